@@ -1,0 +1,257 @@
+/** Configuration messages: chapter 9, Tables 30–55 (chapter 4 explains the exchange). */
+import { f, fl, flr, group, invokeIdConfirmation, invokeIdRequest, message, r, text, agentId } from '../table-builders.js';
+import type { FloatingFieldDef, MessageDef } from '../types.js';
+
+/** The four 8-byte configuration keys (FieldDataIDs 177–180). */
+function configKeys(presenceDoc: string): FloatingFieldDef[] {
+  const key = (id: number, name: string, what: string): FloatingFieldDef =>
+    fl(id, name, 'UNSPEC', 8, 'unspecified', `The Unified CCX configuration key for ${what}${presenceDoc}; an 8-byte integer.`, { display: 'int64' });
+  return [
+    key(177, 'ApplicationConfigKey', 'applications'),
+    key(178, 'CSQConfigKey', 'CSQs'),
+    key(179, 'AgentConfigKey', 'agents'),
+    key(180, 'DeviceConfigKey', 'device information'),
+  ];
+}
+
+const numRecords = (): ReturnType<typeof f> =>
+  f('NumRecords', 'USHORT', 'The number of records in the floating part of this message; at most 10.');
+
+const recordType = (): FloatingFieldDef =>
+  fl(183, 'RecordType', 'USHORT', 2, 'unspecified', '0: Add, 1: Change, 2: Delete.', { values: 'ConfigRecordType' });
+
+export const CONFIGURATION_MESSAGES: readonly MessageDef[] = [
+  message({
+    id: 230,
+    name: 'CONFIG_REQUEST_KEY_EVENT',
+    class: 'configuration',
+    sentBy: 'client',
+    role: 'request',
+    confirmedBy: ['CONFIG_KEY_EVENT'],
+    purpose: 'Requests the current configuration keys for various types of configuration data.',
+    spec: { tables: [30, 31], page: 85 },
+    fixed: [r('UINT', 0, { since: 11 })],
+    floating: [flr(131, 'UINT', 4, 0)],
+  }),
+  message({
+    id: 231,
+    name: 'CONFIG_KEY_EVENT',
+    class: 'configuration',
+    sentBy: 'server',
+    role: 'confirmation',
+    purpose: "Provides the client with the requested configuration keys at the time of the client's key request.",
+    spec: { tables: [32, 33, 34], page: 85 },
+    fixed: [f('Status', 'UINT', 'Status value of the operation (Table 34).', { values: 'ConfigKeyStatus' })],
+    floating: configKeys(''),
+  }),
+  message({
+    id: 232,
+    name: 'CONFIG_REQUEST_EVENT',
+    class: 'configuration',
+    sentBy: 'client',
+    role: 'request',
+    confirmedBy: ['CONFIG_BEGIN_EVENT', 'CONFIG_END_EVENT'],
+    purpose: 'Requests a complete set of configuration data (or, with a zero mask, only updates).',
+    spec: { tables: [35, 36], page: 86 },
+    fixed: [
+      f('ConfigurationMask', 'UINT', 'The type of information requested (1 agent, 2 CSQ, 4 application, 8 device; 0: updates only).', { values: 'ConfigMask' }),
+      r('UINT', 0, { since: 11 }),
+    ],
+    floating: [flr(131, 'UINT', 4, 0, 'required')],
+  }),
+  message({
+    id: 233,
+    name: 'CONFIG_BEGIN_EVENT',
+    class: 'configuration',
+    sentBy: 'server',
+    role: 'event',
+    purpose: 'Signals the beginning of a consistent set of configuration data.',
+    spec: { tables: [37, 38], page: 87 },
+    fixed: [
+      f('ConfigType', 'USHORT', '1: Initial Configuration, 2: Update.', { values: 'ConfigType' }),
+      f('ConfigurationMask', 'UINT', 'The type of information included (Table 25 bits; see spec-notes on the two orders the guide prints).', { values: 'ConfigMask' }),
+    ],
+    floating: configKeys(' (if any)'),
+  }),
+  message({
+    id: 234,
+    name: 'CONFIG_END_EVENT',
+    class: 'configuration',
+    sentBy: 'server',
+    role: 'event',
+    purpose: 'Signals the end of a set of consistent configuration data.',
+    spec: { tables: [39, 40, 41], page: 88 },
+    fixed: [f('Status', 'UINT', 'The status of the configuration block (Table 41).', { values: 'ConfigEndStatus' })],
+    floating: [text(255, 'optional', 'Optional text describing errors or other information.')],
+  }),
+  message({
+    id: 236,
+    name: 'CONFIG_CSQ_EVENT',
+    class: 'configuration',
+    sentBy: 'server',
+    role: 'event',
+    selectedBy: { mask: 'ConfigMsgMask', bit: 'CONFIG_CSQ_MASK' },
+    purpose: 'Contains CSQ configuration data.',
+    spec: { tables: [42, 43], page: 89 },
+    fixed: [numRecords()],
+    floating: [
+      group('Records', 'NumRecords', 10, 'One CSQ configuration record.', [
+        recordType(),
+        flr(184, 'UINT', 4, 0, 'unspecified', {
+          since: 11,
+          doc: 'Reserved (version 11), printed with the FieldDataID 184 of the CSQID that follows; with two 184 fields in one record this is the first.',
+        }),
+        fl(184, 'CSQID', 'UINT', 4, 'unspecified', 'The Contact Service Queue ID used internally by Unified CCX.', { values: 'CSQIDSpecial' }),
+        flr(213, 'UINT', 4, 0, 'unspecified', { since: 11 }),
+        flr(64, 'USHORT', 2, 0),
+        flr(192, 'UINT', 4, 0),
+        fl(185, 'AutoWork', 'BOOL', 4, 'unspecified', 'TRUE if the agent goes into work mode after handling a call from this CSQ; FALSE if not present.'),
+        flr(173, 'STRING', 16, ''),
+        fl(133, 'CSQName', 'STRING', 64, 'unspecified', 'Name of the CSQ.'),
+        fl(134, 'Description', 'STRING', 128, 'unspecified', 'An empty string.'),
+        fl(216, 'MRDomainID', 'UINT', 4, 'unspecified', '0 = Voice, 1 = Email (Email from UCCX 7.0(1)).', {
+          since: 11,
+          guideName: 'MR Domain ID',
+          values: 'MRDomainID',
+        }),
+        flr(176, 'STRING', 255, ''),
+      ]),
+    ],
+  }),
+  message({
+    id: 235,
+    name: 'CONFIG_APPLICATION_EVENT',
+    class: 'configuration',
+    sentBy: 'server',
+    role: 'event',
+    selectedBy: { mask: 'ConfigMsgMask', bit: 'CONFIG_APPLICATION_MASK' },
+    purpose: 'Contains application configuration data.',
+    spec: { tables: [44, 45], page: 90 },
+    fixed: [numRecords()],
+    floating: [
+      group('Records', 'NumRecords', 10, 'One application configuration record.', [
+        recordType(),
+        flr(208, 'UINT', 4, 0, 'unspecified', { since: 11 }),
+        fl(184, 'ApplicationID', 'UINT', 4, 'unspecified', 'The application ID.', { values: 'ApplicationIDSpecial' }),
+        flr(213, 'UINT', 4, 0, 'unspecified', { since: 11 }),
+        fl(129, 'MaxQueued', 'UINT', 4, 'unspecified', 'The maximum number of sessions associated with this application.'),
+        flr(173, 'STRING', 16, '', 'optional'),
+        fl(132, 'PreviousApplicationID', 'UINT', 4, 'unspecified', 'If the application ID is changed, the previous application ID.'),
+        fl(133, 'ApplicationName', 'STRING', 64, 'unspecified', 'Name of the application.'),
+        fl(134, 'Description', 'STRING', 128, 'optional', 'Text description of the application.'),
+        flr(174, 'UINT', 4, 0),
+        flr(175, 'UINT', 4, 0),
+        flr(176, 'STRING', 255, ''),
+        flr(216, 'UINT', 4, 0, 'unspecified', { since: 11 }),
+      ]),
+    ],
+  }),
+  message({
+    id: 237,
+    name: 'CONFIG_AGENT_EVENT',
+    class: 'configuration',
+    sentBy: 'server',
+    role: 'event',
+    selectedBy: { mask: 'ConfigMsgMask', bit: 'CONFIG_AGENT_MASK' },
+    purpose: 'Contains agent configuration data.',
+    spec: { tables: [46, 47], page: 92 },
+    fixed: [numRecords()],
+    floating: [
+      group('Records', 'NumRecords', 10, 'One agent configuration record; LoginID identifies the record.', [
+        recordType(),
+        flr(208, 'UINT', 4, 0, 'unspecified', { since: 11 }),
+        fl(189, 'AgentType', 'USHORT', 2, 'unspecified', '1: Agent, 2: Supervisor.', { values: 'AgentType' }),
+        fl(190, 'LoginID', 'STRING', 64, 'unspecified', "The agent's Unified CCX login ID."),
+        flr(214, 'STRING', 64, '', 'unspecified', { since: 11 }),
+        flr(207, 'STRING', 32, '', 'unspecified', { since: 11 }),
+        fl(138, 'LastName', 'STRING', 32, 'unspecified', "The agent's last name."),
+        fl(137, 'FirstName', 'STRING', 32, 'unspecified', "The agent's first name."),
+        fl(173, 'Extension', 'STRING', 16, 'unspecified', "The agent's phone extension number."),
+        fl(134, 'Description', 'STRING', 128, 'unspecified', 'An empty string.'),
+        flr(141, 'UINT', 4, 0),
+        fl(191, 'NumCSQ', 'USHORT', 2, 'unspecified', 'The number of CSQID / reserved pairs that follow (at most 30).'),
+        group('CSQs', 'NumCSQ', 30, 'One CSQ the agent belongs to.', [
+          fl(62, 'CSQID', 'UINT', 4, 'unspecified', 'The ID of a CSQ in which the agent is a member.', { values: 'CSQIDSpecial' }),
+          flr(64, 'USHORT', 2, 0),
+        ]),
+      ]),
+    ],
+  }),
+  message({
+    id: 238,
+    name: 'CONFIG_DEVICE_EVENT',
+    class: 'configuration',
+    sentBy: 'server',
+    role: 'event',
+    selectedBy: { mask: 'ConfigMsgMask', bit: 'CONFIG_DEVICE_MASK' },
+    purpose: 'Contains route point, agent extension, CTI port, or call control group configuration data.',
+    spec: { tables: [48, 49, 50], page: 93 },
+    fixed: [numRecords()],
+    floating: [
+      group('Records', 'NumRecords', 10, 'One device configuration record; the meaning of DeviceField0–4 depends on DeviceType (Table 50).', [
+        recordType(),
+        flr(208, 'UINT', 4, 0, 'unspecified', { since: 11 }),
+        fl(195, 'DeviceType', 'USHORT', 2, 'unspecified', '3 agent, 5 route point, 6 CTI port, 7 call control group (Table 50).', { values: 'ConfigDeviceType' }),
+        fl(129, 'MaxQueued', 'UINT', 4, 'unspecified', 'Route point: SessionLimit; call control group: CTIPortCount (Table 50).'),
+        fl(184, 'DeviceField0', 'UINT', 4, 'unspecified', 'Agent: AgentRecordID; route point, CTI port, call control group: CallControlGroupID (Table 50).'),
+        fl(193, 'DeviceField1', 'UINT', 4, 'unspecified', 'Route point: ApplicationID (Table 50).'),
+        fl(11, 'DeviceField2', 'STRING', 40, 'unspecified', 'Agent: LoginID; route point: RoutePoint; CTI port: CTIPortID (Table 50).'),
+        flr(10, 'STRING', 32, undefined, 'unspecified', { doc: 'Reserved; the guide says its value varies (Table 50 calls it DeviceField3, not used).' }),
+        fl(173, 'DeviceField4', 'STRING', 16, 'unspecified', 'Agent: AgentExtension (Table 50).'),
+        fl(134, 'Description', 'STRING', 128, 'unspecified', 'Text description of the entity.'),
+      ]),
+    ],
+  }),
+  message({
+    id: 243,
+    name: 'TEAM_CONFIG_EVENT',
+    class: 'configuration',
+    sentBy: 'server',
+    role: 'event',
+    purpose: 'Contains team configuration data.',
+    spec: { tables: [51, 52], page: 95 },
+    fixed: [
+      f('TeamID', 'UINT', 'The team ID.'),
+      f('NumRecords', 'USHORT', 'The number of AgentID / AgentFlags / RecordType / MemberType records; at most 64.'),
+      f('Operation', 'USHORT', '1: Add Team, 2: Remove Team, 3: Change Team.', { values: 'TeamOperation' }),
+      r('UNSPEC', '0000000000000000', { size: 8 }),
+    ],
+    floating: [
+      fl(204, 'TeamName', 'STRING', 50, 'required', 'The assigned team name; must be the first floating field.'),
+      group('Records', 'NumRecords', 64, 'One team member record.', [
+        agentId('optional', 'The AgentID of an agent or supervisor member, or the CSQID of a CSQ member.'),
+        fl(87, 'AgentFlags', 'USHORT', 2, 'optional', '0x0001 primary supervisor, 0x0002 temporary agent, 0x0004 supervisor (0: regular agent).', {
+          values: 'TeamAgentFlags',
+        }),
+        fl(183, 'RecordType', 'USHORT', 2, 'optional', '0: Add, 2: Delete.', { values: 'TeamRecordType' }),
+        fl(205, 'MemberType', 'USHORT', 2, 'unspecified', '1: agent or supervisor member, 2: CSQ member.', { values: 'TeamMemberType' }),
+      ]),
+    ],
+  }),
+  message({
+    id: 242,
+    name: 'TEAM_CONFIG_REQ',
+    class: 'configuration',
+    sentBy: 'client',
+    role: 'request',
+    confirmedBy: ['TEAM_CONFIG_CONF'],
+    purpose: 'Requests agent team configuration data.',
+    spec: { tables: [53], page: 96 },
+    fixed: [
+      invokeIdRequest(),
+      f('ConfigParam', 'USHORT', '0x1: initial configuration requested, 0x2: updates only.', { values: 'TeamConfigParam' }),
+      r('UNSPEC', '0000000000000000', { size: 8 }),
+    ],
+  }),
+  message({
+    id: 244,
+    name: 'TEAM_CONFIG_CONF',
+    class: 'configuration',
+    sentBy: 'server',
+    role: 'confirmation',
+    purpose: 'Confirms the end of initial agent team configuration data.',
+    spec: { tables: [54, 55], page: 97 },
+    fixed: [invokeIdConfirmation(), f('Status', 'UINT', '0: Success, 1: Unified CCX internal error.', { values: 'TeamConfigStatus' })],
+    floating: [text(128, 'optional', 'Detailed text describing the Status field value.')],
+  }),
+];
