@@ -132,8 +132,10 @@ export function matchBAResponse(value: string): { def: BAResponseDef; match: Reg
  * Interprets an outbound ECC variable. Returns `undefined` for names that are not outbound
  * variables (the ordinary call-context variables of a script).
  */
+const OUTBOUND_BY_NAME: ReadonlyMap<string, OutboundVariableDef> = new Map(OUTBOUND_VARIABLES.map((v) => [v.name, v]));
+
 export function interpretOutboundVariable(name: string, value: string): OutboundInterpretation | undefined {
-  const def = OUTBOUND_VARIABLES.find((v) => v.name === name);
+  const def = OUTBOUND_BY_NAME.get(name);
   if (!def) return undefined;
   switch (name) {
     case 'BAStatus': {

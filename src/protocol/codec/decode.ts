@@ -3,17 +3,16 @@
  * diagnostics. Driven only by the compiled table (plan.ts). Never throws, whatever the input.
  */
 import { fieldIdName } from '../field-ids.js';
+import { FAST_DECODERS } from '../generated/fast-decoders.js';
 import { messageTypeName, undefinedMessageById } from '../messages/index.js';
 import { interpretOutboundVariable } from '../outbound.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import { enumStatus, hex32, int64Label, maskLabel, primaryActual, timeLabel, type Label } from './labels.js';
 import { Kind, KIND_SIZE, isNumericKind, planById, type FieldSlot, type FixedLayout, type FixedSlot, type LabelTable, type MessagePlan, type ScopePlan } from './plan.js';
+import { HEADER_LENGTH, MAX_PLAUSIBLE_BODY, REDACTED } from './framing.js';
 import { indexOfByte, readI16, readI32, readI8, readU16, readU32, readUtf8, toHex } from './wire.js';
 
-export const HEADER_LENGTH = 8;
-/** A BodyLength above this is taken as damage, not as a message (the guide's largest is a few KiB). */
-export const MAX_PLAUSIBLE_BODY = 65535;
-export const REDACTED = '<redacted>';
+export { HEADER_LENGTH, MAX_PLAUSIBLE_BODY, REDACTED };
 
 export interface NamedVariableValue {
   VariableName: string;
@@ -28,8 +27,13 @@ export interface NamedArrayValue {
 
 export type FieldValue = number | boolean | string | NamedVariableValue | NamedArrayValue | FieldRecord | FieldValue[];
 
+/**
+ * Fields by name. An absent field is either missing or present with the value `undefined`
+ * (the generated fast path builds one stable object shape per message type); JSON output
+ * omits both alike.
+ */
 export interface FieldRecord {
-  [name: string]: FieldValue;
+  [name: string]: FieldValue | undefined;
 }
 
 /** A floating field the message does not allow, or a second copy of a single one. */
@@ -54,6 +58,12 @@ export interface DecodedMessage {
   layoutVersion?: number;
   /** True when that layout was inferred from what fits (no version given). */
   layoutInferred?: boolean;
+  /**
+   * `fields` lists fields in the order of the guide's table. When the floating fields came
+   * in another order, this lists their keys in wire order (first occurrences); the encoder
+   * follows it, so such a message still re-encodes byte for byte.
+   */
+  floatingOrder?: string[];
 }
 
 export interface ByteRange {
@@ -68,6 +78,27 @@ export interface DecodeOptions {
   readonly showSecrets?: boolean;
   /** Message-relative byte ranges that are unknown (holes of a hex dump): never decoded. */
   readonly missing?: readonly ByteRange[];
+  /**
+   * Use the generated fast path where it applies (default). `false` runs only the reference
+   * decoder — the fast path must always give the same result (test/protocol/fast-path.test.ts).
+   */
+  readonly fastPath?: boolean;
+}
+
+/**
+ * Whether the generated fast path decodes these bytes by itself (for tests and benchmarks;
+ * `decode` gives the same result either way).
+ */
+export function fastPathTakes(b: Uint8Array, options: DecodeOptions = {}): boolean {
+  if (b.length < HEADER_LENGTH || options.missing?.length) return false;
+  const bodyLength = readU32(b, 0);
+  const typeId = readU32(b, 4);
+  const plan = planById(typeId);
+  if (!plan || b.length - HEADER_LENGTH !== bodyLength || (plan.maxBody !== undefined && bodyLength > plan.maxBody)) return false;
+  const { index } = chooseLayout(plan, b, b.length, options.version);
+  const fast = FAST_DECODERS.get(typeId)?.[index];
+  const m: DecodedMessage = { type: plan.def.name, typeId, bodyLength, fields: {}, labels: {}, diagnostics: [] };
+  return fast !== undefined && fast(b, b.length, m, options);
 }
 
 /** Decodes one message. `bytes` starts at the message header. */
@@ -138,13 +169,24 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
     return { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics, bodyHex: toHex(b, HEADER_LENGTH, bodyEnd) };
   }
 
+  const { layout, inferred, index } = chooseLayout(plan, b, bodyEnd, options.version);
+  if (diagnostics.length === 0 && options.fastPath !== false && (plan.maxBody === undefined || bodyLength <= plan.maxBody)) {
+    const fast = FAST_DECODERS.get(typeId)?.[index];
+    if (fast) {
+      const candidate: DecodedMessage = { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics };
+      if (plan.layouts.length > 1) {
+        candidate.layoutVersion = layout.version;
+        if (inferred) candidate.layoutInferred = true;
+      }
+      if (fast(b, bodyEnd, candidate, options)) return candidate;
+    }
+  }
   const message: DecodedMessage = { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics };
   if (plan.maxBody !== undefined && bodyLength > plan.maxBody) {
     diagnostics.push(
       diagnostic('BODY_OVER_GUIDE_MAXIMUM', `BodyLength ${bodyLength} exceeds the ${plan.maxBody} bytes the guide's table allows for ${type}`, 0),
     );
   }
-  const { layout, inferred } = chooseLayout(plan, b, bodyEnd, options.version);
   if (plan.layouts.length > 1) {
     message.layoutVersion = layout.version;
     if (inferred) message.layoutInferred = true;
@@ -152,7 +194,37 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
   const floatingStart = decodeFixed(layout, b, bodyEnd, message);
   new FloatingParser(plan, b, floatingStart, bodyEnd, message, options, missing).run();
   if (missing) dropMissingFixed(layout, missing, message);
+  putInTableOrder(plan, layout, message);
   return message;
+}
+
+/**
+ * Rebuilds `fields` (and every record) in the order of the guide's table, noting the wire
+ * order of the floating fields in `floatingOrder` when it differs.
+ */
+function putInTableOrder(plan: MessagePlan, layout: FixedLayout, message: DecodedMessage): void {
+  const wire = message.fields;
+  const fields: FieldRecord = {};
+  for (const slot of layout.slots) if (wire[slot.name] !== undefined) fields[slot.name] = wire[slot.name];
+  const tableKeys = [...plan.top.itemByKey.keys()];
+  for (const key of tableKeys) {
+    const value = wire[key];
+    if (value !== undefined) fields[key] = reorderRecords(plan.top.itemByKey.get(key)!, value);
+  }
+  const wireKeys = Object.keys(wire).filter((k) => plan.top.itemByKey.has(k));
+  const inTable = tableKeys.filter((k) => wire[k] !== undefined);
+  if (wireKeys.some((k, i) => k !== inTable[i])) message.floatingOrder = wireKeys;
+  message.fields = fields;
+}
+
+function reorderRecords(item: FieldSlot | ScopePlan, value: FieldValue): FieldValue {
+  if (!('itemByKey' in item) || !Array.isArray(value)) return value;
+  return value.map((record) => {
+    const rec = record as FieldRecord;
+    const out: FieldRecord = {};
+    for (const [key, member] of item.itemByKey) if (rec[key] !== undefined) out[key] = reorderRecords(member, rec[key]!);
+    return out;
+  });
 }
 
 function reportMissing(missing: readonly ByteRange[], bodyLength: number, out: Diagnostic[]): void {
@@ -190,25 +262,27 @@ function dropMissingFixed(layout: FixedLayout, missing: readonly ByteRange[], me
 // Layout choice
 // ---------------------------------------------------------------------------------------
 
-function chooseLayout(plan: MessagePlan, b: Uint8Array, bodyEnd: number, version: number | undefined): { layout: FixedLayout; inferred: boolean } {
+function chooseLayout(plan: MessagePlan, b: Uint8Array, bodyEnd: number, version: number | undefined): { layout: FixedLayout; inferred: boolean; index: number } {
   const layouts = plan.layouts;
-  if (layouts.length === 1) return { layout: layouts[0]!, inferred: false };
+  if (layouts.length === 1) return plan.only;
   if (version !== undefined) {
     const wanted = Math.max(10, version);
-    return { layout: layouts.find((l) => l.version <= wanted) ?? layouts[layouts.length - 1]!, inferred: false };
+    const found = layouts.findIndex((l) => l.version <= wanted);
+    const index = found < 0 ? layouts.length - 1 : found;
+    return { layout: layouts[index]!, inferred: false, index };
   }
   const bodyLen = bodyEnd - HEADER_LENGTH;
-  let best = layouts[layouts.length - 1]!;
+  let best = layouts.length - 1;
   let bestScore = Number.POSITIVE_INFINITY;
-  for (const layout of layouts) {
-    if (layout.length > bodyLen) continue;
+  layouts.forEach((layout, i) => {
+    if (layout.length > bodyLen) return;
     const score = probeFloating(plan.top, b, HEADER_LENGTH + layout.length, bodyEnd);
     if (score < bestScore) {
-      best = layout;
+      best = i;
       bestScore = score;
     }
-  }
-  return { layout: best, inferred: true };
+  });
+  return { layout: layouts[best]!, inferred: true, index: best };
 }
 
 /**
@@ -339,6 +413,8 @@ function labelCoded(table: LabelTable, value: number, path: string, labels: Reco
 interface OpenScope {
   readonly scope: ScopePlan;
   readonly obj: FieldRecord;
+  /** Which of the scope's fields this instance holds (by FieldSlot.index). */
+  readonly present: Uint8Array;
   /** Label path prefix: '' at the top, 'Records[0].' inside a record. */
   readonly prefix: string;
   /** Offset of the record's first field (for diagnostics). */
@@ -361,7 +437,7 @@ class FloatingParser {
     private readonly options: DecodeOptions,
     private readonly missing: readonly ByteRange[] | undefined,
   ) {
-    this.stack = [{ scope: plan.top, obj: message.fields, prefix: '', offset: start }];
+    this.stack = [{ scope: plan.top, obj: message.fields, present: new Uint8Array(plan.top.fields.length), prefix: '', offset: start }];
   }
 
   run(): void {
@@ -447,7 +523,7 @@ class FloatingParser {
         this.assignRepeating(level, first, at, dataStart, dataEnd);
         return;
       }
-      if (filledCount(level.obj, slots) < slots.length) {
+      if (filledCount(level.present, slots) < slots.length) {
         stack.length = i + 1;
         this.assign(level, slots, at, dataStart, dataEnd);
         return;
@@ -477,7 +553,7 @@ class FloatingParser {
     }
     const obj: FieldRecord = {};
     list.push(obj);
-    this.stack.push({ scope, obj, prefix: `${parent.prefix}${key}[${list.length - 1}].`, offset: at });
+    this.stack.push({ scope, obj, present: new Uint8Array(scope.fields.length), prefix: `${parent.prefix}${key}[${list.length - 1}].`, offset: at });
   }
 
   private extra(id: number, at: number, dataEnd: number, code: DiagnosticCode, text: string): void {
@@ -514,39 +590,46 @@ class FloatingParser {
     if (value === undefined) return;
     if (slots.length === 1) {
       level.obj[slot.name] = value;
-      this.label(slot, value, `${level.prefix}${slot.name}`, at);
+      level.present[slot.index] = 1;
+      this.label(slot, value, level.prefix, at);
       return;
+    }
+    for (const s of slots) if (!level.present[s.index]) {
+      level.present[s.index] = 1;
+      break;
     }
     // Several slots share this FieldDataID (CONFIG_CSQ_EVENT's reserved[184] and CSQID[184]):
     // the values keep their wire order and take the last slots, so one occurrence is CSQID.
     const filled = slots.filter((s) => level.obj[s.name] !== undefined);
     const renamed = new Map<string, string>();
     filled.forEach((s, k) => renamed.set(s.name, slots[slots.length - filled.length - 1 + k]!.name));
-    const entries = Object.entries(level.obj).map(([k, v]): [string, FieldValue] => [renamed.get(k) ?? k, v]);
+    const entries = Object.entries(level.obj).map(([k, v]): [string, FieldValue | undefined] => [renamed.get(k) ?? k, v]);
     for (const k of Object.keys(level.obj)) delete level.obj[k];
     for (const [k, v] of entries) level.obj[k] = v;
     for (const [from, to] of renamed) {
       delete this.message.labels[`${level.prefix}${from}`];
       const moved = slots.find((s) => s.name === to)!;
-      this.label(moved, level.obj[to]!, `${level.prefix}${to}`, at);
+      this.label(moved, level.obj[to]!, level.prefix, at);
     }
     level.obj[slot.name] = value;
-    this.label(slot, value, `${level.prefix}${slot.name}`, at);
+    this.label(slot, value, level.prefix, at);
   }
 
-  private label(slot: FieldSlot, value: FieldValue, path: string, at: number): void {
+  /** Labels a field of the scope whose label-path prefix is `prefix` ('' at the top level). */
+  private label(slot: FieldSlot, value: FieldValue, prefix: string, at: number): void {
     const def = slot.def;
     if (typeof value === 'number') {
-      if (slot.labels) labelCoded(slot.labels, value, path, this.message.labels, this.message.diagnostics, at);
-      else if (slot.kind === Kind.TIME) this.message.labels[path] = timeLabel(value);
+      if (slot.labels) labelCoded(slot.labels, value, prefix === '' ? slot.name : prefix + slot.name, this.message.labels, this.message.diagnostics, at);
+      else if (slot.kind === Kind.TIME) this.message.labels[prefix + slot.name] = timeLabel(value);
     } else if (typeof value === 'string') {
-      if (def.display === 'int64' && value.length === 16) this.message.labels[path] = int64Label(value);
-      else if (def.deviceId && (this.options.version === undefined || this.options.version >= 14)) {
+      if (def.display === 'int64' && value.length === 16) this.message.labels[prefix + slot.name] = int64Label(value);
+      else if (def.deviceId && value.indexOf('.') > 0 && (this.options.version === undefined || this.options.version >= 14)) {
         const split = primaryActual(value);
-        if (split) this.message.labels[path] = split;
+        if (split) this.message.labels[prefix + slot.name] = split;
       }
     }
     if (def.reserved?.value !== undefined && !sameDocumented(value, def.reserved.value)) {
+      const path = prefix + slot.name;
       this.diag('RESERVED_VALUE', `${path} holds ${JSON.stringify(value)}; the guide documents ${JSON.stringify(def.reserved.value)}`, at);
     }
   }
@@ -648,10 +731,9 @@ class FloatingParser {
   /** Required fields, conditions, counts and maxima of one scope instance (and its records). */
   private validateScope(scope: ScopePlan, obj: FieldRecord, prefix: string, offset: number, top: boolean): void {
     const type = this.message.type;
-    for (const slot of scope.fields) {
+    for (const slot of scope.checks) {
+      if (obj[slot.name] !== undefined || (slot.sameId.length > 1 && slot.sameId.some((s) => obj[s.name] !== undefined))) continue;
       const presence = slot.def.presence;
-      const present = obj[slot.name] !== undefined || slot.sameId.some((s) => obj[s.name] !== undefined);
-      if (present) continue;
       if (presence === 'required') {
         this.diag('REQUIRED_FIELD_MISSING', `${prefix}${slot.name}[${slot.def.id}] is required in ${type} but absent`, offset);
       } else if (typeof presence === 'object' && 'field' in presence.requiredWhen) {
@@ -669,12 +751,11 @@ class FloatingParser {
         }
       }
     }
-    for (const slot of scope.fields) if (slot.repeats) this.checkCount(obj, slot.name, slot.def.repeats!.countedBy, slot.def.repeats!.max, prefix, offset);
-    for (const child of scope.groups) {
-      const group = child.group!;
-      this.checkCount(obj, group.key, group.countedBy, group.max, prefix, offset);
-      const records = obj[group.key] as FieldRecord[] | undefined;
-      if (records) records.forEach((rec, i) => this.validateScope(child, rec, `${prefix}${group.key}[${i}].`, offset, false));
+    for (const c of scope.counted) {
+      this.checkCount(obj, c.key, c.countedBy, c.max, prefix, offset);
+      if (c.scope === undefined) continue;
+      const records = obj[c.key] as FieldRecord[] | undefined;
+      if (records) for (let i = 0; i < records.length; i++) this.validateScope(c.scope, records[i]!, `${prefix}${c.key}[${i}].`, offset, false);
     }
   }
 
@@ -707,10 +788,10 @@ class FloatingParser {
   }
 }
 
-function filledCount(obj: FieldRecord, slots: readonly FieldSlot[]): number {
-  if (slots.length === 1) return obj[slots[0]!.name] === undefined ? 0 : 1;
+function filledCount(present: Uint8Array, slots: readonly FieldSlot[]): number {
+  if (slots.length === 1) return present[slots[0]!.index]!;
   let n = 0;
-  for (const s of slots) if (obj[s.name] !== undefined) n++;
+  for (const s of slots) n += present[s.index]!;
   return n;
 }
 

@@ -49,7 +49,7 @@ export const DIAGNOSTIC_CODES = {
   RESERVED_VALUE: { severity: 'info', summary: 'A reserved field holds a value other than the one the guide documents.' },
   VALUE_NOT_IN_TABLE: { severity: 'info', summary: 'A coded value (enum or mask bit) that its constant table does not list.' },
   VALUE_RESERVED: { severity: 'info', summary: 'A coded value that its constant table marks reserved.' },
-  RECORD_INCOMPLETE: { severity: 'warning', summary: 'A record lacks a member that immediately follows its predecessor in the guide.' },
+  INPUT_NOTE: { severity: 'info', summary: 'How the input text was read (hex dump rows, offsets, short rows).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

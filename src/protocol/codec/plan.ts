@@ -60,6 +60,8 @@ export function isNumericKind(kind: Kind): boolean {
 export interface LabelTable {
   readonly table: ConstTable;
   readonly names: ReadonlyMap<number, string>;
+  /** Names of the values below 512, by value (a faster lookup for the common small codes). */
+  readonly small: ReadonlyArray<string | undefined>;
   /** Mask tables: the named bits in table order. */
   readonly bits: ReadonlyArray<readonly [number, string]>;
   readonly allBits: number;
@@ -71,7 +73,9 @@ function compileTable(table: ConstTable): LabelTable {
   const bits = table.kind === 'mask' ? table.entries.map((e) => [e.value, e.name] as const) : [];
   let allBits = 0;
   for (const [bit] of bits) allBits = (allBits | bit) >>> 0;
-  return { table, names, bits, allBits };
+  const small: Array<string | undefined> = new Array<string | undefined>(512).fill(undefined);
+  for (const [value, name] of names) if (value < small.length) small[value] = name;
+  return { table, names, small, bits, allBits };
 }
 
 const LABEL_TABLES = new Map<string, LabelTable>(CONSTANT_TABLES.map((t) => [t.id, compileTable(t)]));
@@ -101,6 +105,8 @@ export interface FixedLayout {
 
 export interface FieldSlot {
   readonly def: FloatingFieldDef;
+  /** Position in its scope's `fields`. */
+  readonly index: number;
   readonly name: string;
   readonly kind: Kind;
   readonly labels: LabelTable | undefined;
@@ -124,6 +130,10 @@ export interface ScopePlan {
   readonly groups: readonly ScopePlan[];
   /** The field names the scope's items take, by JSON key (fields and group keys). */
   readonly itemByKey: ReadonlyMap<string, FieldSlot | ScopePlan>;
+  /** Fields whose presence is checked after parsing: required, or required on a condition. */
+  readonly checks: readonly FieldSlot[];
+  /** Repeating fields and records with their count field and documented maximum. */
+  readonly counted: ReadonlyArray<{ readonly key: string; readonly countedBy: string; readonly max: number | undefined; readonly scope: ScopePlan | undefined }>;
 }
 
 export interface MessagePlan {
@@ -135,6 +145,8 @@ export interface MessagePlan {
   readonly maxBody: number | undefined;
   /** Fixed field names of every layout (for the encoder). */
   readonly fixedNames: ReadonlySet<string>;
+  /** The layout choice of a message with a single layout (shared, not allocated per decode). */
+  readonly only: { readonly layout: FixedLayout; readonly inferred: false; readonly index: 0 };
 }
 
 function compileLayout(def: MessageDef, version: number): FixedLayout {
@@ -162,12 +174,15 @@ function compileScope(items: readonly FloatingItemDef[], group: RecordGroupDef |
   const fields: FieldSlot[] = [];
   const groups: ScopePlan[] = [];
   const itemByKey = new Map<string, FieldSlot | ScopePlan>();
-  const scope: ScopePlan = { group, parent, key: group?.key ?? '', byId, fields, groups, itemByKey };
+  const checks: FieldSlot[] = [];
+  const counted: Array<ScopePlan['counted'][number]> = [];
+  const scope: ScopePlan = { group, parent, key: group?.key ?? '', byId, fields, groups, itemByKey, checks, counted };
   const sameIds = new Map<number, FieldSlot[]>();
   for (const item of items) {
     if (item.kind === 'group') {
       const child = compileScope(item.members, item, scope);
       groups.push(child);
+      counted.push({ key: item.key, countedBy: item.countedBy, max: item.max, scope: child });
       itemByKey.set(item.key, child);
       for (let id = 0; id < 256; id++) {
         if (child.byId[id] !== undefined && byId[id] === undefined) byId[id] = { kind: 'group', scope: child };
@@ -178,6 +193,7 @@ function compileScope(items: readonly FloatingItemDef[], group: RecordGroupDef |
     sameIds.set(item.id, list);
     const slot: FieldSlot = {
       def: item,
+      index: fields.length,
       name: item.name,
       kind: KIND_OF[item.type],
       labels: labelTable(item.values),
@@ -187,6 +203,8 @@ function compileScope(items: readonly FloatingItemDef[], group: RecordGroupDef |
     };
     list.push(slot);
     fields.push(slot);
+    if (item.presence === 'required' || (typeof item.presence === 'object' && 'field' in item.presence.requiredWhen)) checks.push(slot);
+    if (item.repeats) counted.push({ key: item.name, countedBy: item.repeats.countedBy, max: item.repeats.max, scope: undefined });
     itemByKey.set(item.name, slot);
     byId[item.id] = { kind: 'field', slots: list };
   }
@@ -220,7 +238,7 @@ function compileMessage(def: MessageDef): MessagePlan {
   const top = compileScope(def.floating, null, null);
   const floatingMax = maxFloatingBytes(def.floating);
   const maxBody = floatingMax === undefined ? undefined : layouts[0]!.length + floatingMax;
-  return { def, layouts, top, maxBody, fixedNames: new Set(def.fixed.map((f) => f.name)) };
+  return { def, layouts, top, maxBody, fixedNames: new Set(def.fixed.map((f) => f.name)), only: { layout: layouts[0]!, inferred: false, index: 0 } };
 }
 
 let plans: Map<number, MessagePlan> | undefined;

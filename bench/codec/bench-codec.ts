@@ -1,0 +1,50 @@
+/** Codec throughput: decode (and encode) over a mix of every message type. */
+import { decode } from '../../src/protocol/codec/decode.js';
+import { encode } from '../../src/protocol/codec/encode.js';
+import { messageMix, type MixProfile } from './message-mix.js';
+
+export interface CodecBenchResult {
+  readonly messages: number;
+  readonly bytes: number;
+  readonly decodeMsgPerSec: number;
+  readonly decodeMBPerSec: number;
+  readonly encodeMsgPerSec: number;
+}
+
+export function benchCodec(profile: MixProfile, seconds = 3): CodecBenchResult {
+  const corpus = messageMix(20_000, 1, profile);
+  // Buffer views, as the framer hands them to the decoder.
+  const views = corpus.map((b) => Buffer.from(b));
+  const bytes = views.reduce((n, b) => n + b.length, 0);
+  // Warm up until the JIT has compiled every decoder (about a second of decoding).
+  const warm = process.hrtime.bigint() + 1_500_000_000n;
+  while (process.hrtime.bigint() < warm) for (const b of views) decode(b);
+  let decoded = 0;
+  let decodedBytes = 0;
+  let sink = 0;
+  const t0 = process.hrtime.bigint();
+  const deadline = t0 + BigInt(Math.round(seconds * 1e9));
+  while (process.hrtime.bigint() < deadline) {
+    for (const b of views) sink += decode(b).diagnostics.length;
+    decoded += views.length;
+    decodedBytes += bytes;
+  }
+  const decodeNs = Number(process.hrtime.bigint() - t0);
+  const messages = corpus.slice(0, 5000).map((b) => decode(b, { showSecrets: true }));
+  let encoded = 0;
+  const e0 = process.hrtime.bigint();
+  const edeadline = e0 + BigInt(Math.round(1e9));
+  while (process.hrtime.bigint() < edeadline) {
+    for (const m of messages) sink += encode(m).length;
+    encoded += messages.length;
+  }
+  const encodeNs = Number(process.hrtime.bigint() - e0);
+  if (sink === -1) console.log(sink);
+  return {
+    messages: decoded,
+    bytes: decodedBytes,
+    decodeMsgPerSec: decoded / (decodeNs / 1e9),
+    decodeMBPerSec: decodedBytes / 1e6 / (decodeNs / 1e9),
+    encodeMsgPerSec: encoded / (encodeNs / 1e9),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Capture bytes → TCP stream events, in one synchronous push pipeline:
+ * {@link CaptureFileReader} → {@link PacketDecoder} → {@link TcpReassembler}.
+ *
+ *   const pipeline = new CaptureTcpPipeline((event) => { … });
+ *   for await (const chunk of readFileChunks('trace.pcapng')) pipeline.push(chunk);
+ *   pipeline.end();
+ *
+ * or, as an async iterable: `for await (const event of readCaptureEvents(readFileChunks(path)))`.
+ * Diagnostics of every layer come in the same stream as `{ kind: 'diagnostic' }` events.
+ */
+import { CaptureFileReader, type CaptureReaderOptions } from './capture-file-reader.js';
+import type { CaptureFormatInfo } from './capture-format.js';
+import type { CaptureDiagnostic } from './diagnostics.js';
+import { PacketDecoder, type PacketDecodeStats, type PacketDecoderOptions } from './packet-decoder.js';
+import type { RawFrame } from './raw-frame.js';
+import type { CaptureEvent, CaptureEventSink } from './tcp-events.js';
+import { TcpReassembler, type TcpReassemblyOptions, type TcpReassemblyStats } from './tcp-reassembler.js';
+
+export interface CapturePipelineOptions {
+  readonly reader?: CaptureReaderOptions;
+  readonly ipFragments?: PacketDecoderOptions;
+  readonly tcp?: Partial<TcpReassemblyOptions>;
+}
+
+export interface CapturePipelineStats {
+  readonly format: CaptureFormatInfo | null;
+  readonly fileBytes: number;
+  readonly frames: number;
+  readonly decode: PacketDecodeStats;
+  readonly tcp: TcpReassemblyStats;
+  /** Diagnostics by severity. */
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export class CaptureTcpPipeline {
+  private readonly reader: CaptureFileReader;
+  private readonly decoder: PacketDecoder;
+  private readonly reassembler: TcpReassembler;
+  private lastFrame = 0;
+  private lastTsSec = 0;
+  private lastTsNsec = 0;
+  private errors = 0;
+  private warnings = 0;
+
+  constructor(
+    private readonly emit: CaptureEventSink,
+    options: CapturePipelineOptions = {},
+  ) {
+    const report = (diagnostic: CaptureDiagnostic): void => this.diagnostic(diagnostic);
+    this.reassembler = new TcpReassembler((event) => this.forward(event), options.tcp);
+    this.decoder = new PacketDecoder((segment) => this.reassembler.pushSegment(segment), report, options.ipFragments);
+    this.reader = new CaptureFileReader(
+      {
+        onFrame: (frame: RawFrame) => {
+          this.lastFrame = frame.frameNumber;
+          this.lastTsSec = frame.tsSec;
+          this.lastTsNsec = frame.tsNsec;
+          this.decoder.decodeFrame(frame);
+        },
+        onDiagnostic: report,
+      },
+      options.reader,
+    );
+  }
+
+  push(chunk: Uint8Array): void {
+    this.reader.push(chunk);
+  }
+
+  /** End of the file: truncation diagnostics, incomplete fragments, gaps and closes. */
+  end(): void {
+    this.reader.end();
+    this.decoder.finish();
+    this.reassembler.finish(this.lastFrame, { sec: this.lastTsSec, nsec: this.lastTsNsec });
+  }
+
+  get stats(): CapturePipelineStats {
+    return {
+      format: this.reader.format,
+      fileBytes: this.reader.bytesConsumed,
+      frames: this.reader.frameCount,
+      decode: { ...this.decoder.stats },
+      tcp: { ...this.reassembler.stats },
+      errors: this.errors,
+      warnings: this.warnings,
+    };
+  }
+
+  private diagnostic(diagnostic: CaptureDiagnostic): void {
+    if (diagnostic.severity === 'error') this.errors++;
+    else if (diagnostic.severity === 'warning') this.warnings++;
+    this.emit({ kind: 'diagnostic', diagnostic });
+  }
+
+  private forward(event: CaptureEvent): void {
+    if (event.kind === 'diagnostic') this.diagnostic(event.diagnostic);
+    else this.emit(event);
+  }
+}
+
+/** The events of a capture as an async iterable (events are queued per read chunk). */
+export async function* readCaptureEvents(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: CapturePipelineOptions = {},
+): AsyncGenerator<CaptureEvent> {
+  let queue: CaptureEvent[] = [];
+  const pipeline = new CaptureTcpPipeline((event) => queue.push(event), options);
+  for await (const chunk of source) {
+    pipeline.push(chunk);
+    if (queue.length > 0) {
+      const events = queue;
+      queue = [];
+      yield* events;
+    }
+  }
+  pipeline.end();
+  yield* queue;
+}
+
+/** Runs a whole source through the pipeline synchronously per chunk; returns the statistics. */
+export async function analyzeCapture(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  emit: CaptureEventSink,
+  options: CapturePipelineOptions = {},
+): Promise<CapturePipelineStats> {
+  const pipeline = new CaptureTcpPipeline(emit, options);
+  for await (const chunk of source) pipeline.push(chunk);
+  pipeline.end();
+  return pipeline.stats;
+}

@@ -1,0 +1,340 @@
+/**
+ * Reassembly of ONE direction of a TCP connection: sequence numbers → stream offsets,
+ * in-order delivery, out-of-order buffering, duplicates, overlaps, gaps, FIN.
+ *
+ * - Sequence numbers are unwrapped against the next expected offset (signed 32-bit distance),
+ *   so streams longer than 4 GiB and ISNs near 2^32 work.
+ * - In-order data with nothing buffered is delivered as a view of the frame (no copy).
+ * - Out-of-order data is copied into `pending`: sorted, non-overlapping pieces. A new segment
+ *   only fills the holes between pieces already held: the first copy wins; overlapping bytes
+ *   that differ are reported (TCP_OVERLAP_MISMATCH), as are later copies of already-delivered
+ *   bytes that differ from the recent-bytes window.
+ * - When the buffered bytes exceed the per-direction (or the overall) limit, the first hole
+ *   becomes a gap and delivery goes on after it.
+ */
+import type { DeliveredBytesLog } from './delivered-bytes-log.js';
+import type { CaptureDiagnosticCode, DiagnosticSeverity } from './diagnostics.js';
+import { RecentBytesWindow } from './recent-bytes-window.js';
+import type { TcpConnectionInfo, TcpDirection, TcpGapCause } from './tcp-events.js';
+
+/** What a direction reports to (the reassembler). */
+export interface DirectionEventSink {
+  deliverData(conn: TcpConnectionInfo, dir: TcpDirection, streamOffset: number, bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number): void;
+  deliverGap(conn: TcpConnectionInfo, dir: TcpDirection, streamOffset: number, length: number, cause: TcpGapCause): void;
+  reportStream(
+    conn: TcpConnectionInfo,
+    dir: TcpDirection,
+    severity: DiagnosticSeverity,
+    code: CaptureDiagnosticCode,
+    message: string,
+    streamOffset: number,
+    length: number,
+  ): void;
+}
+
+/** Bytes held out of order, shared by all directions so one limit can bound them all. */
+export interface BufferAccount {
+  total: number;
+  readonly limit: number;
+}
+
+export interface DirectionLimits {
+  readonly maxBufferedBytes: number;
+  readonly overlapCheckWindowBytes: number;
+  readonly maxSegmentAheadBytes: number;
+}
+
+interface PendingPiece {
+  readonly offset: number;
+  readonly bytes: Uint8Array;
+  readonly frame: number;
+  readonly tsSec: number;
+  readonly tsNsec: number;
+}
+
+const TWO_32 = 4294967296;
+
+export class TcpDirectionStream {
+  /** Stream offset 0 has been fixed (by a SYN, or by the first data/FIN segment). */
+  initialized = false;
+  synSeen = false;
+  isn = 0;
+  /** Sequence number of stream offset 0. */
+  baseSeq = 0;
+  /** For a SYN-ACK: the acknowledgement number it carried (-1 if none). */
+  synAckAck = -1;
+  /** Next stream offset to deliver. */
+  next = 0;
+  /** Stream offset of the FIN (= length of the stream), -1 until a FIN is seen. */
+  finOffset = -1;
+
+  private pending: PendingPiece[] = [];
+  private pendingHead = 0;
+  private pendingBytes = 0;
+  private readonly recent: RecentBytesWindow;
+
+  constructor(
+    private readonly conn: TcpConnectionInfo,
+    private readonly dir: TcpDirection,
+    private readonly sink: DirectionEventSink,
+    private readonly limits: DirectionLimits,
+    private readonly account: BufferAccount,
+    log: DeliveredBytesLog,
+  ) {
+    this.recent = new RecentBytesWindow(limits.overlapCheckWindowBytes, log);
+  }
+
+  /** The connection is over: buffered bytes are let go (call after {@link flush}). */
+  release(): void {
+    for (let i = this.pendingHead; i < this.pending.length; i++) this.releaseBytes(this.pending[i].bytes.length);
+    this.pending = [];
+    this.pendingHead = 0;
+    this.recent.release();
+  }
+
+  get pendingCount(): number {
+    return this.pending.length - this.pendingHead;
+  }
+
+  /** All bytes up to the FIN have been delivered or reported as gaps. */
+  get complete(): boolean {
+    return this.finOffset >= 0 && this.next >= this.finOffset && this.pendingCount === 0;
+  }
+
+  /** Stream offset of a sequence number, unwrapped around the next expected offset. */
+  offsetOf(seq: number): number {
+    const nextSeq = (this.baseSeq + (this.next % TWO_32)) >>> 0;
+    return this.next + ((seq - nextSeq) | 0);
+  }
+
+  /** A SYN (with or without ACK) from this direction. */
+  syn(seq: number, ackNumber: number): void {
+    if (!this.synSeen || (this.isn !== seq && this.next === 0 && this.pendingCount === 0)) {
+      this.synSeen = true;
+      this.isn = seq;
+      this.synAckAck = ackNumber;
+      if (!this.initialized || (this.next === 0 && this.pendingCount === 0)) {
+        this.baseSeq = (seq + 1) >>> 0;
+        this.initialized = true;
+        this.next = 0;
+      }
+    }
+  }
+
+  /** Fixes stream offset 0 at `seq` when no SYN did. */
+  initializeAt(seq: number): void {
+    if (this.initialized) return;
+    this.baseSeq = seq >>> 0;
+    this.initialized = true;
+  }
+
+  /**
+   * Payload `buf[off, off+len)` at stream offset `o`, followed by `missing` bytes that were not
+   * captured. `o` may be anywhere (old, current, ahead).
+   */
+  acceptPayload(o: number, buf: Uint8Array, off: number, len: number, missing: number, frame: number, tsSec: number, tsNsec: number): void {
+    const next = this.next;
+    const total = len + missing;
+    if (o + total <= next) {
+      // Entirely old: a retransmission or duplicate (or a keep-alive: next-1, 0 or 1 byte).
+      if (total <= 1 && o === next - 1) return;
+      this.checkOld(o, buf, off, len);
+      return;
+    }
+    if (o - next > this.limits.maxSegmentAheadBytes) {
+      this.report('warning', 'TCP_SEGMENT_OUT_OF_WINDOW', `segment ${o - next} bytes ahead of the next expected byte; dropped`, o, total);
+      return;
+    }
+    if (o < next) {
+      const cut = next - o;
+      const capCut = Math.min(cut, len);
+      this.checkOld(o, buf, off, capCut);
+      off += capCut;
+      len -= capCut;
+      missing -= cut - capCut;
+      o = next;
+    }
+    if (this.finOffset >= 0 && o + len + missing > this.finOffset) {
+      const beyond = o + len + missing - Math.max(o, this.finOffset);
+      this.report('warning', 'TCP_DATA_AFTER_FIN', `${beyond} bytes after the FIN; dropped`, Math.max(o, this.finOffset), beyond);
+      if (o >= this.finOffset) return;
+      const keep = this.finOffset - o;
+      if (len > keep) {
+        len = keep;
+        missing = 0;
+      } else {
+        missing = keep - len;
+      }
+    }
+    if (o === next && this.pendingCount === 0) {
+      if (len > 0) this.deliver(buf.subarray(off, off + len), frame, tsSec, tsNsec);
+      if (missing > 0) this.gap(missing, 'not-captured');
+      return;
+    }
+    if (len > 0) this.insertPending(o, buf, off, len, frame, tsSec, tsNsec);
+    this.drain();
+    if (missing > 0 && this.next === o + len) {
+      // The uncaptured tail is next: it will never come, so it is a gap now.
+      const holeEnd = this.pendingCount > 0 ? Math.min(o + len + missing, this.pending[this.pendingHead].offset) : o + len + missing;
+      this.gap(holeEnd - this.next, 'not-captured');
+      this.drain();
+    }
+    this.enforceLimits();
+  }
+
+  /** A FIN at stream offset `o`. */
+  fin(o: number): void {
+    if (this.finOffset >= 0) return;
+    this.finOffset = Math.max(o, this.next);
+    // Buffered bytes beyond the FIN cannot belong to the stream.
+    while (this.pendingCount > 0) {
+      const last = this.pending[this.pending.length - 1];
+      const lastEnd = last.offset + last.bytes.length;
+      if (lastEnd <= this.finOffset) break;
+      this.pending.pop();
+      this.releaseBytes(last.bytes.length);
+      if (last.offset < this.finOffset) {
+        const keep = this.finOffset - last.offset;
+        this.pending.push({ ...last, bytes: last.bytes.subarray(0, keep) });
+        this.holdBytes(keep);
+      }
+      const from = Math.max(last.offset, this.finOffset);
+      this.report('warning', 'TCP_DATA_AFTER_FIN', `${lastEnd - from} bytes after the FIN; dropped`, from, lastEnd - from);
+    }
+  }
+
+  /**
+   * The connection ends: every hole becomes a gap and everything buffered is delivered; a
+   * hole before a known FIN becomes a gap too.
+   */
+  flush(cause: TcpGapCause): void {
+    while (this.pendingCount > 0) this.gapToFirstPending(cause);
+    if (this.finOffset > this.next) this.gap(this.finOffset - this.next, cause);
+    this.pending = [];
+    this.pendingHead = 0;
+  }
+
+  private checkOld(o: number, buf: Uint8Array, off: number, len: number): void {
+    if (len <= 0) return;
+    if (o < 0) {
+      const n = Math.min(len, -o);
+      this.report('info', 'TCP_DATA_BEFORE_STREAM_START', `${n} bytes before the first byte seen in this direction; dropped`, o, n);
+    }
+    const m = this.recent.findMismatch(o, buf, off, len);
+    if (m !== null) {
+      this.report('warning', 'TCP_OVERLAP_MISMATCH', `retransmitted bytes [${m[0]}, ${m[1]}) differ from the copy delivered first; the first copy is kept`, m[0], m[1] - m[0]);
+    }
+  }
+
+  private deliver(bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number): void {
+    const at = this.next;
+    this.recent.append(bytes, 0, bytes.length);
+    this.next = at + bytes.length;
+    this.sink.deliverData(this.conn, this.dir, at, bytes, frame, tsSec, tsNsec);
+  }
+
+  private gap(length: number, cause: TcpGapCause): void {
+    if (length <= 0) return;
+    const at = this.next;
+    this.recent.skip(length);
+    this.next = at + length;
+    this.sink.deliverGap(this.conn, this.dir, at, length, cause);
+  }
+
+  /** Delivers buffered pieces that are now in order. */
+  private drain(): void {
+    const pending = this.pending;
+    while (this.pendingHead < pending.length) {
+      const p = pending[this.pendingHead];
+      if (p.offset !== this.next) break;
+      this.pendingHead++;
+      this.releaseBytes(p.bytes.length);
+      this.deliver(p.bytes, p.frame, p.tsSec, p.tsNsec);
+    }
+    if (this.pendingHead === pending.length) {
+      if (pending.length > 0) {
+        this.pending = [];
+        this.pendingHead = 0;
+      }
+    } else if (this.pendingHead > 64 && this.pendingHead * 2 > pending.length) {
+      pending.splice(0, this.pendingHead);
+      this.pendingHead = 0;
+    }
+  }
+
+  private gapToFirstPending(cause: TcpGapCause): void {
+    const first = this.pending[this.pendingHead];
+    this.gap(first.offset - this.next, cause);
+    this.drain();
+  }
+
+  private enforceLimits(): void {
+    while (this.pendingCount > 0 && (this.pendingBytes > this.limits.maxBufferedBytes || this.account.total > this.account.limit)) {
+      this.gapToFirstPending('buffer-limit');
+    }
+  }
+
+  /** Copies the parts of [o, o+len) not already held into `pending` (first copy wins). */
+  private insertPending(o: number, buf: Uint8Array, off: number, len: number, frame: number, tsSec: number, tsNsec: number): void {
+    const pending = this.pending;
+    let lo = this.pendingHead;
+    let hi = pending.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const p = pending[mid];
+      if (p.offset + p.bytes.length <= o) lo = mid + 1;
+      else hi = mid;
+    }
+    let i = lo;
+    let cur = o;
+    const end = o + len;
+    let mismatchFrom = -1;
+    let mismatchTo = -1;
+    while (cur < end) {
+      const p = i < pending.length ? pending[i] : null;
+      if (p === null || p.offset >= end) {
+        this.addPiece(i, cur, buf.slice(off + (cur - o), off + len), frame, tsSec, tsNsec);
+        break;
+      }
+      if (cur < p.offset) {
+        this.addPiece(i, cur, buf.slice(off + (cur - o), off + (p.offset - o)), frame, tsSec, tsNsec);
+        i++;
+      }
+      const pEnd = p.offset + p.bytes.length;
+      const ovFrom = Math.max(cur, p.offset);
+      const ovTo = Math.min(end, pEnd);
+      for (let s = ovFrom; s < ovTo; s++) {
+        if (p.bytes[s - p.offset] !== buf[off + (s - o)]) {
+          if (mismatchFrom < 0) mismatchFrom = s;
+          mismatchTo = s + 1;
+        }
+      }
+      cur = Math.max(cur, pEnd);
+      i++;
+    }
+    if (mismatchFrom >= 0) {
+      this.report('warning', 'TCP_OVERLAP_MISMATCH', `overlapping copies of bytes [${mismatchFrom}, ${mismatchTo}) differ; the first copy is kept`, mismatchFrom, mismatchTo - mismatchFrom);
+    }
+  }
+
+  private addPiece(index: number, offset: number, bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number): void {
+    const piece: PendingPiece = { offset, bytes, frame, tsSec, tsNsec };
+    if (index === this.pending.length) this.pending.push(piece);
+    else this.pending.splice(index, 0, piece);
+    this.holdBytes(bytes.length);
+  }
+
+  private holdBytes(n: number): void {
+    this.pendingBytes += n;
+    this.account.total += n;
+  }
+
+  private releaseBytes(n: number): void {
+    this.pendingBytes -= n;
+    this.account.total -= n;
+  }
+
+  private report(severity: DiagnosticSeverity, code: CaptureDiagnosticCode, message: string, streamOffset: number, length: number): void {
+    this.sink.reportStream(this.conn, this.dir, severity, code, message, streamOffset, length);
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The `ccxcti` command line (commander). `run()` returns the exit code instead of exiting,
+ * so tests drive it in-process: 0 success, 1 findings / undecodable message, 2 usage error
+ * or unreadable input (../shared/CONTRACT.md).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { hexCommand, type HexOptions } from './commands/hex.js';
+import { messagesCommand, type MessagesOptions } from './commands/messages.js';
+import { UsageError, type CliIo } from './io.js';
+import { packageVersion } from './package-info.js';
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('ccxcti')
+    .description('Cisco Unified CCX CTI protocol analyzer: decode captures and MIVR logs, check them against the developer guide')
+    .version(packageVersion(), '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+    });
+
+  program
+    .command('hex')
+    .description('decode one message given as hex: 8-byte header + body (plain hex, 0x…, C arrays, xxd/hexdump, MIVR MHDR:/MDATA: dumps)')
+    .argument('[hex...]', 'the bytes; read from stdin when absent or "-"')
+    .addOption(new Option('--format <format>', 'output format (default: text on a terminal, json otherwise)').choices(['text', 'json', 'ndjson']))
+    .option('-o, --output <file>', 'write there instead of stdout')
+    .option('--protocol-version <n>', 'protocol version whose layouts to use (otherwise inferred)')
+    .option('--show-secrets', 'print ClientPassword / AgentPassword instead of redacting them')
+    .action(async (hex: string[], options: HexOptions) => {
+      exitCode = await hexCommand(hex, options, io);
+    });
+
+  program
+    .command('messages')
+    .description('list the message types, or describe one message type (name or ID) or constant table')
+    .argument('[name]', 'a message type name or ID, or a constant table id (e.g. CallType)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write there instead of stdout')
+    .option('--constants', 'list the constant tables')
+    .option('--diagnostics', 'list the diagnostic codes the decoder can emit')
+    .action(async (name: string | undefined, options: MessagesOptions) => {
+      exitCode = await messagesCommand(name, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end in a CommanderError with exit code 0.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr.write(`ccxcti: ${err.message}\n`);
+      return 2;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e.code === 'string' && /^E(NOENT|ACCES|ISDIR|PERM|NOTDIR)$/.test(e.code)) {
+      io.stderr.write(`ccxcti: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`ccxcti: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 3;
+  }
+}

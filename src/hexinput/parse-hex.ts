@@ -1,0 +1,248 @@
+/**
+ * Reads the bytes of one message given as text in any common shape:
+ *  - plain hex (`0000003600000017…`), spaced pairs, `0x` prefixes, C arrays, `\x` escapes;
+ *  - dumps with offset columns and an ASCII gutter (MIVR `0000: 00 01 … ....`, xxd, hexdump -C);
+ *  - the MIVR low-level trace with `MHDR:` and `MDATA:` sections.
+ *
+ * Rows of a dump are placed at their stated offsets: a short row leaves a hole, reported as
+ * missing bytes — never filled with invented values.
+ */
+import type { ByteRange } from '../protocol/codec/decode.js';
+
+export interface HexNote {
+  readonly message: string;
+}
+
+export interface HexInput {
+  /** The message bytes (header + body); bytes of `missing` ranges are zero and must not be read. */
+  readonly bytes: Uint8Array;
+  /** Message-relative ranges the input does not give. */
+  readonly missing: readonly ByteRange[];
+  readonly shape: 'plain' | 'dump' | 'mivr';
+  readonly notes: readonly HexNote[];
+}
+
+export type HexParseResult = { readonly ok: true; readonly input: HexInput } | { readonly ok: false; readonly error: string };
+
+interface DumpRow {
+  readonly offset: number;
+  readonly bytes: number[];
+  readonly gutter: string;
+}
+
+const OFFSET_TOKEN = /^[0-9a-fA-F]{4,8}:$/;
+const BYTE_TOKEN = /^[0-9a-fA-F]{2}$/;
+const SECTION_TOKEN = /^(MHDR|MDATA):?$/i;
+
+export function parseHexInput(text: string): HexParseResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, error: 'no hex given' };
+  if (/\bMHDR\b/i.test(trimmed) || /\bMDATA\b/i.test(trimmed)) return parseMivr(trimmed);
+  if (looksLikeDump(trimmed)) return parseDump(trimmed);
+  return parsePlain(trimmed);
+}
+
+// ---------------------------------------------------------------------------------------
+// Plain hex
+// ---------------------------------------------------------------------------------------
+
+function parsePlain(text: string): HexParseResult {
+  const tokens = text
+    .replace(/[{}[\];,]/g, ' ')
+    .replace(/\\x/gi, ' ')
+    .split(/\s+/)
+    .filter((t) => t !== '');
+  let digits = '';
+  for (const token of tokens) {
+    let t = token.replace(/^0x/i, '');
+    if (token.length !== t.length && t.length === 1) t = `0${t}`;
+    t = t.replace(/[:-]/g, '');
+    if (!/^[0-9a-fA-F]*$/.test(t)) return { ok: false, error: `not hex: ${JSON.stringify(token.slice(0, 40))}` };
+    digits += t;
+  }
+  if (digits.length % 2 !== 0) return { ok: false, error: `an odd number of hex digits (${digits.length})` };
+  const bytes = new Uint8Array(digits.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(digits.slice(i * 2, i * 2 + 2), 16);
+  return { ok: true, input: { bytes, missing: [], shape: 'plain', notes: [] } };
+}
+
+// ---------------------------------------------------------------------------------------
+// Dumps with offset columns (xxd, hexdump -C, MIVR rows without section labels)
+// ---------------------------------------------------------------------------------------
+
+function looksLikeDump(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  return lines.some((l) => /^\s*[0-9a-fA-F]{4,8}:\s/.test(l) || /^[0-9a-fA-F]{8}\s{2}[0-9a-fA-F]{2}\s.*\|.*\|\s*$/.test(l));
+}
+
+/** Splits xxd-style 4-digit groups into byte tokens. */
+function byteTokens(tokens: readonly string[]): string[] {
+  return tokens.flatMap((t) => (/^[0-9a-fA-F]{4}$/.test(t) ? [t.slice(0, 2), t.slice(2)] : [t]));
+}
+
+function parseDump(text: string): HexParseResult {
+  const rows: DumpRow[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([0-9a-fA-F]{4,8}):?\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const rest = m[2]!.replace(/\|.*\|\s*$/, '');
+    const tokens = byteTokens(rest.split(/\s+/).filter((t) => t !== ''));
+    rows.push({ offset: parseInt(m[1]!, 16), ...takeRowBytes(tokens, undefined) });
+  }
+  if (rows.length === 0) return { ok: false, error: 'no dump rows found' };
+  const notes: HexNote[] = [];
+  const placed = placeRows(rows, undefined, 'dump', notes);
+  return { ok: true, input: { bytes: placed.bytes, missing: placed.holes, shape: 'dump', notes } };
+}
+
+/**
+ * The bytes of one row: leading two-digit tokens, at most `expected` (16 when unknown). The
+ * rest is the ASCII gutter; a gutter made of hex-looking tokens (bytes 61 62 shown as "ab")
+ * is recognised because it renders the row's own bytes.
+ */
+function takeRowBytes(tokens: readonly string[], expected: number | undefined): { bytes: number[]; gutter: string } {
+  const limit = expected ?? 16;
+  const bytes: number[] = [];
+  let i = 0;
+  while (i < tokens.length && bytes.length < limit && BYTE_TOKEN.test(tokens[i]!)) {
+    bytes.push(parseInt(tokens[i]!, 16));
+    i++;
+  }
+  // If the last byte tokens are exactly the rendering of the bytes before them, they are a gutter.
+  for (let k = Math.min(bytes.length - 1, 16); k >= 1 && i === tokens.length; k--) {
+    const candidate = tokens.slice(k, i).join('');
+    if (candidate.length === k && candidate === render(bytes.slice(0, k)) && (expected === undefined || k === expected)) {
+      return { bytes: bytes.slice(0, k), gutter: tokens.slice(k).join(' ') };
+    }
+  }
+  return { bytes, gutter: tokens.slice(i).join(' ') };
+}
+
+function render(bytes: readonly number[]): string {
+  return bytes.map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+}
+
+interface Placed {
+  readonly bytes: Uint8Array;
+  readonly holes: ByteRange[];
+}
+
+/**
+ * Puts rows at their offsets in a buffer of `length` bytes (or up to the last row). A row
+ * shorter than the gap to the next row's offset leaves a hole at its end.
+ */
+function placeRows(rows: readonly DumpRow[], length: number | undefined, what: string, notes: HexNote[]): Placed {
+  const sorted = [...rows].sort((a, b) => a.offset - b.offset);
+  const end = length ?? Math.max(...sorted.map((r) => r.offset + r.bytes.length));
+  const buf = new Uint8Array(Math.min(end, 1 << 20));
+  const known = new Uint8Array(buf.length);
+  sorted.forEach((row, idx) => {
+    const next = sorted[idx + 1];
+    const room = (next ? next.offset : end) - row.offset;
+    if (next && row.bytes.length < room) {
+      notes.push({
+        message: `${what} row ${hex4(row.offset)} holds ${row.bytes.length} bytes where the next row's offset ${hex4(next.offset)} implies ${room}; ` +
+          `the missing byte${room - row.bytes.length === 1 ? ' is' : 's are'} taken to be the row's last`,
+      });
+    }
+    if (row.bytes.length > room && next) notes.push({ message: `${what} row ${hex4(row.offset)} overlaps the next row; the next row's bytes win` });
+    row.bytes.forEach((byte, k) => {
+      const at = row.offset + k;
+      if (at < buf.length && (!known[at] || !next || at < next.offset)) {
+        buf[at] = byte;
+        known[at] = 1;
+      }
+    });
+  });
+  const holes: ByteRange[] = [];
+  for (let i = 0; i < buf.length; i++) {
+    if (known[i]) continue;
+    let j = i;
+    while (j < buf.length && !known[j]) j++;
+    holes.push({ offset: i, length: j - i });
+    i = j;
+  }
+  return { bytes: buf, holes };
+}
+
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+// ---------------------------------------------------------------------------------------
+// MIVR low-level trace: MHDR + MDATA
+// ---------------------------------------------------------------------------------------
+
+function parseMivr(text: string): HexParseResult {
+  const tokens = byteTokens(
+    text
+      .split(/\s+/)
+      .filter((t) => t !== '')
+      .flatMap((t) => splitGlued(t)),
+  );
+  const sections = new Map<string, RawRow[]>();
+  let section: string | undefined;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (SECTION_TOKEN.test(t)) {
+      section = t.replace(':', '').toUpperCase();
+      if (!sections.has(section)) sections.set(section, []);
+      i++;
+      continue;
+    }
+    if (section && OFFSET_TOKEN.test(t)) {
+      const offset = parseInt(t, 16);
+      let j = i + 1;
+      while (j < tokens.length && !OFFSET_TOKEN.test(tokens[j]!) && !SECTION_TOKEN.test(tokens[j]!)) j++;
+      sections.get(section)!.push({ offset, tokens: tokens.slice(i + 1, j) });
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  const mhdr = sections.get('MHDR') ?? [];
+  const mdata = sections.get('MDATA') ?? [];
+  if (mhdr.length === 0) return { ok: false, error: 'an MDATA dump without its MHDR: the header (BodyLength, MessageTypeID) is needed' };
+  const notes: HexNote[] = [];
+  const header = placeRows(
+    mhdr.map((r) => ({ offset: r.offset, ...takeRowBytes(r.tokens, Math.max(0, 8 - r.offset)) })),
+    8,
+    'MHDR',
+    notes,
+  );
+  if (header.holes.length > 0) return { ok: false, error: 'the MHDR dump does not hold the 8 header bytes' };
+  const h = header.bytes;
+  const bodyLength = ((h[0]! << 24) >>> 0) + ((h[1]! << 16) | (h[2]! << 8) | h[3]!);
+  // Re-read the last MDATA row knowing how many bytes remain (tells a hex-looking gutter apart).
+  const rows = mdata.map((r, idx) => {
+    const next = mdata[idx + 1];
+    const expected = next ? next.offset - r.offset : Math.max(0, bodyLength - r.offset);
+    return { offset: r.offset, ...takeRowBytes(r.tokens, Math.min(16, expected)) };
+  });
+  const given = rows.reduce((n, r) => n + r.bytes.length, 0);
+  const dataEnd = rows.length ? Math.max(...rows.map((r) => r.offset + r.bytes.length)) : 0;
+  const length = Math.min(Math.max(bodyLength, dataEnd), 1 << 20);
+  const body = rows.length ? placeRows(rows, length, 'MDATA', notes) : { bytes: new Uint8Array(0), holes: [] };
+  if (given !== bodyLength) notes.push({ message: `MDATA holds ${given} bytes for a BodyLength of ${bodyLength}` });
+  const bytes = new Uint8Array(8 + body.bytes.length);
+  bytes.set(h.subarray(0, 8));
+  bytes.set(body.bytes, 8);
+  // Holes past the data given are a short dump (truncation), not missing bytes in the middle.
+  const holes = body.holes.filter((r) => r.offset < dataEnd).map((r) => ({ offset: r.offset + 8, length: r.length }));
+  const truncatedTo = holes.length === body.holes.length ? bytes.length : 8 + dataEnd;
+  return { ok: true, input: { bytes: bytes.subarray(0, truncatedTo), missing: holes, shape: 'mivr', notes } };
+}
+
+/** `MHDR:0000:` or `...6....MDATA:` glued by a lossy copy: separate the labels. */
+function splitGlued(token: string): string[] {
+  return token
+    .replace(/(MHDR|MDATA):/gi, ' $1: ')
+    .split(/\s+/)
+    .filter((t) => t !== '');
+}
+
+interface RawRow {
+  readonly offset: number;
+  readonly tokens: readonly string[];
+}

@@ -1,0 +1,41 @@
+/**
+ * Escaping of strings that come from inputs (captures, logs) before they reach a terminal
+ * or an HTML page: a capture must not be able to drive the user's terminal or inject markup.
+ */
+
+/**
+ * Characters a terminal interprets or that disguise text: C0 controls, DEL, C1 controls,
+ * line/paragraph separators, bidirectional overrides and isolates, zero-width marks.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g;
+
+function escapeChar(c: string): string {
+  switch (c) {
+    case '\n':
+      return '\\n';
+    case '\r':
+      return '\\r';
+    case '\t':
+      return '\\t';
+    default:
+      return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  }
+}
+
+/** The string with every terminal-unsafe character written as an escape; `\` doubled. */
+export function escapeForTerminal(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(UNSAFE_FOR_TERMINAL, escapeChar);
+}
+
+/** A string value shown in text output: quoted and escaped. */
+export function quoteForTerminal(s: string): string {
+  return `"${escapeForTerminal(s).replace(/"/g, '\\"')}"`;
+}
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe inside HTML element content and quoted attribute values. */
+export function escapeForHtml(s: string): string {
+  return escapeForTerminal(s).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}

@@ -1,0 +1,292 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptureEvent, TcpDataEvent, TcpGapEvent } from '../../src/capture/tcp-events.js';
+import { summariseEvents } from '../support/capture-events.js';
+import { ACK, FIN, PSH, RST, SYN } from '../support/capture-writer.js';
+import { feedSegments, type FedSegment } from '../support/segment-feed.js';
+
+const C = { addr: '10.1.1.1', port: 40001 };
+const S = { addr: '10.2.2.2', port: 42027 };
+const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+const str = (b: ArrayLike<number>): string => new TextDecoder().decode(Uint8Array.from(b));
+
+/** A segment from the client (dir 'c') or the server ('s'). */
+function seg(from: 'c' | 's', seq: number, flags: number, payload = '', extra: Partial<FedSegment> = {}): FedSegment {
+  const [a, b] = from === 'c' ? [C, S] : [S, C];
+  return { src: a.addr, dst: b.addr, tcp: { srcPort: a.port, dstPort: b.port, seq: seq >>> 0, ack: 0, flags, payload: text(payload) }, ...extra };
+}
+
+function handshake(isnC: number, isnS: number): FedSegment[] {
+  return [seg('c', isnC, SYN), seg('s', isnS, SYN | ACK), seg('c', isnC + 1, ACK)];
+}
+
+const ofKind = <K extends CaptureEvent['kind']>(events: CaptureEvent[], kind: K): Array<Extract<CaptureEvent, { kind: K }>> =>
+  events.filter((e): e is Extract<CaptureEvent, { kind: K }> => e.kind === kind);
+
+describe('TCP connection lifecycle', () => {
+  it('opens with the SYN sender as A/initiator, delivers both directions, closes on FIN', () => {
+    const events = feedSegments([
+      ...handshake(1000, 5000),
+      seg('c', 1001, PSH | ACK, 'hello'),
+      seg('s', 5001, PSH | ACK, 'world!'),
+      seg('c', 1006, FIN | ACK),
+      seg('s', 5007, FIN | ACK),
+      seg('c', 1007, ACK),
+    ]);
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(events[0]).toMatchObject({ kind: 'open', frame: 1, conn: { id: 0, instance: 1, ipVersion: 4, a: C, b: S, synSeen: true, initiator: 'A', firstFrame: 1 } });
+    const data = ofKind(events, 'data');
+    expect(data.map((d) => [d.dir, d.streamOffset, str(d.bytes), d.frame])).toEqual([
+      [0, 0, 'hello', 4],
+      [1, 0, 'world!', 5],
+    ]);
+    expect(data[0].ts).toEqual({ sec: 1_700_000_000, nsec: 4_000_000 });
+    const close = ofKind(events, 'close');
+    expect(close).toMatchObject([{ reason: 'fin', frame: 7 }]);
+    expect(events[events.length - 1].kind).toBe('close');
+  });
+
+  it('takes the receiver of a SYN-ACK as initiator when the SYN was not captured', () => {
+    const events = feedSegments([seg('s', 5000, SYN | ACK), seg('c', 1001, ACK), seg('c', 1001, PSH | ACK, 'x')]);
+    expect(ofKind(events, 'open')[0].conn).toMatchObject({ a: S, b: C, synSeen: true, initiator: 'B' });
+    expect(ofKind(events, 'data').map((d) => [d.dir, d.streamOffset, str(d.bytes)])).toEqual([[1, 0, 'x']]);
+  });
+
+  it('starts mid-stream: first data segment is offset 0, no SYN, no initiator', () => {
+    const events = feedSegments([seg('s', 777, ACK), seg('s', 900, PSH | ACK, 'abc'), seg('c', 42, PSH | ACK, 'de'), seg('s', 903, PSH | ACK, 'f')]);
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(r.connections[0].info).toMatchObject({ a: S, b: C, synSeen: false, initiator: null });
+    expect(str(r.connections[0].dirs[0].data)).toBe('abcf');
+    expect(str(r.connections[0].dirs[1].data)).toBe('de');
+    expect(r.connections[0].closeReason).toBe('end-of-capture');
+  });
+
+  it('starts a new connection instance on port reuse after FIN', () => {
+    const events = feedSegments([
+      ...handshake(100, 200),
+      seg('c', 101, PSH | ACK, 'one'),
+      seg('c', 104, FIN | ACK),
+      seg('s', 201, FIN | ACK),
+      seg('c', 105, ACK),
+      ...handshake(9000, 8000),
+      seg('c', 9001, PSH | ACK, 'two'),
+    ]);
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(r.connections.map((c) => [c.info.id, c.info.instance, c.closeReason, str(c.dirs[0].data)])).toEqual([
+      [0, 1, 'fin', 'one'],
+      [1, 2, 'end-of-capture', 'two'],
+    ]);
+  });
+
+  it('closes the old connection as reused when a SYN with a new ISN arrives while it is open', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK, 'old'), seg('c', 70000, SYN), seg('s', 3, SYN | ACK), seg('c', 70001, PSH | ACK, 'new')]);
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(r.connections.map((c) => [c.info.instance, c.closeReason, str(c.dirs[0].data)])).toEqual([
+      [1, 'reused', 'old'],
+      [2, 'end-of-capture', 'new'],
+    ]);
+  });
+
+  it('ignores a retransmitted SYN (same ISN)', () => {
+    const events = feedSegments([seg('c', 100, SYN), seg('c', 100, SYN), seg('s', 200, SYN | ACK), seg('c', 100, SYN), seg('c', 101, PSH | ACK, 'a')]);
+    expect(ofKind(events, 'open')).toHaveLength(1);
+  });
+
+  it('closes on RST, reporting missing bytes as a gap', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK, 'ab'), seg('c', 106, PSH | ACK, 'fg'), seg('s', 201, RST | ACK)]);
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(ofKind(events, 'gap')).toMatchObject([{ dir: 0, streamOffset: 2, length: 3, cause: 'closed', frame: 6 }]);
+    expect(str(r.connections[0].dirs[0].data)).toBe('abfg');
+    expect(r.connections[0].closeReason).toBe('rst');
+  });
+
+  it('drops late segments after close, reporting only new bytes', () => {
+    const events = feedSegments([
+      ...handshake(100, 200),
+      seg('c', 101, PSH | ACK, 'ab'),
+      seg('c', 103, FIN | ACK),
+      seg('s', 201, FIN | ACK),
+      seg('c', 104, ACK),
+      seg('c', 101, PSH | ACK, 'ab'), // retransmission: silent
+      seg('s', 201, PSH | ACK, 'zz'), // new bytes after close
+    ]);
+    expect(ofKind(events, 'open')).toHaveLength(1);
+    expect(ofKind(events, 'diagnostic').map((d) => [d.diagnostic.code, d.diagnostic.dir, d.diagnostic.length])).toEqual([['TCP_SEGMENT_AFTER_CLOSE', 1, 2]]);
+  });
+
+  it('evicts the least recently active connection beyond the limit', () => {
+    const other = (port: number, payload: string): FedSegment => ({ src: '10.9.9.9', dst: S.addr, tcp: { srcPort: port, dstPort: S.port, seq: 1, flags: PSH | ACK, payload: text(payload) } });
+    const events = feedSegments([seg('c', 100, PSH | ACK, 'a'), other(1, 'b'), seg('c', 101, PSH | ACK, 'c'), other(2, 'd')], { maxConnections: 2 });
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(r.connections.map((c) => [c.info.a.port, c.closeReason])).toEqual([
+      [40001, 'end-of-capture'],
+      [1, 'evicted'],
+      [2, 'end-of-capture'],
+    ]);
+    expect(r.diagnostics.map((d) => [d.code, d.conn])).toEqual([['TCP_CONNECTION_EVICTED', 1]]);
+  });
+
+  it('formats IPv6 endpoints as tshark does', () => {
+    const events = feedSegments([{ src: '2001:db8:0:0:0:0:0:10', dst: 'fe80::1:0:0:2', tcp: { srcPort: 1, dstPort: 2, seq: 5, flags: SYN } }]);
+    expect(ofKind(events, 'open')[0].conn).toMatchObject({ ipVersion: 6, a: { addr: '2001:db8::10', port: 1 }, b: { addr: 'fe80::1:0:0:2', port: 2 } });
+  });
+});
+
+describe('TCP segment handling', () => {
+  const dataOf = (events: CaptureEvent[], dir: 0 | 1): string =>
+    str(
+      ofKind(events, 'data')
+        .filter((d) => d.dir === dir)
+        .flatMap((d: TcpDataEvent) => [...d.bytes]),
+    );
+
+  it('buffers out-of-order segments and drops duplicates', () => {
+    const events = feedSegments([
+      ...handshake(100, 200),
+      seg('c', 107, PSH | ACK, 'ghi'),
+      seg('c', 104, PSH | ACK, 'def'),
+      seg('c', 104, PSH | ACK, 'def'),
+      seg('c', 101, PSH | ACK, 'abc'),
+      seg('c', 101, PSH | ACK, 'abcdefghi'),
+      seg('c', 110, PSH | ACK, 'j'),
+    ]);
+    expect(dataOf(events, 0)).toBe('abcdefghij');
+    expect(summariseEvents(events).violations).toEqual([]);
+    // Buffered bytes keep the frame that carried them.
+    expect(ofKind(events, 'data').map((d) => [d.streamOffset, d.frame])).toEqual([
+      [0, 7],
+      [3, 5],
+      [6, 4],
+      [9, 9],
+    ]);
+  });
+
+  it('handles sequence numbers wrapping around 2^32', () => {
+    const isn = 0xfffffffa;
+    const events = feedSegments([...handshake(isn, 0xffffffff), seg('c', isn + 7, PSH | ACK, 'ZZ'), seg('c', isn + 1, PSH | ACK, 'wrap-a'), seg('s', 0, PSH | ACK, 'srv')]);
+    expect(dataOf(events, 0)).toBe('wrap-aZZ');
+    expect(dataOf(events, 1)).toBe('srv');
+  });
+
+  it('ignores keep-alives (seq = next - 1, one garbage byte) without a mismatch', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK, 'abc'), seg('c', 103, ACK, '\0'), seg('c', 103, ACK), seg('c', 104, PSH | ACK, 'd')]);
+    expect(dataOf(events, 0)).toBe('abcd');
+    expect(ofKind(events, 'diagnostic')).toEqual([]);
+  });
+
+  it('delivers a zero-window probe byte once', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK, 'ab'), seg('c', 103, ACK, 'c'), seg('c', 103, ACK, 'c'), seg('c', 103, PSH | ACK, 'cdef')]);
+    expect(dataOf(events, 0)).toBe('abcdef');
+    expect(ofKind(events, 'diagnostic')).toEqual([]);
+  });
+
+  it('keeps the first copy and reports a retransmission whose bytes differ (naming the range)', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK, 'abcdef'), seg('c', 103, PSH | ACK, 'cXYfgh')]);
+    expect(dataOf(events, 0)).toBe('abcdefgh');
+    const d = ofKind(events, 'diagnostic').map((e) => e.diagnostic);
+    expect(d).toMatchObject([{ code: 'TCP_OVERLAP_MISMATCH', conn: 0, dir: 0, streamOffset: 3, length: 2, frame: 5 }]);
+    expect(d[0].message).toContain('[3, 5)');
+  });
+
+  it('keeps the first copy among buffered out-of-order overlaps and reports differing bytes', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 105, PSH | ACK, 'efgh'), seg('c', 103, PSH | ACK, 'cdEFg'), seg('c', 101, PSH | ACK, 'ab')]);
+    expect(dataOf(events, 0)).toBe('abcdefgh');
+    expect(ofKind(events, 'diagnostic').map((e) => e.diagnostic)).toMatchObject([{ code: 'TCP_OVERLAP_MISMATCH', streamOffset: 4, length: 2 }]);
+  });
+
+  it('declares a gap when the out-of-order buffer exceeds its limit, then goes on', () => {
+    const events = feedSegments(
+      [...handshake(100, 200), seg('c', 101, PSH | ACK, 'ab'), seg('c', 105, PSH | ACK, 'efgh'), seg('c', 109, PSH | ACK, 'ijkl'), seg('c', 103, PSH | ACK, 'cd'), seg('c', 113, PSH | ACK, 'm')],
+      { maxBufferedBytesPerDirection: 6 },
+    );
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(ofKind(events, 'gap')).toMatchObject([{ dir: 0, streamOffset: 2, length: 2, cause: 'buffer-limit', frame: 6 }]);
+    expect(str(r.connections[0].dirs[0].data)).toBe('abefghijklm');
+  });
+
+  it('reports missing bytes at the end of the capture', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK, 'ab'), seg('c', 110, PSH | ACK, 'jk')]);
+    expect(ofKind(events, 'gap')).toMatchObject([{ streamOffset: 2, length: 7, cause: 'end-of-capture' }]);
+    expect(ofKind(events, 'close')).toMatchObject([{ reason: 'end-of-capture' }]);
+  });
+
+  it('waits for retransmissions after both FINs, then reports the hole and closes', () => {
+    const base = [...handshake(100, 200), seg('c', 101, PSH | ACK, 'ab'), seg('c', 105, PSH | ACK, 'ef'), seg('c', 107, FIN | ACK), seg('s', 201, FIN | ACK)];
+    const filled = feedSegments([...base, seg('c', 103, PSH | ACK, 'cd', { sec: 1_700_000_002 })]);
+    expect(dataOf(filled, 0)).toBe('abcdef');
+    expect(ofKind(filled, 'gap')).toEqual([]);
+    expect(ofKind(filled, 'close')).toMatchObject([{ reason: 'fin', frame: 8 }]);
+
+    const other: FedSegment = { src: '10.3.3.3', dst: S.addr, tcp: { srcPort: 5, dstPort: 6, seq: 0, flags: ACK }, sec: 1_700_000_010 };
+    const lost = feedSegments([...base, other]);
+    expect(ofKind(lost, 'gap')).toMatchObject([{ streamOffset: 2, length: 2, cause: 'closed', frame: 8 }]);
+    expect(ofKind(lost, 'close')[0]).toMatchObject({ reason: 'fin', frame: 8 });
+  });
+
+  it('turns bytes cut by the snap length into a gap right away', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK, 'abc', { missingBytes: 5 }), seg('c', 109, PSH | ACK, 'ijk')]);
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(ofKind(events, 'gap')).toMatchObject([{ streamOffset: 3, length: 5, cause: 'not-captured', frame: 4 }]);
+    expect(str(r.connections[0].dirs[0].data)).toBe('abcijk');
+  });
+
+  it('reports data beyond the FIN and segments far out of window', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK | FIN, 'ab'), seg('c', 103, PSH | ACK, 'zz'), seg('s', 201 + 0x50000000, PSH | ACK, 'far')]);
+    expect(ofKind(events, 'diagnostic').map((e) => [e.diagnostic.code, e.diagnostic.dir, e.diagnostic.streamOffset, e.diagnostic.length])).toEqual([
+      ['TCP_DATA_AFTER_FIN', 0, 2, 2],
+      ['TCP_SEGMENT_OUT_OF_WINDOW', 1, 0x50000000, 3],
+    ]);
+    expect(dataOf(events, 0)).toBe('ab');
+    expect(dataOf(events, 1)).toBe('');
+  });
+
+  it('counts the SYN and FIN as one sequence number each (SYN carrying data too)', () => {
+    const events = feedSegments([seg('c', 100, SYN, 'syn-data'), seg('s', 200, SYN | ACK), seg('c', 109, PSH | ACK | FIN, 'more'), seg('s', 201, FIN | ACK)]);
+    expect(dataOf(events, 0)).toBe('syn-datamore');
+    expect(ofKind(events, 'close')).toMatchObject([{ reason: 'fin' }]);
+  });
+
+  it('every gap event is stamped with the frame being processed', () => {
+    const events = feedSegments([...handshake(100, 200), seg('c', 105, PSH | ACK, 'x')]);
+    const gaps: TcpGapEvent[] = ofKind(events, 'gap');
+    expect(gaps).toMatchObject([{ streamOffset: 0, length: 4, frame: 4 }]);
+  });
+});
+
+describe('retransmission check window', () => {
+  const C2 = { addr: '10.1.1.1', port: 40001 };
+  const S2 = { addr: '10.2.2.2', port: 42027 };
+  const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+  const segment = (seq: number, payload: string): FedSegment => ({ src: C2.addr, dst: S2.addr, tcp: { srcPort: C2.port, dstPort: S2.port, seq, flags: PSH | ACK, payload: enc(payload) } });
+  const mismatches = (events: CaptureEvent[]): Array<[number | undefined, number | undefined]> =>
+    ofKind(events, 'diagnostic')
+      .filter((e) => e.diagnostic.code === 'TCP_OVERLAP_MISMATCH')
+      .map((e) => [e.diagnostic.streamOffset, e.diagnostic.length]);
+
+  it('compares only the last overlapCheckWindowBytes of a direction', () => {
+    const segs = [segment(1, 'abcdefgh'), segment(9, 'ijklmnop'), segment(1, 'XXcdefgh'), segment(9, 'ijklmnoX')];
+    expect(mismatches(feedSegments(segs, { overlapCheckWindowBytes: 8 }))).toEqual([[15, 1]]);
+    expect(mismatches(feedSegments(segs, { overlapCheckWindowBytes: 64 }))).toEqual([
+      [0, 2],
+      [15, 1],
+    ]);
+    expect(mismatches(feedSegments(segs, { overlapCheckWindowBytes: 0 }))).toEqual([]);
+  });
+
+  it('does not compare bytes the shared log has overwritten (no false reports)', () => {
+    const other = (seq: number, payload: string): FedSegment => ({ src: '10.9.9.9', dst: S2.addr, tcp: { srcPort: 7, dstPort: 8, seq, flags: PSH | ACK, payload: enc(payload) } });
+    const segs = [segment(1, 'abcdefgh'), other(1, '0123456789abcdef0123456789abcdef'), segment(1, 'XXcdefgh'), segment(9, 'ij'), segment(9, 'iJ')];
+    expect(mismatches(feedSegments(segs, { overlapCheckLogBytes: 16 }))).toEqual([[9, 1]]);
+    expect(mismatches(feedSegments(segs, { overlapCheckLogBytes: 1 << 20 }))).toEqual([
+      [0, 2],
+      [9, 1],
+    ]);
+  });
+});
