@@ -4,9 +4,11 @@
  * or unreadable input (../shared/CONTRACT.md).
  */
 import { Command, CommanderError, Option } from 'commander';
+import { decodeCommand, type DecodeCommandOptions } from './commands/decode.js';
 import { hexCommand, type HexOptions } from './commands/hex.js';
 import { messagesCommand, type MessagesOptions } from './commands/messages.js';
 import { UsageError, type CliIo } from './io.js';
+import { parsePort } from './options.js';
 import { packageVersion } from './package-info.js';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -31,6 +33,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--show-secrets', 'print ClientPassword / AgentPassword instead of redacting them')
     .action(async (hex: string[], options: HexOptions) => {
       exitCode = await hexCommand(hex, options, io);
+    });
+
+  program
+    .command('decode')
+    .description('decode every CTI message of captures (pcap, pcapng) and MIVR trace logs, gzip or not, as one timeline')
+    .argument('<input...>', 'files, or - for stdin; the kind of each is detected from its content')
+    .addOption(new Option('--format <format>', 'output format (default: text on a terminal, ndjson otherwise)').choices(['text', 'json', 'ndjson']))
+    .option('-o, --output <file>', 'write there instead of stdout')
+    .option('--port <n>', 'TCP port carrying CTI (repeatable; default 42027; other ports are found by heuristics too)', parsePort, [])
+    .option('--protocol-version <n>', 'protocol version to assume where no OPEN_REQ was seen (otherwise inferred)')
+    .option('--show-secrets', 'print ClientPassword / AgentPassword instead of redacting them')
+    .option('--year <yyyy>', 'MIVR logs: the year of the records (default: from the file date)')
+    .option('--tz <zone>', 'MIVR logs: the time zone of the records (overrides their abbreviation)')
+    .action(async (inputs: string[], options: DecodeCommandOptions) => {
+      exitCode = await decodeCommand(inputs, options, io);
     });
 
   program

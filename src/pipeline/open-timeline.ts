@@ -1,0 +1,40 @@
+/**
+ * All inputs → one timeline: each capture is a source of its own, all logs together form one
+ * rotated set; the sources are merged by time.
+ */
+import type { Readable } from 'node:stream';
+import type { SessionSummary, SourceOptions, TimelineBatch, TimelineSource } from '../timeline/types.js';
+import { captureSource } from './capture-source.js';
+import { logSource } from './log-source.js';
+import { mergeTimelines } from './merge.js';
+import { openInput, type OpenedInput } from './open-input.js';
+
+export interface OpenTimeline {
+  readonly inputs: readonly OpenedInput[];
+  readonly batches: AsyncIterable<TimelineBatch>;
+  /** Every session of every capture; complete once `batches` is exhausted. */
+  sessions(): SessionSummary[];
+}
+
+/** An input that cannot be read at all (exit code 2). */
+export class UnreadableInputError extends Error {
+  override readonly name = 'UnreadableInputError';
+}
+
+export async function openTimeline(specs: readonly string[], options: SourceOptions, stdin: Readable): Promise<OpenTimeline> {
+  if (specs.filter((s) => s === '-').length > 1) throw new UnreadableInputError('stdin (-) can be given only once');
+  const inputs: OpenedInput[] = [];
+  for (const spec of specs) {
+    const input = await openInput(spec, stdin);
+    if (input.kind === 'unknown') throw new UnreadableInputError(`${spec}: ${input.reason ?? 'not a capture nor a MIVR log'}`);
+    inputs.push(input);
+  }
+  const sources: TimelineSource[] = inputs.filter((i) => i.kind === 'capture').map((i) => captureSource(i, options));
+  const logs = inputs.filter((i) => i.kind === 'log');
+  if (logs.length > 0) sources.push(logSource(logs, options));
+  return {
+    inputs,
+    batches: mergeTimelines(sources.map((s) => s.batches)),
+    sessions: () => sources.flatMap((s) => s.sessions()),
+  };
+}
