@@ -1,11 +1,22 @@
 /** Every generated file: its path in the repository and its content. */
+import { fileURLToPath } from 'node:url';
 import { generateFastDecoders } from './fast-decoders.js';
+import { schemaTypes } from './schema-types.js';
 
 export interface GeneratedFile {
   readonly path: string;
   readonly content: string;
 }
 
+/** The repository root (this file is scripts/generate/files.ts, or dist/scripts/generate/files.js). */
+export function repositoryRoot(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  return here.includes('/dist/') ? fileURLToPath(new URL('../../..', import.meta.url)) : fileURLToPath(new URL('../..', import.meta.url));
+}
+
 export async function GENERATED_FILES(): Promise<GeneratedFile[]> {
-  return [{ path: 'src/protocol/generated/fast-decoders.ts', content: generateFastDecoders() }];
+  const root = repositoryRoot();
+  const fast: GeneratedFile = { path: 'src/protocol/generated/fast-decoders.ts', content: generateFastDecoders() };
+  const schemas = new Map<string, string>();
+  return [fast, ...(await schemaTypes(root, schemas))];
 }
