@@ -1,6 +1,7 @@
 /** Every generated file: its path in the repository and its content. */
 import { fileURLToPath } from 'node:url';
 import { generateFastDecoders } from './fast-decoders.js';
+import { generateMessageSchema } from './message-schema.js';
 import { schemaTypes } from './schema-types.js';
 
 export interface GeneratedFile {
@@ -17,6 +18,7 @@ export function repositoryRoot(): string {
 export async function GENERATED_FILES(): Promise<GeneratedFile[]> {
   const root = repositoryRoot();
   const fast: GeneratedFile = { path: 'src/protocol/generated/fast-decoders.ts', content: generateFastDecoders() };
-  const schemas = new Map<string, string>();
-  return [fast, ...(await schemaTypes(root, schemas))];
+  const messageSchema: GeneratedFile = { path: 'schemas/decoded-message.schema.json', content: generateMessageSchema() };
+  const schemas = new Map<string, string>([[messageSchema.path, messageSchema.content]]);
+  return [fast, messageSchema, ...(await schemaTypes(root, schemas))];
 }

@@ -13,10 +13,25 @@ export async function schemaTypes(root: string, extraSchemas: ReadonlyMap<string
   const onDisk = readdirSync(`${root}/schemas`).filter((f) => f.endsWith('.schema.json'));
   const names = new Set([...onDisk.map((f) => `schemas/${f}`), ...extraSchemas.keys()]);
   const out: GeneratedFile[] = [];
+  const schemaTitles = new Map<string, string>();
+  for (const path of names) {
+    const text = extraSchemas.get(path) ?? readFileSync(`${root}/${path}`, 'utf8');
+    schemaTitles.set(path.replace(/^schemas\//, ''), String((JSON.parse(text) as { title?: string }).title ?? path));
+  }
   for (const path of [...names].sort()) {
     const text = extraSchemas.get(path) ?? readFileSync(`${root}/${path}`, 'utf8');
     const schema = JSON.parse(text) as JSONSchema;
     const ts = await compile(schema, String(schema.title ?? path), {
+      // Schemas generated in this same run are read from memory, not from (stale) disk.
+      $refOptions: {
+        resolve: {
+          generated: {
+            order: 1,
+            canRead: (file: { url: string }) => [...extraSchemas.keys()].some((p) => file.url.endsWith(p)),
+            read: (file: { url: string }) => extraSchemas.get([...extraSchemas.keys()].find((p) => file.url.endsWith(p))!)!,
+          },
+        },
+      },
       bannerComment: BANNER,
       additionalProperties: false,
       strictIndexSignatures: true,
@@ -25,7 +40,30 @@ export async function schemaTypes(root: string, extraSchemas: ReadonlyMap<string
       cwd: `${root}/schemas`,
       style: { singleQuote: true, printWidth: 140 },
     });
-    out.push({ path: path.replace(/\.schema\.json$/, '.ts'), content: ts });
+    out.push({ path: path.replace(/\.schema\.json$/, '.ts'), content: withImports(ts, text, schemaTitles) });
   }
   return out;
+}
+
+/** The other schema files a schema refers to (`"$ref": "x.schema.json"`). */
+function externalRefs(text: string): string[] {
+  return [...new Set([...text.matchAll(/"\$ref":\s*"([^"#]+\.schema\.json)/g)].map((m) => m[1]!))];
+}
+
+/**
+ * A schema that refers to another file gets that file's types by import, not a second copy:
+ * the reference carries `"tsType": "<Title>"` and the import is added here.
+ */
+function withImports(source: string, schemaText: string, titles: ReadonlyMap<string, string>): string {
+  let ts = source;
+  const refs = externalRefs(schemaText);
+  if (refs.length === 0) return ts;
+  const imported = refs.map((file) => titles.get(file)!);
+  const imports = refs.map((file) => `import type { ${titles.get(file)!} } from './${file.replace(/\.schema\.json$/, '.js')}';`);
+  // json-schema-to-typescript declares `export type X = X;` for a tsType reference: drop it.
+  for (const title of imported) ts = ts.replace(new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)?export type ${title} = ${title};\\n\\n?`), '');
+  const lines = ts.split('\n');
+  const afterBanner = lines.findIndex((l) => !l.startsWith('/*') && !l.startsWith(' *') && l.trim() !== '');
+  lines.splice(afterBanner, 0, ...imports, '');
+  return lines.join('\n');
 }
