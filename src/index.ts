@@ -1,1 +1,19 @@
-export {};
+/**
+ * ccx-cti-analyzer as a library: the message table, the codec, the readers and the checker.
+ */
+export { decode, fastPathTakes, type DecodeOptions, type DecodedMessage, type FieldRecord, type FieldValue, type NamedArrayValue, type NamedVariableValue, type ExtraField, type ByteRange } from './protocol/codec/decode.js';
+export { encode, EncodeError, type EncodableMessage } from './protocol/codec/encode.js';
+export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './protocol/codec/diagnostics.js';
+export type { Label, PrimaryActual } from './protocol/codec/labels.js';
+export { HEADER_LENGTH, MAX_PLAUSIBLE_BODY, REDACTED } from './protocol/codec/framing.js';
+export { MESSAGE_DEFS, UNDEFINED_MESSAGE_DEFS, messageDefById, messageDefByName, messageTypeName } from './protocol/messages/index.js';
+export { CONSTANT_TABLES, constantTable, SPECIAL_VALUES } from './protocol/constants.js';
+export { FIELD_IDS, fieldIdName } from './protocol/field-ids.js';
+export { OUTBOUND_VARIABLES, BA_RESPONSE_VALUES, interpretOutboundVariable, matchBAResponse } from './protocol/outbound.js';
+export type * from './protocol/types.js';
+export { parseHexInput, type HexInput } from './hexinput/parse-hex.js';
+export { openTimeline, type OpenTimeline } from './pipeline/open-timeline.js';
+export type * from './timeline/types.js';
+export { instantToIso, type Instant } from './timeline/instant.js';
+export type { DecodedMessage as CtiMessage } from '../schemas/decoded-message.js';
+export type { DecodeDocument } from '../schemas/decode-document.js';
