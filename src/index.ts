@@ -17,3 +17,5 @@ export type * from './timeline/types.js';
 export { instantToIso, type Instant } from './timeline/instant.js';
 export type { DecodedMessage as CtiMessage } from '../schemas/decoded-message.js';
 export type { DecodeDocument } from '../schemas/decode-document.js';
+export * from './mivr/index.js';
+export * from './capture/index.js';

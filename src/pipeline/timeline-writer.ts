@@ -5,7 +5,8 @@
 import type { Writable } from 'node:stream';
 import { inputDiagnosticLine, timelineMessageLine } from '../render/timeline-text.js';
 import type { InputDiagnostic, SessionSummary, TimelineBatch } from '../timeline/types.js';
-import { inputDiagnosticJson, sessionJson, timelineMessageJson } from './message-json.js';
+import { timelineMessageJsonText } from './fast-json.js';
+import { inputDiagnosticJson, sessionJson } from './message-json.js';
 
 export type TimelineFormat = 'text' | 'json' | 'ndjson';
 
@@ -55,8 +56,8 @@ export async function writeTimeline(
       if (event.kind === 'message') {
         const index = messages++;
         if (format === 'text') await sink.write(`${timelineMessageLine(event, index)}\n`);
-        else if (format === 'ndjson') await sink.write(`${JSON.stringify(timelineMessageJson(event, { index }))}\n`);
-        else await sink.write(`${index > 0 ? ',' : ''}\n${JSON.stringify(timelineMessageJson(event, { index }))}`);
+        else if (format === 'ndjson') await sink.write(`${timelineMessageJsonText(event, index)}\n`);
+        else await sink.write(`${index > 0 ? ',' : ''}\n${timelineMessageJsonText(event, index)}`);
         continue;
       }
       diagnostics++;

@@ -43,10 +43,18 @@ function fraction(nsec: number): string {
   return nsec % 1000 === 0 ? pad(nsec / 1000, 6) : pad(nsec, 9);
 }
 
+let isoSecond = Number.NaN;
+let isoPrefix = '';
+
 /** RFC 3339 UTC, e.g. `2015-11-20T14:43:59.435000Z` (nanoseconds kept when present). */
 export function instantToIso(t: Instant): string {
-  const { date, time } = civil(t.sec);
-  return `${date}T${time}.${fraction(t.nsec)}Z`;
+  // Timelines are in time order: the date and time of the previous second are reused.
+  if (t.sec !== isoSecond) {
+    const { date, time } = civil(t.sec);
+    isoSecond = t.sec;
+    isoPrefix = `${date}T${time}.`;
+  }
+  return `${isoPrefix}${fraction(t.nsec)}Z`;
 }
 
 /** For text output: `2015-11-20 14:43:59.435000`. */

@@ -1,0 +1,82 @@
+/**
+ * The ICD_CTI trace grammar: text of a MIVR ICD_CTI record → neutral trace structures.
+ *
+ * ```ts
+ * const { traces, diagnostics } = parseCtiTraceText(record.text);
+ * ```
+ *
+ * Three shapes are recognised (guide chapter 11):
+ * - high-level trace: `Proc: got an event message: { length=-1 type=X, key: value, ... }`;
+ * - flow-table block(s): `MsgType: X Key: value ...` (several blocks in one text allowed);
+ * - low-level trace: `writing...` then `MHDR:` / `MDATA:` hex-dump rows.
+ * Any other text gives no trace and no diagnostic (most ICD_CTI records are not messages).
+ */
+import type { IRecognitionException } from 'chevrotain';
+import { ctiTraceLexer, DUMP_MODE, TEXT_MODE } from './cti-trace-tokens.js';
+import { LineIndex } from './token-text.js';
+import { getCtiTraceParser } from './cti-trace-parser.js';
+import { buildLowLevelTraces, buildTextTraces } from './cti-trace-builder.js';
+import type { CtiTraceParseResult, TraceDiagnostic } from './cti-trace-types.js';
+
+export * from './cti-trace-tokens.js';
+export { LineIndex, textEnd, tokenText } from './token-text.js';
+export { CtiTraceParser, getCtiTraceParser } from './cti-trace-parser.js';
+export type * from './cti-trace-parser.js';
+export type * from './cti-trace-types.js';
+export { renderGutter, chooseByteCount, gutterScore } from './dump-rows.js';
+
+const DUMP_HINT = /\bM(?:HDR|DATA)[ \t]*:/;
+const TEXT_HINT = /\btype=|MsgType[ \t]*:/;
+
+/** Which lexer mode a text needs, or undefined when it holds no message trace. */
+export function ctiTraceShape(text: string): 'dump' | 'text' | undefined {
+  if ((text.includes('MHDR') || text.includes('MDATA')) && DUMP_HINT.test(text)) return 'dump';
+  if ((text.includes('type=') || text.includes('MsgType')) && TEXT_HINT.test(text)) return 'text';
+  return undefined;
+}
+
+/**
+ * Parses the text of one ICD_CTI record (or a flow-table excerpt). Never throws on bad input.
+ * `shape` may be passed when the caller already has `ctiTraceShape(text)`.
+ */
+export function parseCtiTraceText(text: string, shape: 'dump' | 'text' | undefined = ctiTraceShape(text)): CtiTraceParseResult {
+  const diagnostics: TraceDiagnostic[] = [];
+  if (shape === undefined) return { traces: [], diagnostics };
+
+  // The sentinel newline lets tokens that must be followed by a separator end the text.
+  const input = `${text}\n`;
+  const lexed = ctiTraceLexer.tokenize(input, shape === 'dump' ? DUMP_MODE : TEXT_MODE);
+  const lines = new LineIndex(text);
+  for (const e of lexed.errors) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'TRACE-LEX-ERROR',
+      message: e.message,
+      offset: e.offset,
+      line: lines.lineAt(e.offset),
+    });
+  }
+  const parser = getCtiTraceParser();
+  parser.setInput(lexed.tokens, lines);
+  if (shape === 'dump') {
+    const syntax = parser.lowLevelTrace();
+    if (!parserFailed(parser.errors, text, lines, diagnostics)) return { traces: buildLowLevelTraces(text, lines, syntax, diagnostics), diagnostics };
+  } else {
+    const syntax = parser.textTraces();
+    if (!parserFailed(parser.errors, text, lines, diagnostics)) return { traces: buildTextTraces(text, lines, syntax, diagnostics), diagnostics };
+  }
+  return { traces: [], diagnostics };
+}
+
+function parserFailed(errors: readonly IRecognitionException[], text: string, lines: LineIndex, diagnostics: TraceDiagnostic[]): boolean {
+  for (const e of errors) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'TRACE-PARSE-ERROR',
+      message: e.message,
+      offset: Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length,
+      line: lines.lineAt(Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length),
+    });
+  }
+  return errors.length > 0;
+}

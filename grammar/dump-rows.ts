@@ -1,0 +1,221 @@
+/**
+ * Hex-dump rows: telling the bytes of a row from its ASCII gutter.
+ *
+ * A row is `[offset:] b1 b2 ... bn [gutter]`. The gutter renders the row's bytes (printable
+ * 0x20–0x7e as the character, anything else as `.`), but it can itself look like hex (bytes
+ * `61 62` give the gutter `ab`), and the guide's gutters are lossy (runs of dots collapsed,
+ * a byte lost: MDATA row 0000 of Example 2 holds 15 bytes). So the split is a choice among
+ * candidates k = 0..min(hex-looking tokens, row width), ranked by
+ *   1. whether k is the expected count (next row's offset, or the message length, minus
+ *      this row's offset; at most the row width),
+ *   2. how well the rest of the row renders the first k bytes (exact > dots collapsed > no
+ *      gutter at all > mismatch) — only a tie-breaker, since the guide's gutters are lossy,
+ *   3. the larger k.
+ */
+import type { IToken } from 'chevrotain';
+import type { DumpRow, TraceDiagnostic } from './cti-trace-types.js';
+import { HexBytes, Offset } from './cti-trace-tokens.js';
+import type { DumpRowSyntax } from './cti-trace-parser.js';
+import { textEnd, type LineIndex } from './token-text.js';
+
+const DEFAULT_WIDTH = 16;
+const MAX_WIDTH = 64;
+
+/** The gutter character of a byte: itself when printable ASCII, else `.`. */
+function shown(b: number): number {
+  return b >= 0x20 && b <= 0x7e ? b : 0x2e;
+}
+
+/** How the gutter of `bytes` is rendered: printable ASCII as itself, anything else as `.`. */
+export function renderGutter(bytes: readonly number[]): string {
+  return String.fromCharCode(...bytes.map(shown));
+}
+
+/**
+ * Gutter vs the first `n` bytes: 3 exact rendering; 2 equal once whitespace is dropped and
+ * runs of dots collapse (the guide's lossy gutters); 1 no gutter; 0 does not match.
+ * Compares in place, without building strings.
+ */
+export function gutterScore(gutter: string | undefined, bytes: readonly number[], n = bytes.length): number {
+  if (gutter === undefined) return 1;
+  if (gutter.length === n) {
+    let i = 0;
+    while (i < n && gutter.charCodeAt(i) === shown(bytes[i])) i++;
+    if (i === n) return 3;
+  }
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    let a = -1;
+    while (i < gutter.length) {
+      const c = gutter.charCodeAt(i++);
+      if (c <= 0x20) continue;
+      a = c;
+      if (c === 0x2e) while (i < gutter.length && (gutter.charCodeAt(i) === 0x2e || gutter.charCodeAt(i) <= 0x20)) i++;
+      break;
+    }
+    let b = -1;
+    while (j < n) {
+      const c = shown(bytes[j++]);
+      if (c === 0x20) continue;
+      b = c;
+      if (c === 0x2e) while (j < n && (shown(bytes[j]) === 0x2e || shown(bytes[j]) === 0x20)) j++;
+      break;
+    }
+    if (a !== b) return 0;
+    if (a === -1) return 2;
+  }
+}
+
+/**
+ * Picks how many of the leading hex-looking tokens are bytes: the expected count when it is
+ * possible, otherwise the candidate whose gutter renders its bytes best (more bytes on a tie).
+ * @param hex values of the leading hex-looking tokens
+ * @param gutterAfter text of the row after the first k tokens (undefined when nothing follows)
+ * @param expected the expected byte count, when known
+ * @param width the row width (maximum byte count)
+ */
+export function chooseByteCount(
+  hex: readonly number[],
+  gutterAfter: (k: number) => string | undefined,
+  expected: number | undefined,
+  width: number,
+): number {
+  const max = Math.min(hex.length, width);
+  if (expected !== undefined && expected >= 0 && expected <= max) return expected;
+  let best = max;
+  let bestScore = -1;
+  for (let k = max; k >= 0; k--) {
+    const score = gutterScore(gutterAfter(k), hex, k);
+    if (score > bestScore) {
+      best = k;
+      bestScore = score;
+      if (score === 3) break;
+    }
+  }
+  return best;
+}
+
+function nibble(c: number): number {
+  return c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
+}
+
+function hex2(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+interface PreparedRow {
+  readonly statedOffset?: number;
+  readonly body: IToken[];
+  readonly line: number;
+  readonly startOffset: number;
+}
+
+function prepare(row: DumpRowSyntax, lines: LineIndex): PreparedRow {
+  const first = row.tokens[0];
+  const stated = first.tokenType === Offset;
+  return {
+    statedOffset: stated ? parseInt(first.image, 16) : undefined,
+    body: stated ? row.tokens.slice(1) : row.tokens,
+    line: lines.lineAt(first.startOffset),
+    startOffset: first.startOffset,
+  };
+}
+
+/** Row width: the smallest step between stated offsets (16 when there is none). */
+function rowWidth(rows: readonly PreparedRow[]): number {
+  let width = Infinity;
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1].statedOffset;
+    const b = rows[i].statedOffset;
+    if (a !== undefined && b !== undefined && b > a) width = Math.min(width, b - a);
+  }
+  return Number.isFinite(width) && width <= MAX_WIDTH ? width : DEFAULT_WIDTH;
+}
+
+/**
+ * Resolves the rows of one `MHDR:` / `MDATA:` section.
+ * @param total the block's byte length when known (8 for MHDR, the MHDR length for MDATA)
+ */
+export function resolveDumpRows(
+  text: string,
+  lines: LineIndex,
+  label: string,
+  rows: readonly DumpRowSyntax[],
+  total: number | undefined,
+  diagnostics: TraceDiagnostic[],
+): DumpRow[] {
+  const prepared = rows.map((r) => prepare(r, lines));
+  const width = rowWidth(prepared);
+  const out: DumpRow[] = [];
+  let prevEnd = 0;
+  for (let i = 0; i < prepared.length; i++) {
+    const row = prepared[i];
+    const offset = row.statedOffset ?? prevEnd;
+    const next = prepared[i + 1]?.statedOffset;
+    let expected: number | undefined;
+    if (next !== undefined && next > offset) expected = Math.min(width, next - offset);
+    if (total !== undefined && total > offset) expected = Math.min(expected ?? width, total - offset);
+
+    // The leading run of hex groups: their values and where each starts in the text.
+    const body = row.body;
+    const hex: number[] = [];
+    const starts: number[] = [];
+    const run = body.length > 0 && body[0].tokenType === HexBytes ? body[0] : undefined;
+    if (run) {
+      const img = run.image;
+      for (let c = 0; c + 1 < img.length; c++) {
+        if (img.charCodeAt(c) > 0x20) {
+          starts.push(run.startOffset + c);
+          hex.push((nibble(img.charCodeAt(c)) << 4) | nibble(img.charCodeAt(c + 1)));
+          c += 2;
+        }
+      }
+    }
+    const rest = run ? 1 : 0;
+    const rowEnd = body.length > 0 ? textEnd(body[body.length - 1]) : 0;
+    const gutterStart = (k: number): number | undefined => (k < hex.length ? starts[k] : rest < body.length ? body[rest].startOffset : undefined);
+    const gutterAfter = (k: number): string | undefined => {
+      const from = gutterStart(k);
+      return from === undefined ? undefined : text.slice(from, rowEnd);
+    };
+    const k = chooseByteCount(hex, gutterAfter, expected, width);
+    const bytes = hex.slice(0, k);
+    const gutter = gutterAfter(k);
+    const where = (): string => `${label} row ${hex2(offset)}`;
+    if (gutter !== undefined && gutterScore(gutter, bytes) === 0) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'DUMP-GUTTER-MISMATCH',
+        message: `${where()}: the text after the bytes ("${gutter}") does not render them`,
+        offset: gutterStart(k) ?? row.startOffset,
+        line: row.line,
+      });
+    }
+    if (next !== undefined && offset + k !== next) {
+      const missing = next - offset - k;
+      diagnostics.push({
+        severity: 'warning',
+        code: missing > 0 ? 'DUMP-SHORT-ROW' : 'DUMP-ROW-OVERLAP',
+        message:
+          missing > 0
+            ? `${where()} holds ${k} byte(s) but the next row starts at ${hex2(next)} (${missing} byte(s) missing)`
+            : `${where()} holds ${k} byte(s), running ${-missing} byte(s) past the next row's offset ${hex2(next)}`,
+        offset: row.startOffset,
+        line: row.line,
+      });
+    }
+    const offsetStated = row.statedOffset !== undefined;
+    out.push(gutter !== undefined ? { offset, bytes, gutter, line: row.line, offsetStated } : { offset, bytes, line: row.line, offsetStated });
+    prevEnd = offset + k;
+  }
+  return out;
+}
+
+/** The message length stated by MHDR rows (first 4 bytes, big-endian), when they hold it. */
+export function mhdrLength(rows: readonly DumpRow[]): number | undefined {
+  const first = rows[0];
+  if (!first || first.offset !== 0 || first.bytes.length < 4) return undefined;
+  const b = first.bytes;
+  return ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0;
+}

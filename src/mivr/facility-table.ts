@@ -1,0 +1,43 @@
+/**
+ * Per-facility record counts without building a string per record: facilities are looked up
+ * by the hash the header scanner computed, and the bytes are compared with the stored name.
+ */
+import { asciiField } from './text-decode.js';
+
+export interface FacilityEntry {
+  readonly name: string;
+  /** Whether records of this facility are emitted. */
+  readonly keep: boolean;
+  count: number;
+}
+
+function sameBytes(name: string, b: Uint8Array, s: number, e: number): boolean {
+  if (name.length !== e - s) return false;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== b[s + i]) return false;
+  return true;
+}
+
+export class FacilityTable {
+  private readonly byHash = new Map<number, FacilityEntry>();
+  private readonly byName = new Map<string, FacilityEntry>();
+
+  constructor(private readonly keep: (facility: string) => boolean) {}
+
+  lookup(b: Buffer, s: number, e: number, hash: number): FacilityEntry {
+    const hit = this.byHash.get(hash);
+    if (hit && sameBytes(hit.name, b, s, e)) return hit;
+    const name = asciiField(b, s, e);
+    let entry = this.byName.get(name);
+    if (!entry) {
+      entry = { name, keep: this.keep(name), count: 0 };
+      this.byName.set(name, entry);
+      if (!hit) this.byHash.set(hash, entry);
+    }
+    return entry;
+  }
+
+  /** Facility → records counted so far. */
+  counts(into: Map<string, number>): void {
+    for (const [name, entry] of this.byName) into.set(name, entry.count);
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * Lines → records.
+ *
+ * A line that is a record header starts a record; the following lines that are not headers
+ * are its continuation lines. A line that starts like a header but does not parse, and a line
+ * holding NUL bytes, belong to no record: they end the current record, and they and the lines
+ * after them up to the next good header are counted as garbage and reported as one run
+ * (file:line–line), so damage never glues itself onto a neighbouring record. Lines before the
+ * first record are counted and reported the same way.
+ *
+ * Records of facilities that are not emitted are counted and skipped without decoding text.
+ */
+import { HEADER, HeaderScan, MALFORMED_HEADER, scanHeader } from './header.js';
+import { LINE_HAS_NUL, LINE_TRUNCATED, type LineSink } from './line-splitter.js';
+import type { ReadContext } from './read-context.js';
+import { asciiField, decodeLine } from './text-decode.js';
+import { zoneOffsetMinutes } from './timezones.js';
+import type { MivrDiagnostic, MivrRecord, UtcTime } from './types.js';
+import { localToUtc } from './utc.js';
+
+interface OpenRecord {
+  readonly seq: number;
+  readonly timestamp: UtcTime;
+  readonly localTime: string;
+  readonly tzAbbrev: string;
+  readonly utcOffsetMinutes: number;
+  readonly product: string;
+  readonly facility: string;
+  readonly level: number;
+  readonly mnemonic: string;
+  readonly line: number;
+  readonly parts: string[];
+  lineCount: number;
+  bytes: number;
+  lossy: boolean;
+  overflow: boolean;
+}
+
+interface Run {
+  readonly kind: 'before' | 'garbage';
+  readonly start: number;
+  end: number;
+  readonly reason: string;
+}
+
+type State = 'start' | 'record' | 'garbage';
+
+export class RecordAssembler implements LineSink {
+  /** Completed records, drained by the reader after each chunk. */
+  out: MivrRecord[] = [];
+  private state: State = 'start';
+  private current: OpenRecord | undefined;
+  private run: Run | undefined;
+  private readonly h = new HeaderScan();
+  private recordsInFile = 0;
+  private lastLine = 0;
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly file: string,
+  ) {}
+
+  /** Takes the completed records. */
+  take(): MivrRecord[] {
+    const done = this.out;
+    this.out = [];
+    return done;
+  }
+
+  line(buf: Buffer, start: number, end: number, lineNo: number, flags: number): void {
+    let s = start;
+    this.lastLine = lineNo;
+    if (lineNo === 1 && end - s >= 3 && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
+    if (flags & LINE_TRUNCATED) {
+      this.diag('warning', 'MIVR-LINE-TOO-LONG', `line longer than ${this.ctx.maxLineBytes} bytes was cut`, lineNo);
+    }
+    if (flags & LINE_HAS_NUL) {
+      this.damaged(lineNo, 'binary data (NUL bytes)');
+      return;
+    }
+    const status = scanHeader(buf, s, end, this.h);
+    if (status === HEADER) {
+      this.closeRecord();
+      this.closeRun();
+      this.openRecord(buf, end, lineNo);
+      return;
+    }
+    if (status === MALFORMED_HEADER) {
+      this.ctx.stats.malformedHeaders++;
+      this.diag('warning', 'MIVR-MALFORMED-HEADER', `line looks like a record header but has a ${this.h.reason}`, lineNo);
+      this.damaged(lineNo, 'a malformed record header');
+      return;
+    }
+    if (this.state === 'record') {
+      if (this.current) this.append(buf, s, end);
+      return;
+    }
+    if (this.state === 'start' && s === end) return; // blank lines before the first record
+    this.countStray(lineNo, 'text that is not a record');
+  }
+
+  /** Finishes the file. */
+  end(): void {
+    this.closeRecord();
+    this.closeRun();
+    if (this.recordsInFile === 0 && this.lastLine > 0) {
+      this.diag('warning', 'MIVR-NO-RECORDS', 'no MIVR record header found in the file', 1, this.lastLine);
+    }
+    this.ctx.facilities.counts(this.ctx.stats.facilityCounts);
+  }
+
+  // ---- records ---------------------------------------------------------------------------
+
+  private openRecord(buf: Buffer, end: number, lineNo: number): void {
+    const h = this.h;
+    const ctx = this.ctx;
+    const facility = ctx.facilities.lookup(buf, h.facilityStart, h.facilityEnd, h.facilityHash);
+    facility.count++;
+    ctx.stats.records++;
+    this.recordsInFile++;
+    this.state = 'record';
+    const year = ctx.years.next(h.month, h.day, h.year);
+    if (!facility.keep) {
+      this.current = undefined;
+      return;
+    }
+    if (ctx.years.source === 'now' && !ctx.notices.has('year')) {
+      ctx.notices.add('year');
+      this.diag('info', 'MIVR-YEAR-ASSUMED', `records carry no year; ${year} assumed from the current date (give year or mtime)`, lineNo);
+    }
+    const tzAbbrev = asciiField(buf, h.tzStart, h.tzEnd);
+    const offset = ctx.tzOverride ?? this.zone(tzAbbrev, lineNo);
+    const first = decodeLine(buf, h.textStart, end);
+    this.current = {
+      seq: h.seq,
+      timestamp: localToUtc(year, h.month, h.day, h.hour, h.minute, h.second, h.nsec, offset),
+      localTime: asciiField(buf, h.timeStart, h.timeEnd),
+      tzAbbrev,
+      utcOffsetMinutes: offset,
+      product: asciiField(buf, h.productStart, h.productEnd),
+      facility: facility.name,
+      level: h.level,
+      mnemonic: asciiField(buf, h.mnemonicStart, h.mnemonicEnd),
+      line: lineNo,
+      parts: [first.text],
+      lineCount: 1,
+      bytes: end - h.textStart,
+      lossy: first.lossy,
+      overflow: false,
+    };
+  }
+
+  private append(buf: Buffer, s: number, e: number): void {
+    const cur = this.current;
+    if (!cur) return;
+    cur.lineCount++;
+    if (cur.overflow) return;
+    if (cur.bytes + (e - s) + 1 > this.ctx.maxRecordBytes) {
+      cur.overflow = true;
+      this.diag('warning', 'MIVR-RECORD-TOO-LONG', `record text beyond ${this.ctx.maxRecordBytes} bytes dropped`, cur.line);
+      return;
+    }
+    const d = decodeLine(buf, s, e);
+    cur.parts.push(d.text);
+    cur.bytes += e - s + 1;
+    if (d.lossy) cur.lossy = true;
+  }
+
+  private closeRecord(): void {
+    const cur = this.current;
+    this.current = undefined;
+    if (!cur) return;
+    if (cur.lossy) {
+      this.diag('info', 'MIVR-INVALID-UTF8', 'record text is not valid UTF-8; decoded as Latin-1', cur.line, cur.line + cur.lineCount - 1);
+    }
+    this.out.push({
+      seq: cur.seq,
+      timestamp: cur.timestamp,
+      localTime: cur.localTime,
+      tzAbbrev: cur.tzAbbrev,
+      utcOffsetMinutes: cur.utcOffsetMinutes,
+      product: cur.product,
+      facility: cur.facility,
+      level: cur.level,
+      mnemonic: cur.mnemonic,
+      text: cur.parts.length === 1 ? cur.parts[0] : cur.parts.join('\n'),
+      file: this.file,
+      line: cur.line,
+      lineCount: cur.lineCount,
+    });
+    this.ctx.stats.recordsEmitted++;
+  }
+
+  private zone(abbrev: string, lineNo: number): number {
+    const zones = this.ctx.zones;
+    let offset = zones.get(abbrev);
+    if (offset === undefined && !zones.has(abbrev)) {
+      offset = abbrev === '' ? undefined : zoneOffsetMinutes(abbrev);
+      zones.set(abbrev, offset);
+    }
+    if (offset !== undefined) return offset;
+    const key = `tz:${abbrev}`;
+    if (!this.ctx.notices.has(key)) {
+      this.ctx.notices.add(key);
+      const what = abbrev === '' ? 'record has no time zone' : `unknown time zone "${abbrev}"`;
+      this.diag('warning', 'MIVR-UNKNOWN-TZ', `${what}; UTC assumed (use the tz option)`, lineNo);
+    }
+    return 0;
+  }
+
+  // ---- lines outside records -------------------------------------------------------------
+
+  /** A malformed header or binary line: ends the current record; what follows is garbage. */
+  private damaged(lineNo: number, reason: string): void {
+    this.closeRecord();
+    if (this.state === 'record') this.state = 'garbage';
+    this.countStray(lineNo, reason);
+  }
+
+  private countStray(lineNo: number, reason: string): void {
+    const kind = this.state === 'start' ? 'before' : 'garbage';
+    if (kind === 'before') this.ctx.stats.linesBeforeFirstRecord++;
+    else this.ctx.stats.garbageLines++;
+    if (this.run && this.run.kind === kind && this.run.end === lineNo - 1) {
+      this.run.end = lineNo;
+      return;
+    }
+    this.closeRun();
+    this.run = { kind, start: lineNo, end: lineNo, reason };
+  }
+
+  private closeRun(): void {
+    const run = this.run;
+    this.run = undefined;
+    if (!run) return;
+    const n = run.end - run.start + 1;
+    if (run.kind === 'before') {
+      this.diag('warning', 'MIVR-TEXT-BEFORE-FIRST-RECORD', `${n} line(s) before the first record (starting with ${run.reason})`, run.start, run.end);
+    } else {
+      this.diag('warning', 'MIVR-GARBAGE-LINES', `${n} line(s) belong to no record (starting with ${run.reason})`, run.start, run.end);
+    }
+  }
+
+  private diag(severity: MivrDiagnostic['severity'], code: string, message: string, line: number, endLine?: number): void {
+    const d: MivrDiagnostic =
+      endLine !== undefined && endLine !== line
+        ? { severity, code, message, file: this.file, line, endLine }
+        : { severity, code, message, file: this.file, line };
+    this.ctx.diagnostics.add(d);
+  }
+}
