@@ -8,7 +8,10 @@ function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+import { loadavg } from 'node:os';
+
 const only = process.argv.slice(2);
+console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores; figures are wall-clock unless said)`);
 const wants = (name: string): boolean => only.length === 0 || only.includes(name);
 
 if (wants('codec')) {
@@ -16,8 +19,8 @@ if (wants('codec')) {
   for (const profile of ['typical', 'full'] as const) {
     const r = benchCodec(profile, Number(process.env.BENCH_SECONDS ?? 3));
     console.log(
-      `  ${profile.padEnd(7)} decode ${fmt(r.decodeMsgPerSec)} messages/s, ${fmt(r.decodeMBPerSec, 1)} MB/s; encode ${fmt(r.encodeMsgPerSec)} messages/s ` +
-        `(${fmt(r.bytes / r.messages, 1)} bytes per message on average)`,
+      `  ${profile.padEnd(7)} decode ${fmt(r.decodeMsgPerSec)} messages/s (${fmt(r.decodeMsgPerCpuSec)} per CPU-second), ${fmt(r.decodeMBPerSec, 1)} MB/s; ` +
+        `encode ${fmt(r.encodeMsgPerSec)} messages/s (${fmt(r.bytes / r.messages, 1)} bytes per message on average)`,
     );
   }
 }

@@ -25,6 +25,16 @@
  * peer has received every byte sent so far, so the byte order of the conversation is exactly
  * the script's (segmentation is the kernel's).
  *
+ * Several connections in one capture (each chunk names its connection by index; a connection
+ * is opened at its first chunk, all are closed at the end in order; connections may share a
+ * server port — one listener per distinct port — and the capture filter covers every port):
+ *   {
+ *     "connections": [ { "port": 42027 }, { "port": 42027, "closeFirst": "server" }, { "port": 12028 } ],
+ *     "chunks": [ { "conn": 0, "from": "client", "hex": "…" }, { "conn": 2, "from": "server", "hex": "…" } ]
+ *   }
+ * A connection's port defaults to the first connection's (which defaults as above). The
+ * summary then also lists, per connection, its ports and byte counts.
+ *
  * Needs the right to capture (root, or dumpcap with its capabilities). Exit code 0 on
  * success, 2 on a bad command line or script, 1 on any other failure.
  */
@@ -69,14 +79,25 @@ function loadScript(path) {
     usage(`cannot read script ${path}: ${e.message}`);
   }
   if (!script || !Array.isArray(script.chunks)) usage('script must be an object with a "chunks" array');
+  const multi = Array.isArray(script.connections);
+  const connections = multi
+    ? script.connections.map((c, i) => {
+        if (!c || typeof c !== 'object') usage(`connection ${i} must be an object`);
+        if (c.port !== undefined && !(Number.isInteger(c.port) && c.port > 0 && c.port < 65536)) usage(`connection ${i}: bad port`);
+        return { port: c.port, closeFirst: c.closeFirst === 'server' ? 1 : 0 };
+      })
+    : [{ port: script.port, closeFirst: script.closeFirst === 'server' ? 1 : 0 }];
+  if (connections.length === 0) usage('"connections" must not be empty');
   const chunks = script.chunks.map((c, i) => {
     const dir = c.from === 'client' ? 0 : c.from === 'server' ? 1 : c.dir;
     if (dir !== 0 && dir !== 1) usage(`chunk ${i}: "from" must be "client" or "server" (or dir 0/1)`);
     if (typeof c.hex !== 'string' || !/^([0-9a-fA-F]{2}|\s)*$/.test(c.hex)) usage(`chunk ${i}: "hex" must be hex pairs`);
+    const conn = multi ? Number(c.conn ?? 0) : 0;
+    if (!Number.isInteger(conn) || conn < 0 || conn >= connections.length) usage(`chunk ${i}: "conn" must be a connection index`);
     const bytes = Buffer.from(c.hex.replace(/\s+/g, ''), 'hex');
-    return { dir, bytes, delayMs: Number(c.delayMs ?? 0), noDelay: c.noDelay === true };
+    return { conn, dir, bytes, delayMs: Number(c.delayMs ?? 0), noDelay: c.noDelay === true };
   });
-  return { port: script.port, chunks, closeFirst: script.closeFirst === 'server' ? 1 : 0 };
+  return { multi, connections, chunks };
 }
 
 function which(cmd) {
@@ -97,8 +118,8 @@ function withTimeout(promise, ms, what) {
 }
 
 /** Starts the capture; resolves once the capturer says it is capturing. */
-async function startCapture(args, port) {
-  const filter = `tcp port ${port}`;
+async function startCapture(args, ports) {
+  const filter = [...new Set(ports)].map((p) => `tcp port ${p}`).join(' or ');
   const dumpcap = which('dumpcap');
   const tshark = which('tshark');
   let cmd;
@@ -167,59 +188,89 @@ function receiver(socket) {
   };
 }
 
-async function playConversation(port, script) {
-  const serverSide = new Promise((resolve, reject) => {
-    pendingServer.resolve = resolve;
-    pendingServer.reject = reject;
-  });
-  const client = net.connect({ host: '127.0.0.1', port });
+/** Opens connection `i`: connects to its listener, waits for the accept. */
+async function openConnection(listener) {
+  const serverSide = new Promise((resolve, reject) => listener.pending.push({ resolve, reject }));
+  const client = net.connect({ host: '127.0.0.1', port: listener.port });
   await withTimeout(new Promise((resolve, reject) => client.once('connect', resolve).once('error', reject)), 5000, 'the connection');
   const server = await withTimeout(serverSide, 5000, 'the server to accept');
   const sockets = [client, server];
-  const receivers = [receiver(server), receiver(client)]; // receivers[dir] reads what dir sends
-  const sent = [0, 0];
-  for (const chunk of script.chunks) {
-    if (chunk.delayMs > 0) await sleep(chunk.delayMs);
-    const s = sockets[chunk.dir];
-    s.setNoDelay(chunk.noDelay);
-    s.write(chunk.bytes);
-    sent[chunk.dir] += chunk.bytes.length;
-    await withTimeout(receivers[chunk.dir].waitFor(sent[chunk.dir]), 10000, 'the peer to receive a chunk');
-  }
-  const closed = sockets.map((s) => new Promise((resolve) => s.once('close', resolve)));
-  const first = sockets[script.closeFirst];
-  const second = sockets[1 - script.closeFirst];
-  second.once('end', () => second.end());
-  first.end();
-  await withTimeout(Promise.all(closed), 10000, 'the connection to close');
-  return { sent, received: [receivers[0].bytes.length, receivers[1].bytes.length] };
+  return { sockets, receivers: [receiver(server), receiver(client)], sent: [0, 0], clientPort: client.localPort }; // receivers[dir] reads what dir sends
 }
 
-const pendingServer = { resolve: null, reject: null };
+async function playConversation(listeners, script) {
+  const open = script.connections.map(() => null);
+  for (const chunk of script.chunks) {
+    if (chunk.delayMs > 0) await sleep(chunk.delayMs);
+    if (open[chunk.conn] === null) open[chunk.conn] = await openConnection(listeners[chunk.conn]);
+    const c = open[chunk.conn];
+    const s = c.sockets[chunk.dir];
+    s.setNoDelay(chunk.noDelay);
+    s.write(chunk.bytes);
+    c.sent[chunk.dir] += chunk.bytes.length;
+    await withTimeout(c.receivers[chunk.dir].waitFor(c.sent[chunk.dir]), 10000, 'the peer to receive a chunk');
+  }
+  const results = [];
+  for (let i = 0; i < open.length; i++) {
+    const c = open[i] ?? (await openConnection(listeners[i]));
+    const closed = c.sockets.map((s) => new Promise((resolve) => s.once('close', resolve)));
+    const closeFirst = script.connections[i].closeFirst;
+    const first = c.sockets[closeFirst];
+    const second = c.sockets[1 - closeFirst];
+    second.once('end', () => second.end());
+    first.end();
+    await withTimeout(Promise.all(closed), 10000, 'the connection to close');
+    results.push({ sent: c.sent, received: [c.receivers[0].bytes.length, c.receivers[1].bytes.length], clientPort: c.clientPort });
+  }
+  return results;
+}
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const script = loadScript(args.script);
-  const server = net.createServer((socket) => {
-    if (pendingServer.resolve) pendingServer.resolve(socket);
-    pendingServer.resolve = null;
-  });
-  const wantedPort = args.port ?? script.port ?? 0;
-  await new Promise((resolve, reject) => server.once('error', reject).listen(wantedPort, '127.0.0.1', resolve));
-  const port = server.address().port;
+  // One listener per distinct wanted port (0: a free port, for the first connection only).
+  const byPort = new Map();
+  const servers = [];
+  const listen = async (wanted) => {
+    if (wanted !== 0 && byPort.has(wanted)) return byPort.get(wanted);
+    const listener = { port: 0, pending: [], server: null };
+    listener.server = net.createServer((socket) => {
+      const p = listener.pending.shift();
+      if (p) p.resolve(socket);
+    });
+    servers.push(listener.server);
+    await new Promise((resolve, reject) => listener.server.once('error', reject).listen(wanted, '127.0.0.1', resolve));
+    listener.port = listener.server.address().port;
+    byPort.set(listener.port, listener);
+    return listener;
+  };
+  const listeners = [];
+  const firstPort = args.port ?? script.connections[0].port ?? 0;
+  listeners.push(await listen(firstPort));
+  for (const c of script.connections.slice(1)) listeners.push(await listen(c.port ?? listeners[0].port));
+  const port = listeners[0].port;
   let capture = null;
   try {
-    capture = await startCapture(args, port);
-    const result = await playConversation(port, script);
+    capture = await startCapture(args, listeners.map((l) => l.port));
+    const results = await playConversation(listeners, script);
     await capture.stop();
     capture = null;
     if (!existsSync(args.out)) throw new Error(`the capture file ${args.out} was not written`);
-    process.stdout.write(
-      `${JSON.stringify({ file: args.out, format: args.format, port, clientToServerBytes: result.sent[0], serverToClientBytes: result.sent[1], fileBytes: statSync(args.out).size })}\n`,
-    );
+    const summary = {
+      file: args.out,
+      format: args.format,
+      port,
+      clientToServerBytes: results[0].sent[0],
+      serverToClientBytes: results[0].sent[1],
+      fileBytes: statSync(args.out).size,
+      ...(script.multi
+        ? { connections: results.map((r, i) => ({ port: listeners[i].port, clientPort: r.clientPort, clientToServerBytes: r.sent[0], serverToClientBytes: r.sent[1] })) }
+        : {}),
+    };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {
     if (capture) capture.kill();
-    server.close();
+    for (const s of servers) s.close();
   }
 }
 

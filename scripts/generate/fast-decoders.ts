@@ -108,6 +108,7 @@ function emitValue(e: Emitter, slot: FieldSlot): void {
   const read = (target: string): void => {
     switch (slot.kind) {
       case Kind.STRING:
+        e.line("if (t === '') t = rt.latin1(b, end);");
         e.line(`${target} = rt.str(b, ds, de, t);`);
         e.line(`if (${target.replace(/^const /, '')} === undefined) return false;`);
         return;
@@ -115,10 +116,12 @@ function emitValue(e: Emitter, slot: FieldSlot): void {
         e.line(`${target} = rt.hex(b, ds, de);`);
         return;
       case Kind.NAMEDVAR:
+        e.line("if (t === '') t = rt.latin1(b, end);");
         e.line(`${target} = rt.namedVar(b, ds, de, t);`);
         e.line(`if (${target.replace(/^const /, '')} === undefined) return false;`);
         return;
       case Kind.NAMEDARRAY:
+        e.line("if (t === '') t = rt.latin1(b, end);");
         e.line(`${target} = rt.namedArr(b, ds, de, t);`);
         e.line(`if (${target.replace(/^const /, '')} === undefined) return false;`);
         return;
@@ -361,7 +364,8 @@ function emitDecoder(e: Emitter, plan: MessagePlan, layout: FixedLayout, tables:
     }
   }
   if (hasNamed) e.line('let named = 0;');
-  if (flattenKinds(top).some((k) => k === Kind.STRING || k === Kind.NAMEDVAR || k === Kind.NAMEDARRAY)) e.line('const t = rt.latin1(b, end);');
+  // The message as latin1, made on the first string field (string values are cut from it).
+  if (flattenKinds(top).some((k) => k === Kind.STRING || k === Kind.NAMEDVAR || k === Kind.NAMEDARRAY)) e.line("let t = '';");
   e.line('let last = -1;');
   e.line(`let p = ${start};`);
   e.open('while (p < end) {');

@@ -3,7 +3,7 @@
  * diagnostics. Driven only by the compiled table (plan.ts). Never throws, whatever the input.
  */
 import { fieldIdName } from '../field-ids.js';
-import { FAST_DECODERS } from '../generated/fast-decoders.js';
+import { FAST_DECODERS, type FastDecoder } from '../generated/fast-decoders.js';
 import { messageTypeName, undefinedMessageById } from '../messages/index.js';
 import { interpretOutboundVariable } from '../outbound.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
@@ -119,6 +119,27 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): DecodedM
   }
 }
 
+/** What the decoder needs per MessageTypeID, found with one array lookup for IDs below 256. */
+interface TypeEntry {
+  readonly name: string;
+  readonly plan: MessagePlan | undefined;
+  readonly fast: readonly FastDecoder[] | undefined;
+}
+
+const TYPE_ENTRIES: ReadonlyArray<TypeEntry> = Array.from({ length: 256 }, (_, id) => ({
+  name: messageTypeName(id),
+  plan: planById(id),
+  fast: FAST_DECODERS.get(id),
+}));
+
+function typeEntry(id: number): TypeEntry {
+  return id < 256 ? TYPE_ENTRIES[id]! : { name: messageTypeName(id), plan: planById(id), fast: FAST_DECODERS.get(id) };
+}
+
+/** Placeholders of a fast-path candidate: the fast decoder replaces both before success. */
+const NO_FIELDS: FieldRecord = Object.freeze({}) as FieldRecord;
+const NO_LABELS: Record<string, Label> = Object.freeze({}) as Record<string, Label>;
+
 function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage {
   const diagnostics: Diagnostic[] = [];
   if (b.length < HEADER_LENGTH) {
@@ -136,7 +157,23 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
   const bodyLength = readU32(b, 0);
   const typeId = readU32(b, 4);
   const present = b.length - HEADER_LENGTH;
-  const type = messageTypeName(typeId);
+  const entry = typeEntry(typeId);
+  const type = entry.name;
+
+  // The common case first: a whole message of a defined type, decoded by its generated fast path.
+  const plan = entry.plan;
+  if (plan !== undefined && present === bodyLength && entry.fast !== undefined && options.fastPath !== false && options.missing === undefined) {
+    if (plan.maxBody === undefined || bodyLength <= plan.maxBody) {
+      const bodyEnd = HEADER_LENGTH + bodyLength;
+      const choice = plan.layouts.length === 1 ? plan.only : chooseLayout(plan, b, bodyEnd, options.version);
+      const candidate: DecodedMessage = { type, typeId, bodyLength, fields: NO_FIELDS, labels: NO_LABELS, diagnostics };
+      if (plan.layouts.length > 1) {
+        candidate.layoutVersion = choice.layout.version;
+        if (choice.inferred) candidate.layoutInferred = true;
+      }
+      if (entry.fast[choice.index]!(b, bodyEnd, candidate, options)) return candidate;
+    }
+  }
 
   if (bodyLength > MAX_PLAUSIBLE_BODY) {
     diagnostics.push(
@@ -155,7 +192,6 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
   const missing = options.missing && options.missing.length > 0 ? options.missing : undefined;
   if (missing) reportMissing(missing, bodyLength, diagnostics);
 
-  const plan = planById(typeId);
   if (!plan) {
     const undefinedDef = undefinedMessageById(typeId);
     const code: DiagnosticCode = undefinedDef === undefined ? 'UNKNOWN_MESSAGE_TYPE' : undefinedDef.status === 'reserved' ? 'RESERVED_MESSAGE_TYPE' : 'UNDEFINED_MESSAGE_BODY';
@@ -169,18 +205,7 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
     return { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics, bodyHex: toHex(b, HEADER_LENGTH, bodyEnd) };
   }
 
-  const { layout, inferred, index } = chooseLayout(plan, b, bodyEnd, options.version);
-  if (diagnostics.length === 0 && options.fastPath !== false && (plan.maxBody === undefined || bodyLength <= plan.maxBody)) {
-    const fast = FAST_DECODERS.get(typeId)?.[index];
-    if (fast) {
-      const candidate: DecodedMessage = { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics };
-      if (plan.layouts.length > 1) {
-        candidate.layoutVersion = layout.version;
-        if (inferred) candidate.layoutInferred = true;
-      }
-      if (fast(b, bodyEnd, candidate, options)) return candidate;
-    }
-  }
+  const { layout, inferred } = chooseLayout(plan, b, bodyEnd, options.version);
   const message: DecodedMessage = { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics };
   if (plan.maxBody !== undefined && bodyLength > plan.maxBody) {
     diagnostics.push(

@@ -164,7 +164,7 @@ function fast_OPEN_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fas
   let s5 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 52;
   while (p < end) {
@@ -176,6 +176,7 @@ function fast_OPEN_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fas
       case 1: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -197,6 +198,7 @@ function fast_OPEN_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fas
       case 3: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -206,6 +208,7 @@ function fast_OPEN_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fas
       case 4: {
         if (x3 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -215,6 +218,7 @@ function fast_OPEN_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fas
       case 6: {
         if (x4 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -224,6 +228,7 @@ function fast_OPEN_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fas
       case 194: {
         if (x5 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -284,7 +289,7 @@ function fast_OPEN_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fa
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 34;
   while (p < end) {
@@ -296,6 +301,7 @@ function fast_OPEN_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fa
       case 4: {
         if (x0 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -306,6 +312,7 @@ function fast_OPEN_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fa
       case 5: {
         if (x1 !== undefined) return false;
         if (de - ds > 12) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -316,6 +323,7 @@ function fast_OPEN_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fa
       case 6: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -326,6 +334,7 @@ function fast_OPEN_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fa
       case 194: {
         if (x3 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -432,7 +441,7 @@ function fast_SYSTEM_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 34;
   while (p < end) {
@@ -444,6 +453,7 @@ function fast_SYSTEM_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
       case 7: {
         if (x0 !== undefined) return false;
         if (de - ds > 255) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -453,6 +463,7 @@ function fast_SYSTEM_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
       case 206: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -507,7 +518,7 @@ function fast_FAILURE_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 16;
   while (p < end) {
@@ -519,6 +530,7 @@ function fast_FAILURE_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
       case 7: {
         if (x0 !== undefined) return false;
         if (de - ds > 255) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -547,7 +559,7 @@ function fast_FAILURE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 12;
   while (p < end) {
@@ -559,6 +571,7 @@ function fast_FAILURE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 7: {
         if (x0 !== undefined) return false;
         if (de - ds > 255) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -894,7 +907,7 @@ function fast_CONFIG_END_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 12;
   while (p < end) {
@@ -906,6 +919,7 @@ function fast_CONFIG_END_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 7: {
         if (x0 !== undefined) return false;
         if (de - ds > 255) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -937,7 +951,7 @@ function fast_CONFIG_CSQ_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 10;
   while (p < end) {
@@ -961,6 +975,7 @@ function fast_CONFIG_CSQ_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       }
       case 133: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 256) !== 0) {
@@ -973,6 +988,7 @@ function fast_CONFIG_CSQ_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       }
       case 134: {
         if (de - ds > 128) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 512) !== 0) {
@@ -985,6 +1001,7 @@ function fast_CONFIG_CSQ_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       }
       case 173: {
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 128) !== 0) {
@@ -998,6 +1015,7 @@ function fast_CONFIG_CSQ_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       }
       case 176: {
         if (de - ds > 255) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 2048) !== 0) {
@@ -1127,7 +1145,7 @@ function fast_CONFIG_APPLICATION_EVENT_v10(b: Uint8Array, end: number, m: Decode
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 10;
   while (p < end) {
@@ -1162,6 +1180,7 @@ function fast_CONFIG_APPLICATION_EVENT_v10(b: Uint8Array, end: number, m: Decode
       }
       case 133: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 128) !== 0) {
@@ -1174,6 +1193,7 @@ function fast_CONFIG_APPLICATION_EVENT_v10(b: Uint8Array, end: number, m: Decode
       }
       case 134: {
         if (de - ds > 128) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 256) !== 0) {
@@ -1186,6 +1206,7 @@ function fast_CONFIG_APPLICATION_EVENT_v10(b: Uint8Array, end: number, m: Decode
       }
       case 173: {
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 32) !== 0) {
@@ -1225,6 +1246,7 @@ function fast_CONFIG_APPLICATION_EVENT_v10(b: Uint8Array, end: number, m: Decode
       }
       case 176: {
         if (de - ds > 255) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 2048) !== 0) {
@@ -1336,7 +1358,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
   let r2: FieldRecord | undefined;
   let r2m = 0;
   let r2i = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 10;
   while (p < end) {
@@ -1375,6 +1397,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 134: {
         if (de - ds > 128) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 512) !== 0) {
@@ -1387,6 +1410,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 137: {
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 128) !== 0) {
@@ -1399,6 +1423,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 138: {
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 64) !== 0) {
@@ -1424,6 +1449,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 173: {
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 256) !== 0) {
@@ -1462,6 +1488,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 190: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 8) !== 0) {
@@ -1487,6 +1514,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 207: {
         if (o.version !== undefined && o.version < 11) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 32) !== 0) {
@@ -1515,6 +1543,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 214: {
         if (o.version !== undefined && o.version < 11) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 16) !== 0) {
@@ -1559,7 +1588,7 @@ function fast_CONFIG_DEVICE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 10;
   while (p < end) {
@@ -1570,6 +1599,7 @@ function fast_CONFIG_DEVICE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
     switch (b[p]) {
       case 10: {
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 128) !== 0) {
@@ -1582,6 +1612,7 @@ function fast_CONFIG_DEVICE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
       }
       case 11: {
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 64) !== 0) {
@@ -1606,6 +1637,7 @@ function fast_CONFIG_DEVICE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
       }
       case 134: {
         if (de - ds > 128) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 512) !== 0) {
@@ -1618,6 +1650,7 @@ function fast_CONFIG_DEVICE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
       }
       case 173: {
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 256) !== 0) {
@@ -1730,7 +1763,7 @@ function fast_TEAM_CONFIG_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 24;
   while (p < end) {
@@ -1767,6 +1800,7 @@ function fast_TEAM_CONFIG_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       }
       case 194: {
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 1) !== 0) {
@@ -1780,6 +1814,7 @@ function fast_TEAM_CONFIG_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 204: {
         if (x0 !== undefined) return false;
         if (de - ds > 50) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -1845,7 +1880,7 @@ function fast_TEAM_CONFIG_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 16;
   while (p < end) {
@@ -1857,6 +1892,7 @@ function fast_TEAM_CONFIG_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 7: {
         if (x0 !== undefined) return false;
         if (de - ds > 128) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -1939,7 +1975,7 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 66;
   while (p < end) {
@@ -1951,6 +1987,7 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 4: {
         if (x2 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -1961,6 +1998,7 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 5: {
         if (x1 !== undefined) return false;
         if (de - ds > 12) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -1971,6 +2009,7 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 6: {
         if (x3 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -1981,6 +2020,7 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 23: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -2064,6 +2104,7 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 194: {
         if (x4 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -2106,7 +2147,7 @@ function fast_QUERY_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 24;
   while (p < end) {
@@ -2118,6 +2159,7 @@ function fast_QUERY_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
       case 4: {
         if (x0 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -2127,6 +2169,7 @@ function fast_QUERY_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
       case 6: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -2136,6 +2179,7 @@ function fast_QUERY_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
       case 194: {
         if (x2 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -2192,7 +2236,7 @@ function fast_QUERY_AGENT_STATE_CONF_v10(b: Uint8Array, end: number, m: DecodedM
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 38;
   while (p < end) {
@@ -2204,6 +2248,7 @@ function fast_QUERY_AGENT_STATE_CONF_v10(b: Uint8Array, end: number, m: DecodedM
       case 4: {
         if (x1 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -2214,6 +2259,7 @@ function fast_QUERY_AGENT_STATE_CONF_v10(b: Uint8Array, end: number, m: DecodedM
       case 5: {
         if (x0 !== undefined) return false;
         if (de - ds > 12) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -2224,6 +2270,7 @@ function fast_QUERY_AGENT_STATE_CONF_v10(b: Uint8Array, end: number, m: DecodedM
       case 6: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -2286,6 +2333,7 @@ function fast_QUERY_AGENT_STATE_CONF_v10(b: Uint8Array, end: number, m: DecodedM
       case 194: {
         if (x3 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -2340,7 +2388,7 @@ function fast_SET_AGENT_STATE_REQ_v12(b: Uint8Array, end: number, m: DecodedMess
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 29;
   while (p < end) {
@@ -2352,6 +2400,7 @@ function fast_SET_AGENT_STATE_REQ_v12(b: Uint8Array, end: number, m: DecodedMess
       case 6: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -2363,6 +2412,7 @@ function fast_SET_AGENT_STATE_REQ_v12(b: Uint8Array, end: number, m: DecodedMess
         if (de - ds > 64) return false;
         let v: string;
         if (o.showSecrets) {
+          if (t === '') t = rt.latin1(b, end);
           const s = rt.str(b, ds, de, t);
           if (s === undefined) return false;
           v = s;
@@ -2374,6 +2424,7 @@ function fast_SET_AGENT_STATE_REQ_v12(b: Uint8Array, end: number, m: DecodedMess
       case 194: {
         if (x2 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -2422,7 +2473,7 @@ function fast_SET_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 25;
   while (p < end) {
@@ -2434,6 +2485,7 @@ function fast_SET_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 6: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -2445,6 +2497,7 @@ function fast_SET_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
         if (de - ds > 64) return false;
         let v: string;
         if (o.showSecrets) {
+          if (t === '') t = rt.latin1(b, end);
           const s = rt.str(b, ds, de, t);
           if (s === undefined) return false;
           v = s;
@@ -2456,6 +2509,7 @@ function fast_SET_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 194: {
         if (x2 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -2560,7 +2614,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
   let r1i = 0;
   let r2: FieldRecord | undefined;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 34;
   while (p < end) {
@@ -2572,6 +2626,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 8: {
         if (x1 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -2592,6 +2647,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 10: {
         if (x3 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -2603,6 +2659,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 11: {
         if (x4 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -2614,6 +2671,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 12: {
         if (x5 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -2624,6 +2682,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 13: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -2634,6 +2693,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 14: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -2644,6 +2704,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 15: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -2654,6 +2715,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 16: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -2664,6 +2726,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 17: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -2674,6 +2737,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 18: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -2684,6 +2748,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 19: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -2694,6 +2759,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 20: {
         if (x13 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x13 = v;
@@ -2704,6 +2770,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 21: {
         if (x14 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x14 = v;
@@ -2714,6 +2781,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 22: {
         if (x15 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x15 = v;
@@ -2723,6 +2791,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       }
       case 23: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 1) !== 0) {
@@ -2749,6 +2818,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -2760,6 +2830,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 46: {
         if (x16 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x16 = v;
@@ -2769,6 +2840,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x17 === undefined) { x17 = []; s17 = ++n; if (17 < last) disorder = true; else last = 17; }
@@ -2780,6 +2852,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x18 === undefined) { x18 = []; s18 = ++n; if (18 < last) disorder = true; else last = 18; }
@@ -2830,7 +2903,7 @@ function fast_END_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, 
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 24;
   while (p < end) {
@@ -2842,6 +2915,7 @@ function fast_END_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, 
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -2943,7 +3017,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   let r1i = 0;
   let r2: FieldRecord | undefined;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 48;
   while (p < end) {
@@ -2955,6 +3029,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 8: {
         if (x2 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -2966,6 +3041,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 12: {
         if (x3 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -2976,6 +3052,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 13: {
         if (x4 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -2986,6 +3063,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 14: {
         if (x5 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -2996,6 +3074,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 15: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -3006,6 +3085,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 16: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -3016,6 +3096,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 17: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -3026,6 +3107,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 18: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -3036,6 +3118,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 19: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -3046,6 +3129,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 20: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -3056,6 +3140,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 21: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -3066,6 +3151,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 22: {
         if (x13 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x13 = v;
@@ -3075,6 +3161,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       }
       case 23: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 1) !== 0) {
@@ -3101,6 +3188,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -3112,6 +3200,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 46: {
         if (x14 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x14 = v;
@@ -3122,6 +3211,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 47: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -3132,6 +3222,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x15 === undefined) { x15 = []; s15 = ++n; if (15 < last) disorder = true; else last = 15; }
@@ -3143,6 +3234,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x16 === undefined) { x16 = []; s16 = ++n; if (16 < last) disorder = true; else last = 16; }
@@ -3154,6 +3246,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 95: {
         if (x17 !== undefined) return false;
         if (de - ds > 20) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x17 = v;
@@ -3164,6 +3257,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 96: {
         if (x18 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x18 = v;
@@ -3297,7 +3391,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
   let n = 0;
   let disorder = false;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 62;
   while (p < end) {
@@ -3309,6 +3403,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 8: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -3327,6 +3422,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 10: {
         if (x8 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -3337,6 +3433,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 11: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -3347,6 +3444,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 12: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -3356,6 +3454,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 13: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -3365,6 +3464,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 14: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -3374,6 +3474,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 15: {
         if (x13 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x13 = v;
@@ -3383,6 +3484,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 16: {
         if (x14 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x14 = v;
@@ -3392,6 +3494,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 17: {
         if (x15 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x15 = v;
@@ -3401,6 +3504,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 18: {
         if (x16 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x16 = v;
@@ -3410,6 +3514,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 19: {
         if (x17 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x17 = v;
@@ -3419,6 +3524,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 20: {
         if (x18 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x18 = v;
@@ -3428,6 +3534,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 21: {
         if (x19 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x19 = v;
@@ -3437,6 +3544,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 22: {
         if (x20 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x20 = v;
@@ -3446,6 +3554,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -3456,6 +3565,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 26: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -3466,6 +3576,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 27: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -3476,6 +3587,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 28: {
         if (x3 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -3486,6 +3598,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 29: {
         if (x4 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -3496,6 +3609,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 46: {
         if (x21 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x21 = v;
@@ -3504,6 +3618,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x22 === undefined) { x22 = []; s22 = ++n; if (22 < last) disorder = true; else last = 22; }
@@ -3514,6 +3629,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x23 === undefined) { x23 = []; s23 = ++n; if (23 < last) disorder = true; else last = 23; }
@@ -3612,7 +3728,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   let s4 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 58;
   while (p < end) {
@@ -3624,6 +3740,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -3634,6 +3751,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 27: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -3644,6 +3762,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 28: {
         if (x3 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -3654,6 +3773,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 29: {
         if (x4 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -3664,6 +3784,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 30: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -3716,7 +3837,7 @@ function fast_CALL_HELD_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage,
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 30;
   while (p < end) {
@@ -3728,6 +3849,7 @@ function fast_CALL_HELD_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage,
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -3738,6 +3860,7 @@ function fast_CALL_HELD_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage,
       case 31: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -3789,7 +3912,7 @@ function fast_CALL_RETRIEVED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 30;
   while (p < end) {
@@ -3801,6 +3924,7 @@ function fast_CALL_RETRIEVED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -3811,6 +3935,7 @@ function fast_CALL_RETRIEVED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
       case 32: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -3855,7 +3980,7 @@ function fast_CALL_CLEARED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 28;
   while (p < end) {
@@ -3867,6 +3992,7 @@ function fast_CALL_CLEARED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -3916,7 +4042,7 @@ function fast_CALL_CONNECTION_CLEARED_EVENT_v10(b: Uint8Array, end: number, m: D
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 30;
   while (p < end) {
@@ -3928,6 +4054,7 @@ function fast_CALL_CONNECTION_CLEARED_EVENT_v10(b: Uint8Array, end: number, m: D
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -3938,6 +4065,7 @@ function fast_CALL_CONNECTION_CLEARED_EVENT_v10(b: Uint8Array, end: number, m: D
       case 33: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -4010,7 +4138,7 @@ function fast_CALL_ORIGINATED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMe
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 54;
   while (p < end) {
@@ -4022,6 +4150,7 @@ function fast_CALL_ORIGINATED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMe
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -4032,6 +4161,7 @@ function fast_CALL_ORIGINATED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMe
       case 27: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -4042,6 +4172,7 @@ function fast_CALL_ORIGINATED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMe
       case 28: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -4099,7 +4230,7 @@ function fast_CALL_FAILED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 32;
   while (p < end) {
@@ -4111,6 +4242,7 @@ function fast_CALL_FAILED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -4121,6 +4253,7 @@ function fast_CALL_FAILED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 28: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -4131,6 +4264,7 @@ function fast_CALL_FAILED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 34: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -4212,7 +4346,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 54;
   while (p < end) {
@@ -4224,6 +4358,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 35: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -4235,6 +4370,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 36: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -4246,6 +4382,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 37: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -4257,6 +4394,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 38: {
         if (x3 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -4293,6 +4431,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       }
       case 41: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 4) !== 0) {
@@ -4385,7 +4524,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 54;
   while (p < end) {
@@ -4397,6 +4536,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 35: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -4408,6 +4548,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 36: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -4444,6 +4585,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       }
       case 41: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 4) !== 0) {
@@ -4458,6 +4600,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 42: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -4469,6 +4612,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
       case 43: {
         if (x3 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -4538,7 +4682,7 @@ function fast_CALL_DIVERTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 40;
   while (p < end) {
@@ -4550,6 +4694,7 @@ function fast_CALL_DIVERTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -4560,6 +4705,7 @@ function fast_CALL_DIVERTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
       case 28: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -4570,6 +4716,7 @@ function fast_CALL_DIVERTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
       case 44: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -4638,7 +4785,7 @@ function fast_CALL_SERVICE_INITIATED_EVENT_v10(b: Uint8Array, end: number, m: De
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 52;
   while (p < end) {
@@ -4650,6 +4797,7 @@ function fast_CALL_SERVICE_INITIATED_EVENT_v10(b: Uint8Array, end: number, m: De
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -4660,6 +4808,7 @@ function fast_CALL_SERVICE_INITIATED_EVENT_v10(b: Uint8Array, end: number, m: De
       case 27: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -4741,7 +4890,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 48;
   while (p < end) {
@@ -4753,6 +4902,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -4764,6 +4914,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 27: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -4775,6 +4926,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 28: {
         if (x3 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -4786,6 +4938,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 29: {
         if (x4 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -4797,6 +4950,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 45: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -4909,7 +5063,7 @@ function fast_CALL_DEQUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 42;
   while (p < end) {
@@ -4921,6 +5075,7 @@ function fast_CALL_DEQUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -4932,6 +5087,7 @@ function fast_CALL_DEQUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
       case 45: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -5045,7 +5201,7 @@ function fast_RTP_STARTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   let s6 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 42;
   while (p < end) {
@@ -5057,6 +5213,7 @@ function fast_RTP_STARTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 4: {
         if (x2 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -5066,6 +5223,7 @@ function fast_RTP_STARTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 6: {
         if (x3 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -5075,6 +5233,7 @@ function fast_RTP_STARTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -5085,6 +5244,7 @@ function fast_RTP_STARTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 81: {
         if (x1 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -5094,6 +5254,7 @@ function fast_RTP_STARTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 125: {
         if (x4 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -5112,6 +5273,7 @@ function fast_RTP_STARTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 194: {
         if (x6 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -5165,7 +5327,7 @@ function fast_RTP_STOPPED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   let s6 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 28;
   while (p < end) {
@@ -5177,6 +5339,7 @@ function fast_RTP_STOPPED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 4: {
         if (x2 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -5186,6 +5349,7 @@ function fast_RTP_STOPPED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 6: {
         if (x3 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -5195,6 +5359,7 @@ function fast_RTP_STOPPED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -5205,6 +5370,7 @@ function fast_RTP_STOPPED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 81: {
         if (x1 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -5214,6 +5380,7 @@ function fast_RTP_STOPPED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 125: {
         if (x4 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -5232,6 +5399,7 @@ function fast_RTP_STOPPED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 194: {
         if (x6 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -5266,7 +5434,7 @@ function fast_CONTROL_FAILURE_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 18;
   while (p < end) {
@@ -5278,6 +5446,7 @@ function fast_CONTROL_FAILURE_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
       case 7: {
         if (x0 !== undefined) return false;
         if (de - ds > 255) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -5322,7 +5491,7 @@ function fast_ALTERNATE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 28;
   while (p < end) {
@@ -5334,6 +5503,7 @@ function fast_ALTERNATE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 6: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -5343,6 +5513,7 @@ function fast_ALTERNATE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 50: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -5353,6 +5524,7 @@ function fast_ALTERNATE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 52: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -5403,7 +5575,7 @@ function fast_ANSWER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage,
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -5415,6 +5587,7 @@ function fast_ANSWER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage,
       case 6: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -5424,6 +5597,7 @@ function fast_ANSWER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage,
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -5473,7 +5647,7 @@ function fast_CLEAR_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, 
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -5485,6 +5659,7 @@ function fast_CLEAR_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, 
       case 6: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -5494,6 +5669,7 @@ function fast_CLEAR_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, 
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -5543,7 +5719,7 @@ function fast_CLEAR_CONNECTION_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -5555,6 +5731,7 @@ function fast_CLEAR_CONNECTION_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
       case 6: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -5564,6 +5741,7 @@ function fast_CLEAR_CONNECTION_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -5678,7 +5856,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
   let n = 0;
   let disorder = false;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 52;
   while (p < end) {
@@ -5690,6 +5868,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 6: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -5699,6 +5878,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 11: {
         if (x3 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -5709,6 +5889,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 13: {
         if (x4 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -5718,6 +5899,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 14: {
         if (x5 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -5727,6 +5909,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 15: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -5736,6 +5919,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 16: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -5745,6 +5929,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 17: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -5754,6 +5939,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 18: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -5763,6 +5949,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 19: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -5772,6 +5959,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 20: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -5781,6 +5969,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 21: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -5790,6 +5979,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 22: {
         if (x13 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x13 = v;
@@ -5799,6 +5989,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 46: {
         if (x14 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x14 = v;
@@ -5808,6 +5999,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 50: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -5818,6 +6010,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 53: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -5828,6 +6021,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 78: {
         if (x17 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x17 = v;
@@ -5836,6 +6030,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x15 === undefined) { x15 = []; s15 = ++n; if (15 < last) disorder = true; else last = 15; }
@@ -5846,6 +6041,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x16 === undefined) { x16 = []; s16 = ++n; if (16 < last) disorder = true; else last = 16; }
@@ -5899,7 +6095,7 @@ function fast_CONFERENCE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 24;
   while (p < end) {
@@ -5936,6 +6132,7 @@ function fast_CONFERENCE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
       }
       case 41: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 4) !== 0) {
@@ -5950,6 +6147,7 @@ function fast_CONFERENCE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
       case 47: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -6050,7 +6248,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
   let n = 0;
   let disorder = false;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 44;
   while (p < end) {
@@ -6062,6 +6260,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 6: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -6071,6 +6270,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 11: {
         if (x1 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -6081,6 +6281,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 13: {
         if (x3 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -6090,6 +6291,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 14: {
         if (x4 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -6099,6 +6301,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 15: {
         if (x5 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -6108,6 +6311,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 16: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -6117,6 +6321,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 17: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -6126,6 +6331,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 18: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -6135,6 +6341,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 19: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -6144,6 +6351,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 20: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -6153,6 +6361,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 21: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -6162,6 +6371,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 22: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -6171,6 +6381,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 46: {
         if (x13 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x13 = v;
@@ -6180,6 +6391,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 50: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -6190,6 +6402,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       case 78: {
         if (x16 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x16 = v;
@@ -6198,6 +6411,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x14 === undefined) { x14 = []; s14 = ++n; if (14 < last) disorder = true; else last = 14; }
@@ -6208,6 +6422,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x15 === undefined) { x15 = []; s15 = ++n; if (15 < last) disorder = true; else last = 15; }
@@ -6252,7 +6467,7 @@ function fast_CONSULT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessag
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -6264,6 +6479,7 @@ function fast_CONSULT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 47: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -6306,7 +6522,7 @@ function fast_HOLD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 24;
   while (p < end) {
@@ -6318,6 +6534,7 @@ function fast_HOLD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 6: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -6327,6 +6544,7 @@ function fast_HOLD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -6427,7 +6645,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
   let n = 0;
   let disorder = false;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 44;
   while (p < end) {
@@ -6439,6 +6657,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 6: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -6448,6 +6667,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 11: {
         if (x1 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -6458,6 +6678,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 13: {
         if (x2 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -6467,6 +6688,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 14: {
         if (x3 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -6476,6 +6698,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 15: {
         if (x4 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -6485,6 +6708,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 16: {
         if (x5 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -6494,6 +6718,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 17: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -6503,6 +6728,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 18: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -6512,6 +6738,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 19: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -6521,6 +6748,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 20: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -6530,6 +6758,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 21: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -6539,6 +6768,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 22: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -6548,6 +6778,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 46: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -6557,6 +6788,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       case 78: {
         if (x15 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x15 = v;
@@ -6565,6 +6797,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x13 === undefined) { x13 = []; s13 = ++n; if (13 < last) disorder = true; else last = 13; }
@@ -6575,6 +6808,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x14 === undefined) { x14 = []; s14 = ++n; if (14 < last) disorder = true; else last = 14; }
@@ -6668,7 +6902,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
   let n = 0;
   let disorder = false;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 40;
   while (p < end) {
@@ -6680,6 +6914,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 6: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -6689,6 +6924,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 11: {
         if (x1 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -6699,6 +6935,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 13: {
         if (x2 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -6708,6 +6945,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 14: {
         if (x3 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -6717,6 +6955,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 15: {
         if (x4 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -6726,6 +6965,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 16: {
         if (x5 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -6735,6 +6975,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 17: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -6744,6 +6985,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 18: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -6753,6 +6995,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 19: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -6762,6 +7005,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 20: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -6771,6 +7015,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 21: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -6780,6 +7025,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 22: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -6789,6 +7035,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 46: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -6798,6 +7045,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       case 78: {
         if (x15 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x15 = v;
@@ -6806,6 +7054,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x13 === undefined) { x13 = []; s13 = ++n; if (13 < last) disorder = true; else last = 13; }
@@ -6816,6 +7065,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x14 === undefined) { x14 = []; s14 = ++n; if (14 < last) disorder = true; else last = 14; }
@@ -6860,7 +7110,7 @@ function fast_MAKE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, 
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -6872,6 +7122,7 @@ function fast_MAKE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, 
       case 47: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -6918,7 +7169,7 @@ function fast_RECONNECT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 28;
   while (p < end) {
@@ -6930,6 +7181,7 @@ function fast_RECONNECT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 6: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -6939,6 +7191,7 @@ function fast_RECONNECT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 50: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -6949,6 +7202,7 @@ function fast_RECONNECT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 53: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -6999,7 +7253,7 @@ function fast_RETRIEVE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -7011,6 +7265,7 @@ function fast_RETRIEVE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 6: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -7020,6 +7275,7 @@ function fast_RETRIEVE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 53: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -7130,7 +7386,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
   let n = 0;
   let disorder = false;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 48;
   while (p < end) {
@@ -7142,6 +7398,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 6: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -7151,6 +7408,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 11: {
         if (x3 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -7161,6 +7419,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 13: {
         if (x4 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -7170,6 +7429,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 14: {
         if (x5 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -7179,6 +7439,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 15: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -7188,6 +7449,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 16: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -7197,6 +7459,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 17: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -7206,6 +7469,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 18: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -7215,6 +7479,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 19: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -7224,6 +7489,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 20: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -7233,6 +7499,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 21: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -7242,6 +7509,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 22: {
         if (x13 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x13 = v;
@@ -7251,6 +7519,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 46: {
         if (x14 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x14 = v;
@@ -7260,6 +7529,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 50: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -7270,6 +7540,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 53: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -7280,6 +7551,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 78: {
         if (x17 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x17 = v;
@@ -7288,6 +7560,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x15 === undefined) { x15 = []; s15 = ++n; if (15 < last) disorder = true; else last = 15; }
@@ -7298,6 +7571,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x16 === undefined) { x16 = []; s16 = ++n; if (16 < last) disorder = true; else last = 16; }
@@ -7351,7 +7625,7 @@ function fast_TRANSFER_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 24;
   while (p < end) {
@@ -7388,6 +7662,7 @@ function fast_TRANSFER_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 41: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 4) !== 0) {
@@ -7402,6 +7677,7 @@ function fast_TRANSFER_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 47: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -7450,7 +7726,7 @@ function fast_SEND_DTMF_SIGNAL_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 28;
   while (p < end) {
@@ -7462,6 +7738,7 @@ function fast_SEND_DTMF_SIGNAL_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
       case 6: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -7471,6 +7748,7 @@ function fast_SEND_DTMF_SIGNAL_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -7481,6 +7759,7 @@ function fast_SEND_DTMF_SIGNAL_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
       case 67: {
         if (x1 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -7573,7 +7852,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
   let n = 0;
   let disorder = false;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 38;
   while (p < end) {
@@ -7585,6 +7864,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 8: {
         if (x1 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -7595,6 +7875,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 12: {
         if (x2 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -7604,6 +7885,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 13: {
         if (x3 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -7613,6 +7895,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 14: {
         if (x4 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -7622,6 +7905,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 15: {
         if (x5 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -7631,6 +7915,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 16: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -7640,6 +7925,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 17: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -7649,6 +7935,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 18: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -7658,6 +7945,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 19: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -7667,6 +7955,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 20: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -7676,6 +7965,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 21: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -7685,6 +7975,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 22: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -7694,6 +7985,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -7704,6 +7996,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 46: {
         if (x13 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x13 = v;
@@ -7712,6 +8005,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x14 === undefined) { x14 = []; s14 = ++n; if (14 < last) disorder = true; else last = 14; }
@@ -7722,6 +8016,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x15 === undefined) { x15 = []; s15 = ++n; if (15 < last) disorder = true; else last = 15; }
@@ -7732,6 +8027,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 96: {
         if (x16 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x16 = v;
@@ -7802,7 +8098,7 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
   let s5 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 30;
   while (p < end) {
@@ -7814,6 +8110,7 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 4: {
         if (x2 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -7823,6 +8120,7 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 6: {
         if (x3 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -7832,6 +8130,7 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 85: {
         if (x4 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x4 = v;
@@ -7841,6 +8140,7 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 90: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -7851,6 +8151,7 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 91: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -7861,6 +8162,7 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 194: {
         if (x5 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x5 = v;
@@ -7893,7 +8195,7 @@ function fast_SUPERVISE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMess
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 18;
   while (p < end) {
@@ -7905,6 +8207,7 @@ function fast_SUPERVISE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMess
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -7947,7 +8250,7 @@ function fast_SUPERVISOR_ASSIST_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
   let s3 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -7959,6 +8262,7 @@ function fast_SUPERVISOR_ASSIST_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
       case 4: {
         if (x1 !== undefined) return false;
         if (de - ds > 16) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -7968,6 +8272,7 @@ function fast_SUPERVISOR_ASSIST_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
       case 6: {
         if (x2 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -7977,6 +8282,7 @@ function fast_SUPERVISOR_ASSIST_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -7987,6 +8293,7 @@ function fast_SUPERVISOR_ASSIST_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
       case 194: {
         if (x3 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -8024,7 +8331,7 @@ function fast_SUPERVISOR_ASSIST_CONF_v10(b: Uint8Array, end: number, m: DecodedM
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -8036,6 +8343,7 @@ function fast_SUPERVISOR_ASSIST_CONF_v10(b: Uint8Array, end: number, m: DecodedM
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -8077,7 +8385,7 @@ function fast_SUPERVISOR_ASSIST_EVENT_v10(b: Uint8Array, end: number, m: Decoded
   let s2 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -8089,6 +8397,7 @@ function fast_SUPERVISOR_ASSIST_EVENT_v10(b: Uint8Array, end: number, m: Decoded
       case 1: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -8098,6 +8407,7 @@ function fast_SUPERVISOR_ASSIST_EVENT_v10(b: Uint8Array, end: number, m: Decoded
       case 7: {
         if (x2 !== undefined) return false;
         if (de - ds > 255) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -8107,6 +8417,7 @@ function fast_SUPERVISOR_ASSIST_EVENT_v10(b: Uint8Array, end: number, m: Decoded
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -8146,7 +8457,7 @@ function fast_BAD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
   let s1 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -8158,6 +8469,7 @@ function fast_BAD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -8168,6 +8480,7 @@ function fast_BAD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
       case 194: {
         if (x1 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -8309,7 +8622,7 @@ function fast_QUERY_AGENT_QUEUE_STATISTICS_REQ_v10(b: Uint8Array, end: number, m
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 12;
   while (p < end) {
@@ -8321,6 +8634,7 @@ function fast_QUERY_AGENT_QUEUE_STATISTICS_REQ_v10(b: Uint8Array, end: number, m
       case 194: {
         if (x0 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -8350,7 +8664,7 @@ function fast_QUERY_AGENT_QUEUE_STATISTICS_CONF_v10(b: Uint8Array, end: number, 
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 20;
   while (p < end) {
@@ -8362,6 +8676,7 @@ function fast_QUERY_AGENT_QUEUE_STATISTICS_CONF_v10(b: Uint8Array, end: number, 
       case 194: {
         if (x0 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -8393,7 +8708,7 @@ function fast_QUERY_DEVICE_INFO_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 18;
   while (p < end) {
@@ -8405,6 +8720,7 @@ function fast_QUERY_DEVICE_INFO_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
       case 6: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -8565,7 +8881,7 @@ function fast_SNAPSHOT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 22;
   while (p < end) {
@@ -8577,6 +8893,7 @@ function fast_SNAPSHOT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
       case 25: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -8661,7 +8978,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
   let r1i = 0;
   let r2: FieldRecord | undefined;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 28;
   while (p < end) {
@@ -8673,6 +8990,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 8: {
         if (x0 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -8684,6 +9002,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 10: {
         if (x1 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -8695,6 +9014,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 11: {
         if (x2 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -8706,6 +9026,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 12: {
         if (x3 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -8716,6 +9037,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 13: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -8726,6 +9048,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 14: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -8736,6 +9059,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 15: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -8746,6 +9070,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 16: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -8756,6 +9081,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 17: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -8766,6 +9092,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 18: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -8776,6 +9103,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 19: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -8786,6 +9114,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 20: {
         if (x13 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x13 = v;
@@ -8796,6 +9125,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 21: {
         if (x14 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x14 = v;
@@ -8806,6 +9136,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 22: {
         if (x15 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x15 = v;
@@ -8816,6 +9147,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       case 46: {
         if (x16 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x16 = v;
@@ -8851,6 +9183,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 58: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 4) !== 0) {
@@ -8877,6 +9210,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 60: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 16) !== 0) {
@@ -8925,6 +9259,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x17 === undefined) { x17 = []; s17 = ++n; if (17 < last) disorder = true; else last = 17; }
@@ -8936,6 +9271,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x18 === undefined) { x18 = []; s18 = ++n; if (18 < last) disorder = true; else last = 18; }
@@ -9030,7 +9366,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
   let r1i = 0;
   let r2: FieldRecord | undefined;
   let named = 0;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 24;
   while (p < end) {
@@ -9042,6 +9378,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 8: {
         if (x0 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -9053,6 +9390,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 10: {
         if (x1 !== undefined) return false;
         if (de - ds > 32) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x1 = v;
@@ -9064,6 +9402,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 11: {
         if (x2 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x2 = v;
@@ -9075,6 +9414,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 12: {
         if (x3 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x3 = v;
@@ -9085,6 +9425,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 13: {
         if (x6 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x6 = v;
@@ -9095,6 +9436,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 14: {
         if (x7 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x7 = v;
@@ -9105,6 +9447,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 15: {
         if (x8 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x8 = v;
@@ -9115,6 +9458,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 16: {
         if (x9 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x9 = v;
@@ -9125,6 +9469,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 17: {
         if (x10 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x10 = v;
@@ -9135,6 +9480,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 18: {
         if (x11 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x11 = v;
@@ -9145,6 +9491,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 19: {
         if (x12 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x12 = v;
@@ -9155,6 +9502,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 20: {
         if (x13 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x13 = v;
@@ -9165,6 +9513,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 21: {
         if (x14 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x14 = v;
@@ -9175,6 +9524,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 22: {
         if (x15 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x15 = v;
@@ -9185,6 +9535,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       case 46: {
         if (x16 !== undefined) return false;
         if (de - ds > 40) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x16 = v;
@@ -9220,6 +9571,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 58: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 4) !== 0) {
@@ -9246,6 +9598,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 60: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 16) !== 0) {
@@ -9294,6 +9647,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 82: {
         if (de - ds > 251) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedVar(b, ds, de, t);
         if (v === undefined) return false;
         if (x17 === undefined) { x17 = []; s17 = ++n; if (17 < last) disorder = true; else last = 17; }
@@ -9305,6 +9659,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
       }
       case 83: {
         if (de - ds > 252) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.namedArr(b, ds, de, t);
         if (v === undefined) return false;
         if (x18 === undefined) { x18 = []; s18 = ++n; if (18 < last) disorder = true; else last = 18; }
@@ -9350,7 +9705,7 @@ function fast_SNAPSHOT_DEVICE_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
   let s0 = 0;
   let n = 0;
   let disorder = false;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 18;
   while (p < end) {
@@ -9362,6 +9717,7 @@ function fast_SNAPSHOT_DEVICE_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 6: {
         if (x0 !== undefined) return false;
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         x0 = v;
@@ -9395,7 +9751,7 @@ function fast_SNAPSHOT_DEVICE_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
   let r1m = 0;
   let r1i = 0;
   let r2: FieldRecord | undefined;
-  const t = rt.latin1(b, end);
+  let t = '';
   let last = -1;
   let p = 14;
   while (p < end) {
@@ -9432,6 +9788,7 @@ function fast_SNAPSHOT_DEVICE_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
       }
       case 58: {
         if (de - ds > 64) return false;
+        if (t === '') t = rt.latin1(b, end);
         const v = rt.str(b, ds, de, t);
         if (v === undefined) return false;
         if (r1 === undefined || r1g !== 1 || (r1m & 4) !== 0) {
