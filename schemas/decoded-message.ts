@@ -3610,7 +3610,7 @@ export interface CallConferencedEventFields {
    */
   SecondaryDeviceType: number;
   /**
-   * The Call ID value that Unified CCX assigns to the secondary call. UINT, 4 bytes, body offset 34. Values: constant table CallIDSpecial.
+   * The Call ID value that Unified CCX assigned to the secondary call. UINT, 4 bytes, body offset 34. Values: constant table CallIDSpecial.
    */
   SecondaryCallID: number;
   /**
@@ -3750,7 +3750,7 @@ export interface CallTransferredEventFields {
    */
   NumParties: number;
   /**
-   * The connection type supplied in the SecondaryDeviceID floating field. USHORT, 2 bytes, body offset 32. Values: constant table ConnectionDeviceType.
+   * The connection type of the ID supplied in the SecondaryDeviceID floating field. USHORT, 2 bytes, body offset 32. Values: constant table ConnectionDeviceType.
    */
   SecondaryDeviceType: number;
   /**
@@ -5129,7 +5129,7 @@ export interface ConferenceCallReqFields {
    */
   ActiveConnectionDeviceID?: string;
   /**
-   * [53] The ID of the held call connection. Either HeldConnectionDeviceID or DialedNumber is required. In version 14 it may take the Primary.Actual form (for example 1000.1001). Optional. STRING, at most 64 bytes.
+   * [53] The device ID of the held call connection. Either HeldConnectionDeviceID or DialedNumber is required. In version 14 it may take the Primary.Actual form (for example 1000.1001). Optional. STRING, at most 64 bytes.
    */
   HeldConnectionDeviceID?: string;
   /**

@@ -1,3 +1,5 @@
+import { civilParts } from '../util/civil-time.js';
+
 /** A point in time with nanosecond precision: seconds since 1970 UTC plus nanoseconds. */
 export interface Instant {
   readonly sec: number;
@@ -20,24 +22,6 @@ export function secondsBetween(a: Instant, b: Instant): number {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-function civil(sec: number): { date: string; time: string } {
-  const days = Math.floor(sec / 86400);
-  const rest = sec - days * 86400;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return {
-    date: `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`,
-    time: `${pad(Math.floor(rest / 3600), 2)}:${pad(Math.floor((rest % 3600) / 60), 2)}:${pad(rest % 60, 2)}`,
-  };
-}
-
 /** The fraction digits: nine when the nanoseconds need them, six otherwise (microseconds). */
 function fraction(nsec: number): string {
   return nsec % 1000 === 0 ? pad(nsec / 1000, 6) : pad(nsec, 9);
@@ -50,7 +34,7 @@ let isoPrefix = '';
 export function instantToIso(t: Instant): string {
   // Timelines are in time order: the date and time of the previous second are reused.
   if (t.sec !== isoSecond) {
-    const { date, time } = civil(t.sec);
+    const { date, time } = civilParts(t.sec);
     isoSecond = t.sec;
     isoPrefix = `${date}T${time}.`;
   }
@@ -59,6 +43,6 @@ export function instantToIso(t: Instant): string {
 
 /** For text output: `2015-11-20 14:43:59.435000`. */
 export function instantToText(t: Instant): string {
-  const { date, time } = civil(t.sec);
+  const { date, time } = civilParts(t.sec);
   return `${date} ${time}.${fraction(t.nsec)}`;
 }

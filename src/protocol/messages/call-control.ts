@@ -53,6 +53,20 @@ function bareConfirmation(id: number, name: string, request: string, table: numb
   });
 }
 
+/** The floating part CONFERENCE_CALL_REQ (T118) and TRANSFER_CALL_REQ (T139) share. */
+function heldOrDialedFloating(activeDoc: string, dialedDoc: string): FloatingFieldDef[] {
+  return [
+    activeConnectionDeviceId(activeDoc),
+    heldConnectionDeviceId('optional', 'The device ID of the held call connection. Either HeldConnectionDeviceID or DialedNumber is required.'),
+    agentInstrument('required'),
+    dialedNumber('optional', dialedDoc),
+    ...callVariables(),
+    callWrapupData(),
+    ...namedVariablesAndArrays(),
+    accountCode(),
+  ];
+}
+
 const CONTROL = { class: 'call-control', sentBy: 'client', role: 'request', failedBy: ['CONTROL_FAILURE_CONF'] } as const;
 
 /** NewCallID / NewConnectionDeviceType of the CONF messages that create a call. */
@@ -166,16 +180,7 @@ export const CALL_CONTROL_MESSAGES: readonly MessageDef[] = [
       numNamedVariables(),
       numNamedArrays(),
     ],
-    floating: [
-      activeConnectionDeviceId('The ID of the active call connection.'),
-      heldConnectionDeviceId('optional', 'The ID of the held call connection. Either HeldConnectionDeviceID or DialedNumber is required.'),
-      agentInstrument('required'),
-      dialedNumber('optional', 'The number to be dialed. Either HeldConnectionDeviceID or DialedNumber is required.'),
-      ...callVariables(),
-      callWrapupData(),
-      ...namedVariablesAndArrays(),
-      accountCode(),
-    ],
+    floating: heldOrDialedFloating('The ID of the active call connection.', 'The number to be dialed. Either HeldConnectionDeviceID or DialedNumber is required.'),
     atLeastOne: [['HeldConnectionDeviceID', 'DialedNumber']],
   }),
   message({
@@ -335,16 +340,7 @@ export const CALL_CONTROL_MESSAGES: readonly MessageDef[] = [
       numNamedVariables(),
       numNamedArrays(),
     ],
-    floating: [
-      activeConnectionDeviceId(),
-      heldConnectionDeviceId('optional', 'The device ID of the held call connection. Either HeldConnectionDeviceID or DialedNumber is required.'),
-      agentInstrument('required'),
-      dialedNumber('optional', 'The telephone number dialed.'),
-      ...callVariables(),
-      callWrapupData(),
-      ...namedVariablesAndArrays(),
-      accountCode(),
-    ],
+    floating: heldOrDialedFloating('The device ID of the currently active call connection.', 'The telephone number dialed.'),
     atLeastOne: [['HeldConnectionDeviceID', 'DialedNumber']],
   }),
   message({

@@ -80,6 +80,31 @@ function rtpFloating(verb: string): FloatingFieldDef[] {
   ];
 }
 
+/**
+ * The fixed fields CALL_CONFERENCED_EVENT (T87) and CALL_TRANSFERRED_EVENT (T89) share: the
+ * prefix, the primary call, five reserved fields, NumParties and the secondary call.
+ */
+function mergedCallPrefix(what: string): FixedFieldDef[] {
+  return [
+    ...callEventPrefix(),
+    f('PrimaryDeviceType', 'USHORT', 'The connection type supplied in the PrimaryDeviceID floating field.', { values: 'ConnectionDeviceType' }),
+    f('PrimaryCallID', 'UINT', 'The Call ID value that Unified CCX assigned to the primary call.', { values: 'CallIDSpecial' }),
+    r('USHORT', 0xffff),
+    r('USHORT', 3),
+    r('UINT', 0xffffffff),
+    r('UINT', 0xffffffff),
+    r('USHORT', 0),
+    f('NumParties', 'USHORT', `The number of active connections of the ${what} (at most 16); also the number of ConnectedParty records.`),
+    f('SecondaryDeviceType', 'USHORT', 'The connection type of the ID supplied in the SecondaryDeviceID floating field.', { values: 'ConnectionDeviceType' }),
+    f('SecondaryCallID', 'UINT', 'The Call ID value that Unified CCX assigned to the secondary call.', { values: 'CallIDSpecial' }),
+  ];
+}
+
+const primarySecondaryIds = (): FloatingFieldDef[] => [
+  device(35, 'PrimaryDeviceID', 64, 'required', 'The device ID of the primary call connection.'),
+  device(36, 'SecondaryDeviceID', 64, 'required', 'The device ID of the secondary call connection.'),
+];
+
 export const CALL_EVENT_MESSAGES: readonly MessageDef[] = [
   message({
     id: 23,
@@ -331,25 +356,14 @@ export const CALL_EVENT_MESSAGES: readonly MessageDef[] = [
     purpose: 'Notifies the client that a call has been joined with other(s) into a conference call.',
     spec: { tables: [87, 88], page: 123 },
     fixed: [
-      ...callEventPrefix(),
-      f('PrimaryDeviceType', 'USHORT', 'The connection type supplied in the PrimaryDeviceID floating field.', { values: 'ConnectionDeviceType' }),
-      f('PrimaryCallID', 'UINT', 'The Call ID value that Unified CCX assigned to the primary call.', { values: 'CallIDSpecial' }),
-      r('USHORT', 0xffff),
-      r('USHORT', 3),
-      r('UINT', 0xffffffff),
-      r('UINT', 0xffffffff),
-      r('USHORT', 0),
-      f('NumParties', 'USHORT', 'The number of active connections of the conference call (at most 16); also the number of ConnectedParty records.'),
-      f('SecondaryDeviceType', 'USHORT', 'The connection type of the ID supplied in the SecondaryDeviceID floating field.', { values: 'ConnectionDeviceType' }),
-      f('SecondaryCallID', 'UINT', 'The Call ID value that Unified CCX assigns to the secondary call.', { values: 'CallIDSpecial' }),
+      ...mergedCallPrefix('conference call'),
       deviceType('ControllerDeviceType', 'ControllerDeviceID'),
       deviceType('AddedPartyDeviceType', 'AddedPartyDeviceID'),
       localConnectionState(),
       eventCause(),
     ],
     floating: [
-      device(35, 'PrimaryDeviceID', 64, 'required', 'The device ID of the primary call connection.'),
-      device(36, 'SecondaryDeviceID', 64, 'required', 'The device ID of the secondary call connection.'),
+      ...primarySecondaryIds(),
       device(37, 'ControllerDeviceID', 64, 'required', 'The device ID of the conference controller device.'),
       device(38, 'AddedPartyDeviceID', 64, 'optional', 'The device ID of the device added to the call.'),
       connectedParties('NumParties'),
@@ -365,25 +379,14 @@ export const CALL_EVENT_MESSAGES: readonly MessageDef[] = [
     purpose: 'Notifies the client that a call has been transferred.',
     spec: { tables: [89, 90], page: 125 },
     fixed: [
-      ...callEventPrefix(),
-      f('PrimaryDeviceType', 'USHORT', 'The connection type supplied in the PrimaryDeviceID floating field.', { values: 'ConnectionDeviceType' }),
-      f('PrimaryCallID', 'UINT', 'The Call ID value that Unified CCX assigned to the primary call.', { values: 'CallIDSpecial' }),
-      r('USHORT', 0xffff),
-      r('USHORT', 3),
-      r('UINT', 0xffffffff),
-      r('UINT', 0xffffffff),
-      r('USHORT', 0),
-      f('NumParties', 'USHORT', 'The number of active connections of the call (at most 16); also the number of ConnectedParty records.'),
-      f('SecondaryDeviceType', 'USHORT', 'The connection type supplied in the SecondaryDeviceID floating field.', { values: 'ConnectionDeviceType' }),
-      f('SecondaryCallID', 'UINT', 'The Call ID value that Unified CCX assigned to the secondary call.', { values: 'CallIDSpecial' }),
+      ...mergedCallPrefix('call'),
       deviceType('TransferringDeviceType', 'TransferringDeviceID'),
       deviceType('TransferredDeviceType', 'TransferredDeviceID'),
       localConnectionState(),
       eventCause(),
     ],
     floating: [
-      device(35, 'PrimaryDeviceID', 64, 'required', 'The device ID of the primary call connection.'),
-      device(36, 'SecondaryDeviceID', 64, 'required', 'The device ID of the secondary call connection.'),
+      ...primarySecondaryIds(),
       device(42, 'TransferringDeviceID', 64, 'required', 'The device ID of the device that transferred the call.'),
       device(43, 'TransferredDeviceID', 64, 'required', 'The device ID of the device to which the call was transferred.'),
       connectedParties('NumParties'),
