@@ -24,3 +24,32 @@ if (wants('codec')) {
     );
   }
 }
+
+if (wants('capture')) {
+  const { benchCaptureDecode } = await import('./capture/bench-decode.js');
+  const sizeMiB = Number(process.env.BENCH_CAPTURE_MB ?? 1024);
+  console.log(`capture: ccxcti decode --format ndjson of a ${sizeMiB} MiB capture of CTI traffic (child process), against tshark -T fields -e frame.number`);
+  const r = benchCaptureDecode(sizeMiB, Number(process.env.BENCH_RUNS ?? 1));
+  const mb = r.capture.bytes / 1e6;
+  const o = r.ours;
+  console.log(
+    `  ccxcti  ${fmt(o.wallSeconds, 1)} s wall (${fmt(o.cpuSeconds, 1)} s CPU): ${fmt(mb / o.wallSeconds, 1)} MB/s` +
+      (Number.isNaN(r.capture.messages) ? '' : `, ${fmt(r.capture.messages / o.wallSeconds)} messages/s`) +
+      `; peak RSS ${fmt(o.peakRssMiB)} MiB`,
+  );
+  if (r.tshark) {
+    const t = r.tshark;
+    const bound = t.timedOut ? '> ' : '';
+    console.log(
+      `  tshark  ${bound}${fmt(t.wallSeconds, 1)} s wall${t.timedOut ? ` (stopped by timeout ${t.timeoutSeconds} s)` : ` (${fmt(t.cpuSeconds, 1)} s CPU)`}: ` +
+        `${t.timedOut ? '< ' : ''}${fmt(mb / t.wallSeconds, 2)} MB/s; peak RSS ${fmt(t.peakRssMiB)} MiB`,
+    );
+    console.log(`  ratio   ${bound}${fmt(t.wallSeconds / o.wallSeconds, 1)}× tshark (wall)${t.timedOut ? '' : `, ${fmt(t.cpuSeconds / o.cpuSeconds, 1)}× (CPU)`}`);
+    const n = r.tsharkNoSmpp;
+    if (n) {
+      console.log(`  tshark --disable-heuristic smpp_tcp  ${fmt(n.wallSeconds, 1)} s wall (${fmt(n.cpuSeconds, 1)} s CPU): ${fmt(mb / n.wallSeconds, 1)} MB/s; peak RSS ${fmt(n.peakRssMiB)} MiB`);
+      console.log(`  ratio   ${fmt(n.wallSeconds / o.wallSeconds, 1)}× tshark without its SMPP heuristic (wall), ${fmt(n.cpuSeconds / o.cpuSeconds, 1)}× (CPU)`);
+    }
+  } else console.log('  tshark  not installed: no ratio');
+  console.log(`  targets ≥ 100 MB/s, ≥ 20× tshark, peak RSS < 200 MB; load average before ${r.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${r.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
+}

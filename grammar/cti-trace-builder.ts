@@ -20,7 +20,8 @@ import { isWs, sliceTokens, textEnd, tokenText, type LineIndex } from './token-t
 
 const NUM_NAMED_VARS = /^num_?named_?var(?:iable)?s$/i;
 const INDEXED_KEY = /^(.*)\[(\d+)\]$/;
-const ECC_BYTES_PER_VARIABLE = 4;
+/** Bytes an ECC variable takes beyond its name and value (two NULs, FieldDataID, length). */
+export const ECC_BYTES_PER_VARIABLE = 4;
 
 /** Everything a builder needs about the input. */
 interface Ctx {
@@ -49,7 +50,7 @@ function keyText(token: IToken): string {
 }
 
 /** `numNamedVars`, `NumNamedVariables`, ... (checked cheaply before the regex). */
-function isNumNamedVars(key: string): boolean {
+export function isNumNamedVars(key: string): boolean {
   return key.length >= 12 && (key.charCodeAt(0) | 0x20) === 0x6e && NUM_NAMED_VARS.test(key);
 }
 
@@ -108,7 +109,7 @@ function readPair(text: string, p: PairSyntax, atEnd: boolean): typeof pairText 
   return pairText;
 }
 
-interface GroupedPairs {
+export interface GroupedPairs {
   pairs: TracePair[];
   ecc?: EccVariable[];
   eccKey?: string;
@@ -185,7 +186,8 @@ function groupPairs(ctx: Ctx, items: readonly PairListItem[], shape: 'braced' | 
   return out;
 }
 
-function highLevel(
+/** A high-level trace object (one shape, the same key order, for the parser and the fast scanner). */
+export function highLevel(
   base: Pick<HighLevelTrace, 'shape' | 'verb' | 'processor' | 'messageName' | 'length' | 'attrs' | 'line'>,
   grouped: GroupedPairs,
 ): HighLevelTrace {
@@ -286,7 +288,8 @@ export function buildTextTraces(text: string, lines: LineIndex, syntax: TextTrac
   return traces;
 }
 
-function directionOf(verb: string): LowLevelTrace['direction'] {
+/** The direction the words before a dump state (`writing...` → write). */
+export function directionOf(verb: string): LowLevelTrace['direction'] {
   const v = verb.toLowerCase();
   if (/writ|wrote|send|sent|\bout/.test(v)) return 'write';
   if (/read|receiv|recv|\bgot\b|\bin\b/.test(v)) return 'read';

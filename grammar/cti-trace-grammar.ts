@@ -17,6 +17,8 @@ import { LineIndex } from './token-text.js';
 import { getCtiTraceParser } from './cti-trace-parser.js';
 import { buildLowLevelTraces, buildTextTraces } from './cti-trace-builder.js';
 import type { CtiTraceParseResult, TraceDiagnostic } from './cti-trace-types.js';
+import { fastDumpTraces } from './fast-dump.js';
+import { fastTextTraces } from './fast-text.js';
 
 export * from './cti-trace-tokens.js';
 export { LineIndex, textEnd, tokenText } from './token-text.js';
@@ -38,8 +40,23 @@ export function ctiTraceShape(text: string): 'dump' | 'text' | undefined {
 /**
  * Parses the text of one ICD_CTI record (or a flow-table excerpt). Never throws on bad input.
  * `shape` may be passed when the caller already has `ctiTraceShape(text)`.
+ *
+ * The common clean shapes go through the fast scanner (fast-text.ts, fast-dump.ts), which
+ * gives exactly what the chevrotain parser gives; whatever it is unsure about goes to the
+ * chevrotain parser (`parseCtiTraceTextReference`), the reference and documented grammar.
  */
 export function parseCtiTraceText(text: string, shape: 'dump' | 'text' | undefined = ctiTraceShape(text)): CtiTraceParseResult {
+  if (shape === undefined) return { traces: [], diagnostics: [] };
+  return fastParseCtiTraceText(text, shape) ?? parseCtiTraceTextReference(text, shape);
+}
+
+/** The fast scanner alone: the parse result, or undefined when it is unsure. */
+export function fastParseCtiTraceText(text: string, shape: 'dump' | 'text'): CtiTraceParseResult | undefined {
+  return shape === 'dump' ? fastDumpTraces(text) : fastTextTraces(text);
+}
+
+/** The chevrotain parser alone (the reference grammar; see diagram.html). */
+export function parseCtiTraceTextReference(text: string, shape: 'dump' | 'text' | undefined = ctiTraceShape(text)): CtiTraceParseResult {
   const diagnostics: TraceDiagnostic[] = [];
   if (shape === undefined) return { traces: [], diagnostics };
 

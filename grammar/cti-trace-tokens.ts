@@ -84,7 +84,7 @@ export const Key = createToken({
 const KEY_SRC = `[${KEY}]+(?:\\[\\d+\\])?`;
 /**
  * `[, ]name: word` — the common pair whose value is one word (no comma, brace, `<`, not ending
- * in `:`), as one
+ * in `:`, not a glued `MsgType:NAME`, which starts the next flow block), as one
  * token (half the tokens of a typical trace). It is only taken when what follows shows that
  * the value ends there: `, key:` or `}` or the end (braced form), or whitespace and the next
  * `key:` / `MsgType:` (flow form). Anything else falls back to `Key`/`SepKey` + value tokens.
@@ -92,7 +92,7 @@ const KEY_SRC = `[${KEY}]+(?:\\[\\d+\\])?`;
 export const SimplePair = createToken({
   name: 'SimplePair',
   pattern: re(
-    `(?:,[${WS}]*)?${KEY_SRC}:[${WS}]+[${WORD}]*[${WORD_END}]` +
+    `(?:,[${WS}]*)?${KEY_SRC}:[${WS}]+(?!MsgType[ \\t]*:)[${WORD}]*[${WORD_END}]` +
       `(?=[${WS}]*(?:,[${WS}]*${KEY_SRC}:[${WS},}]|\\}|(?![\\s\\S]))|[${WS}]+(?:${KEY_SRC}:[${WS},}]|MsgType[ \\t]*:))[${WS}]*`,
   ),
   categories: [AnyTextTok],

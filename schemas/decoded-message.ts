@@ -259,7 +259,12 @@ export interface Diagnostic {
     | 'RESERVED_VALUE'
     | 'VALUE_NOT_IN_TABLE'
     | 'VALUE_RESERVED'
-    | 'INPUT_NOTE';
+    | 'INPUT_NOTE'
+    | 'TRACE_FIELD_UNKNOWN'
+    | 'TRACE_VALUE_INVALID'
+    | 'TRACE_FIELD_REPEATED'
+    | 'TRACE_FIELDS_ABSENT'
+    | 'TRACE_LEVELS_DISAGREE';
   message: string;
   /**
    * Byte offset within the message, header included.
@@ -8390,7 +8395,7 @@ export interface OpaqueMessage {
   };
 }
 /**
- * A message of a defined type that could not be decoded whole (truncated, bytes missing, absurd BodyLength): its fields are those that could be decoded; the diagnostics say what is missing.
+ * A message of a defined type that could not be decoded whole (truncated, bytes missing, absurd BodyLength, or read from a MIVR high-level trace that does not give every fixed field): its fields are those that could be decoded; the diagnostics say what is missing.
  */
 export interface DamagedMessage {
   type:

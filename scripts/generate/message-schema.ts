@@ -240,12 +240,12 @@ function opaqueSchema(): Schema {
   };
 }
 
-/** A message whose fixed part could not be read whole (truncated, or bytes missing). */
+/** A message whose fixed part could not be read whole (truncated, bytes missing, or a trace that leaves fields out). */
 function damagedSchema(names: readonly string[]): Schema {
   return {
     title: 'DamagedMessage',
     description:
-      'A message of a defined type that could not be decoded whole (truncated, bytes missing, absurd BodyLength): its fields are those that could be decoded; the diagnostics say what is missing.',
+      'A message of a defined type that could not be decoded whole (truncated, bytes missing, absurd BodyLength, or read from a MIVR high-level trace that does not give every fixed field): its fields are those that could be decoded; the diagnostics say what is missing.',
     type: 'object',
     properties: {
       type: { enum: [...names] },
@@ -258,7 +258,7 @@ function damagedSchema(names: readonly string[]): Schema {
         items: { $ref: '#/$defs/Diagnostic' },
         contains: {
           type: 'object',
-          properties: { code: { enum: ['FIXED_PART_SHORT', 'BYTES_MISSING', 'BODY_TRUNCATED', 'BODY_LENGTH_ABSURD'] } },
+          properties: { code: { enum: ['FIXED_PART_SHORT', 'BYTES_MISSING', 'BODY_TRUNCATED', 'BODY_LENGTH_ABSURD', 'TRACE_FIELDS_ABSENT'] } },
           required: ['code'],
         },
       },

@@ -4,6 +4,7 @@
  * or unreadable input (../shared/CONTRACT.md).
  */
 import { Command, CommanderError, Option } from 'commander';
+import { CHECK_HELP, checkCommand, collect, type CheckCommandOptions } from './commands/check.js';
 import { decodeCommand, type DecodeCommandOptions } from './commands/decode.js';
 import { hexCommand, type HexOptions } from './commands/hex.js';
 import { messagesCommand, type MessagesOptions } from './commands/messages.js';
@@ -48,6 +49,27 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--tz <zone>', 'MIVR logs: the time zone of the records (overrides their abbreviation)')
     .action(async (inputs: string[], options: DecodeCommandOptions) => {
       exitCode = await decodeCommand(inputs, options, io);
+    });
+
+  program
+    .command('check')
+    .description('conformance report of captures and MIVR logs against the guide\'s rules (text, JSON, JUnit, SARIF)')
+    .argument('[input...]', 'files, or - for stdin; the kind of each is detected from its content')
+    .addOption(new Option('--format <format>', 'report format (default: text on a terminal, json otherwise; --list-rules: text)').choices(['text', 'json', 'junit', 'sarif']))
+    .option('-o, --output <file>', 'write there instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']))
+    .option('--rule <ID=level>', 'set a rule (or ID-prefix*) to off, error, warning or info (repeatable)', collect, [])
+    .option('--disable <ID>', 'switch a rule (or ID-prefix*) off (repeatable)', collect, [])
+    .option('--config <file>', 'JSON configuration of rules and failOn (default: ./.ccxcti.json when present)')
+    .option('--list-rules', 'print the rule catalog: IDs, severities, guide references (with --format json: JSON)')
+    .option('--port <n>', 'TCP port carrying CTI (repeatable; default 42027; other ports are found by heuristics too)', parsePort, [])
+    .option('--protocol-version <n>', 'protocol version to assume where no OPEN_REQ was seen (otherwise inferred)')
+    .option('--show-secrets', 'accepted for symmetry with decode; reports never print secrets')
+    .option('--year <yyyy>', 'MIVR logs: the year of the records (default: from the file date)')
+    .option('--tz <zone>', 'MIVR logs: the time zone of the records (overrides their abbreviation)')
+    .addHelpText('after', CHECK_HELP)
+    .action(async (inputs: string[], options: CheckCommandOptions) => {
+      exitCode = await checkCommand(inputs, options, io);
     });
 
   program

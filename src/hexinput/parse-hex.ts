@@ -8,10 +8,9 @@
  * missing bytes — never filled with invented values.
  */
 import type { ByteRange } from '../protocol/codec/decode.js';
+import { assembleDump, placeHeader, placeRows, type HexNote } from './place-rows.js';
 
-export interface HexNote {
-  readonly message: string;
-}
+export type { HexNote };
 
 export interface HexInput {
   /** The message bytes (header + body); bytes of `missing` ranges are zero and must not be read. */
@@ -122,53 +121,6 @@ function render(bytes: readonly number[]): string {
   return bytes.map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
 }
 
-interface Placed {
-  readonly bytes: Uint8Array;
-  readonly holes: ByteRange[];
-}
-
-/**
- * Puts rows at their offsets in a buffer of `length` bytes (or up to the last row). A row
- * shorter than the gap to the next row's offset leaves a hole at its end.
- */
-function placeRows(rows: readonly DumpRow[], length: number | undefined, what: string, notes: HexNote[]): Placed {
-  const sorted = [...rows].sort((a, b) => a.offset - b.offset);
-  const end = length ?? Math.max(...sorted.map((r) => r.offset + r.bytes.length));
-  const buf = new Uint8Array(Math.min(end, 1 << 20));
-  const known = new Uint8Array(buf.length);
-  sorted.forEach((row, idx) => {
-    const next = sorted[idx + 1];
-    const room = (next ? next.offset : end) - row.offset;
-    if (next && row.bytes.length < room) {
-      notes.push({
-        message: `${what} row ${hex4(row.offset)} holds ${row.bytes.length} bytes where the next row's offset ${hex4(next.offset)} implies ${room}; ` +
-          `the missing byte${room - row.bytes.length === 1 ? ' is' : 's are'} taken to be the row's last`,
-      });
-    }
-    if (row.bytes.length > room && next) notes.push({ message: `${what} row ${hex4(row.offset)} overlaps the next row; the next row's bytes win` });
-    row.bytes.forEach((byte, k) => {
-      const at = row.offset + k;
-      if (at < buf.length && (!known[at] || !next || at < next.offset)) {
-        buf[at] = byte;
-        known[at] = 1;
-      }
-    });
-  });
-  const holes: ByteRange[] = [];
-  for (let i = 0; i < buf.length; i++) {
-    if (known[i]) continue;
-    let j = i;
-    while (j < buf.length && !known[j]) j++;
-    holes.push({ offset: i, length: j - i });
-    i = j;
-  }
-  return { bytes: buf, holes };
-}
-
-function hex4(n: number): string {
-  return n.toString(16).padStart(4, '0');
-}
-
 // ---------------------------------------------------------------------------------------
 // MIVR low-level trace: MHDR + MDATA
 // ---------------------------------------------------------------------------------------
@@ -203,35 +155,20 @@ function parseMivr(text: string): HexParseResult {
   }
   const mhdr = sections.get('MHDR') ?? [];
   const mdata = sections.get('MDATA') ?? [];
-  if (mhdr.length === 0) return { ok: false, error: 'an MDATA dump without its MHDR: the header (BodyLength, MessageTypeID) is needed' };
   const notes: HexNote[] = [];
-  const header = placeRows(
-    mhdr.map((r) => ({ offset: r.offset, ...takeRowBytes(r.tokens, Math.max(0, 8 - r.offset)) })),
-    8,
-    'MHDR',
-    notes,
-  );
-  if (header.holes.length > 0) return { ok: false, error: 'the MHDR dump does not hold the 8 header bytes' };
-  const h = header.bytes;
-  const bodyLength = ((h[0]! << 24) >>> 0) + ((h[1]! << 16) | (h[2]! << 8) | h[3]!);
+  const headerRows = mhdr.map((r) => ({ offset: r.offset, ...takeRowBytes(r.tokens, Math.max(0, 8 - r.offset)) }));
+  const head = placeHeader(headerRows, []);
+  if (!head.ok) return head;
+  const bodyLength = head.bodyLength;
   // Re-read the last MDATA row knowing how many bytes remain (tells a hex-looking gutter apart).
   const rows = mdata.map((r, idx) => {
     const next = mdata[idx + 1];
     const expected = next ? next.offset - r.offset : Math.max(0, bodyLength - r.offset);
     return { offset: r.offset, ...takeRowBytes(r.tokens, Math.min(16, expected)) };
   });
-  const given = rows.reduce((n, r) => n + r.bytes.length, 0);
-  const dataEnd = rows.length ? Math.max(...rows.map((r) => r.offset + r.bytes.length)) : 0;
-  const length = Math.min(Math.max(bodyLength, dataEnd), 1 << 20);
-  const body = rows.length ? placeRows(rows, length, 'MDATA', notes) : { bytes: new Uint8Array(0), holes: [] };
-  if (given !== bodyLength) notes.push({ message: `MDATA holds ${given} bytes for a BodyLength of ${bodyLength}` });
-  const bytes = new Uint8Array(8 + body.bytes.length);
-  bytes.set(h.subarray(0, 8));
-  bytes.set(body.bytes, 8);
-  // Holes past the data given are a short dump (truncation), not missing bytes in the middle.
-  const holes = body.holes.filter((r) => r.offset < dataEnd).map((r) => ({ offset: r.offset + 8, length: r.length }));
-  const truncatedTo = holes.length === body.holes.length ? bytes.length : 8 + dataEnd;
-  return { ok: true, input: { bytes: bytes.subarray(0, truncatedTo), missing: holes, shape: 'mivr', notes } };
+  const assembled = assembleDump(headerRows, rows, notes);
+  if (!assembled.ok) return assembled;
+  return { ok: true, input: { bytes: assembled.bytes, missing: assembled.missing, shape: 'mivr', notes } };
 }
 
 /** `MHDR:0000:` or `...6....MDATA:` glued by a lossy copy: separate the labels. */

@@ -70,31 +70,62 @@ async function* asBatches(records: AsyncIterable<MivrRecord> | MivrRecordStream)
   for await (const r of records) yield [r];
 }
 
+/**
+ * Records in, parsed traces out, synchronously: joins the dump fragments that follow a
+ * `writing...` / `reading...` record of the same file (see the module comment). Feed every
+ * record in order to `push` (it returns the records completed by this one), then `flush`.
+ */
+export class CtiTraceAssembler {
+  private pending: MivrRecord[] = [];
+
+  private take(): CtiTraceRecord | undefined {
+    const parts = this.pending;
+    if (parts.length === 0) return undefined;
+    this.pending = [];
+    return parseCtiRecord(parts.length === 1 ? parts[0] : joined(parts));
+  }
+
+  /** Appends to `out` the records this one completes (usually none or one: itself, or the join it ended). */
+  push(record: MivrRecord, out: CtiTraceRecord[]): void {
+    if (this.pending.length > 0 && isDumpFragment(record, this.pending[0])) {
+      this.pending.push(record);
+      return;
+    }
+    const done = this.take();
+    if (done) out.push(done);
+    if (record.facility === CTI_FACILITY && DIRECTION_ONLY.test(record.text)) {
+      this.pending.push(record);
+      return;
+    }
+    const r = parseCtiRecord(record);
+    if (r) out.push(r);
+  }
+
+  /** A pending `writing...` record and its fragments, at the end of the input. */
+  flush(out: CtiTraceRecord[]): void {
+    const done = this.take();
+    if (done) out.push(done);
+  }
+}
+
+/**
+ * Parsed traces of a record stream, a batch per batch of records read (non-ICD_CTI records and
+ * non-messages are skipped; a batch may be empty). Cheaper than `readCtiTraces` for large logs:
+ * one asynchronous step per read chunk instead of one per record.
+ */
+export async function* readCtiTraceBatches(records: AsyncIterable<MivrRecord> | MivrRecordStream): AsyncGenerator<CtiTraceRecord[]> {
+  const assembler = new CtiTraceAssembler();
+  for await (const batch of asBatches(records)) {
+    const out: CtiTraceRecord[] = [];
+    for (const record of batch) assembler.push(record, out);
+    yield out;
+  }
+  const out: CtiTraceRecord[] = [];
+  assembler.flush(out);
+  if (out.length > 0) yield out;
+}
+
 /** Parsed traces of a record stream (non-ICD_CTI records and non-messages are skipped). */
 export async function* readCtiTraces(records: AsyncIterable<MivrRecord> | MivrRecordStream): AsyncGenerator<CtiTraceRecord> {
-  let pending: MivrRecord[] = [];
-  const flush = (): CtiTraceRecord | undefined => {
-    if (pending.length === 0) return undefined;
-    const r = parseCtiRecord(pending.length === 1 ? pending[0] : joined(pending));
-    pending = [];
-    return r;
-  };
-  for await (const batch of asBatches(records)) {
-    for (const record of batch) {
-      if (pending.length > 0 && isDumpFragment(record, pending[0])) {
-        pending.push(record);
-        continue;
-      }
-      const done = flush();
-      if (done) yield done;
-      if (record.facility === CTI_FACILITY && DIRECTION_ONLY.test(record.text)) {
-        pending.push(record);
-        continue;
-      }
-      const r = parseCtiRecord(record);
-      if (r) yield r; // at once: results stay short-lived (young generation)
-    }
-  }
-  const done = flush();
-  if (done) yield done;
+  for await (const batch of readCtiTraceBatches(records)) yield* batch;
 }

@@ -25,7 +25,7 @@ export { readMivrLogSet, orderPeeked, peekFirstRecord } from './rotated.js';
 export { fileChunks, mivrFileInputs } from './file-inputs.js';
 export { zoneOffsetMinutes, parseTzOption, knownZoneAbbreviations } from './timezones.js';
 export { formatUtc, compareUtc } from './utc.js';
-export { CTI_FACILITY, parseCtiRecord, readCtiTraces, type CtiTraceRecord } from './cti-traces.js';
+export { CTI_FACILITY, CtiTraceAssembler, parseCtiRecord, readCtiTraceBatches, readCtiTraces, type CtiTraceRecord } from './cti-traces.js';
 export { parseCtiTraceText } from '../../grammar/cti-trace-grammar.js';
 export type {
   CtiTrace,

@@ -14,6 +14,8 @@ export interface OpenTimeline {
   readonly batches: AsyncIterable<TimelineBatch>;
   /** Every session of every capture; complete once `batches` is exhausted. */
   sessions(): SessionSummary[];
+  /** Once `batches` is exhausted: the inputs that turned out unreadable (no packet, damaged file), with why. */
+  unreadable(): string[];
 }
 
 /** An input that cannot be read at all (exit code 2). */
@@ -29,12 +31,14 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
     if (input.kind === 'unknown') throw new UnreadableInputError(`${spec}: ${input.reason ?? 'not a capture nor a MIVR log'}`);
     inputs.push(input);
   }
-  const sources: TimelineSource[] = inputs.filter((i) => i.kind === 'capture').map((i) => captureSource(i, options));
+  const captures = inputs.filter((i) => i.kind === 'capture').map((i) => captureSource(i, options));
+  const sources: TimelineSource[] = [...captures];
   const logs = inputs.filter((i) => i.kind === 'log');
   if (logs.length > 0) sources.push(logSource(logs, options));
   return {
     inputs,
     batches: mergeTimelines(sources.map((s) => s.batches)),
     sessions: () => sources.flatMap((s) => s.sessions()),
+    unreadable: () => captures.flatMap((c) => c.unreadable() ?? []),
   };
 }

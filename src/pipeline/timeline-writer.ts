@@ -10,7 +10,8 @@ import { inputDiagnosticJson, sessionJson } from './message-json.js';
 
 export type TimelineFormat = 'text' | 'json' | 'ndjson';
 
-const FLUSH_AT = 256 * 1024;
+/** Output is gathered in buffers of this size (a few hundred lines) before it is written. */
+const CHUNK_BYTES = 1 << 18;
 /** Input diagnostics kept for the JSON document; the rest are counted. */
 const MAX_KEPT_DIAGNOSTICS = 10_000;
 
@@ -18,24 +19,93 @@ export interface TimelineWriteResult {
   readonly messages: number;
   readonly inputDiagnostics: number;
   readonly errors: number;
+  /** Writing failed (the reader went away: EPIPE, a full disk…); the rest was not written. */
+  readonly outputError?: Error;
 }
 
+/**
+ * The output buffer: text is encoded (UTF-8) straight into a 1 MiB buffer, which is handed to
+ * the stream when full — no per-line promise, no joining of many small strings. `write` is
+ * synchronous; when the stream asks to wait (backpressure), `blocked` is set and the caller
+ * awaits `drain()` before going on.
+ */
 class Sink {
-  private parts: string[] = [];
-  private size = 0;
-  constructor(private readonly out: Writable) {}
-  async write(s: string): Promise<void> {
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size >= FLUSH_AT) await this.flush();
+  private buf: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private pos = 0;
+  blocked = false;
+  /** Set when the stream failed: nothing more is written. */
+  failed: Error | undefined;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly out: Writable) {
+    out.on('error', this.onError);
   }
+
+  private readonly onError = (err: Error): void => {
+    this.failed ??= err;
+    this.blocked = false;
+    this.wake?.();
+  };
+
+  /** Stops listening to the stream. */
+  detach(): void {
+    this.out.off('error', this.onError);
+  }
+
+  write(s: string): void {
+    if (this.failed !== undefined) return;
+    // Worst case 3 bytes per UTF-16 unit.
+    if (this.pos + s.length * 3 > this.buf.length) {
+      this.emit();
+      if (s.length * 3 > this.buf.length) {
+        if (!this.out.write(s)) this.blocked = true;
+        return;
+      }
+    }
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  /** A line: the text and a newline. */
+  line(s: string): void {
+    this.write(s);
+    if (this.pos >= this.buf.length) this.emit();
+    this.buf[this.pos++] = 0x0a;
+  }
+
+  async drain(): Promise<void> {
+    if (!this.blocked || this.failed !== undefined) return;
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      this.out.once('drain', resolve);
+    });
+    this.wake = null;
+    this.blocked = false;
+  }
+
   async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const chunk = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (!this.out.write(chunk)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
+    this.emit();
+    await this.drain();
   }
+
+  private emit(): void {
+    if (this.pos === 0 || this.failed !== undefined) {
+      this.pos = 0;
+      return;
+    }
+    const chunk = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.pos = 0;
+    if (!this.out.write(chunk)) this.blocked = true;
+  }
+}
+
+/** ", 87 bytes unaccounted (server-to-client)" when gaps or undecodable ranges were found. */
+function unaccounted(s: SessionSummary): string {
+  const c = s.unaccountedBytes['client-to-server'];
+  const v = s.unaccountedBytes['server-to-client'];
+  if (c + v === 0) return '';
+  const where = [c > 0 ? `${c} client-to-server` : '', v > 0 ? `${v} server-to-client` : ''].filter((x) => x !== '').join(', ');
+  return `, bytes unaccounted (gaps, undecodable): ${where}`;
 }
 
 export async function writeTimeline(
@@ -50,39 +120,45 @@ export async function writeTimeline(
   let diagnostics = 0;
   let errors = 0;
   const kept: InputDiagnostic[] = [];
-  if (format === 'json') await sink.write('{"messages":[');
+  if (format === 'json') sink.write('{"messages":[');
   for await (const batch of batches) {
     for (const event of batch) {
       if (event.kind === 'message') {
         const index = messages++;
-        if (format === 'text') await sink.write(`${timelineMessageLine(event, index)}\n`);
-        else if (format === 'ndjson') await sink.write(`${timelineMessageJsonText(event, index)}\n`);
-        else await sink.write(`${index > 0 ? ',' : ''}\n${timelineMessageJsonText(event, index)}`);
-        continue;
+        if (format === 'ndjson') sink.line(timelineMessageJsonText(event, index));
+        else if (format === 'text') sink.line(timelineMessageLine(event, index));
+        else {
+          sink.write(index > 0 ? ',\n' : '\n');
+          sink.write(timelineMessageJsonText(event, index));
+        }
+      } else {
+        diagnostics++;
+        if (event.severity === 'error') errors++;
+        if (format === 'text') sink.line(inputDiagnosticLine(event));
+        else if (format === 'json') {
+          if (kept.length < MAX_KEPT_DIAGNOSTICS) kept.push(event);
+        } else err.write(`ccxcti: ${inputDiagnosticLine(event).trim()}\n`);
       }
-      diagnostics++;
-      if (event.severity === 'error') errors++;
-      if (format === 'text') await sink.write(`${inputDiagnosticLine(event)}\n`);
-      else if (format === 'json') {
-        if (kept.length < MAX_KEPT_DIAGNOSTICS) kept.push(event);
-      } else err.write(`ccxcti: ${inputDiagnosticLine(event).trim()}\n`);
+      if (sink.blocked) await sink.drain();
     }
+    if (sink.failed !== undefined) break; // nobody reads any more: stop reading the inputs too
   }
   const all = sessions();
   if (format === 'json') {
-    await sink.write(`\n],"diagnostics":[${kept.map((d) => JSON.stringify(inputDiagnosticJson(d))).join(',\n')}]`);
-    if (diagnostics > kept.length) await sink.write(`,"diagnosticsOmitted":${diagnostics - kept.length}`);
-    await sink.write(`,"sessions":[${all.map((s) => JSON.stringify(sessionJson(s))).join(',\n')}]}\n`);
+    sink.write(`\n],"diagnostics":[${kept.map((d) => JSON.stringify(inputDiagnosticJson(d))).join(',\n')}]`);
+    if (diagnostics > kept.length) sink.write(`,"diagnosticsOmitted":${diagnostics - kept.length}`);
+    sink.write(`,"sessions":[${all.map((s) => JSON.stringify(sessionJson(s))).join(',\n')}]}\n`);
   } else if (format === 'text') {
-    await sink.write(`\n${messages} message${messages === 1 ? '' : 's'}, ${all.length} session${all.length === 1 ? '' : 's'}, ${diagnostics} input diagnostic${diagnostics === 1 ? '' : 's'}\n`);
+    sink.write(`\n${messages} message${messages === 1 ? '' : 's'}, ${all.length} session${all.length === 1 ? '' : 's'}, ${diagnostics} input diagnostic${diagnostics === 1 ? '' : 's'}\n`);
     for (const s of all) {
-      await sink.write(
+      sink.write(
         `  ${s.id}: client ${s.client.addr}:${s.client.port} (${s.roleBasis}${s.heuristic ? ', found by heuristics' : ''}), ` +
           `version ${s.version ?? '?'} (${s.versionBasis})${s.mode ? `, ${s.mode} mode` : ''}, ${s.messages} messages` +
-          `${s.closedBy ? `, closed by ${s.closedBy}` : ''}\n`,
+          `${s.closedBy ? `, closed by ${s.closedBy}` : ''}${unaccounted(s)}\n`,
       );
     }
   }
   await sink.flush();
-  return { messages, inputDiagnostics: diagnostics, errors };
+  sink.detach();
+  return { messages, inputDiagnostics: diagnostics, errors, ...(sink.failed !== undefined ? { outputError: sink.failed } : {}) };
 }

@@ -81,6 +81,7 @@ export function timelineMessageLine(item: TimelineMessage, index: number): strin
 export function inputDiagnosticLine(d: InputDiagnostic): string {
   const time = d.at ? instantToText(d.at) : '-'.padEnd(26);
   const where = `${d.source.file}${d.source.frame !== undefined ? ` frame ${d.source.frame}` : ''}${d.source.line !== undefined ? `:${d.source.line}` : ''}`;
-  const range = d.streamOffset !== undefined ? ` bytes ${d.streamOffset}…${d.streamOffset + (d.length ?? 0) - 1}` : '';
+  const range =
+    d.streamOffset === undefined ? '' : d.length === undefined ? ` at byte ${d.streamOffset}` : d.length === 0 ? ` at byte ${d.streamOffset} (0 bytes)` : ` bytes ${d.streamOffset}…${d.streamOffset + d.length - 1}`;
   return `     !  ${time}  ${d.severity.padEnd(7)} ${d.code} ${escapeForTerminal(where)}${d.session ? ` ${escapeForTerminal(d.session)}` : ''}${d.direction ? ` ${d.direction}` : ''}${range}: ${escapeForTerminal(d.message)}`;
 }

@@ -56,6 +56,8 @@ export interface TsharkFollow {
   readonly data: [Uint8Array, Uint8Array];
 }
 
+const GAP_MARKER = /^\[\d+ bytes missing in capture file\]\0$/;
+
 /** Parses the output of one or more `-z follow,tcp,raw,N` (lines with a tab: node 1's data). */
 export function parseFollowRaw(text: string): TsharkFollow[] {
   const out: TsharkFollow[] = [];
@@ -67,6 +69,9 @@ export function parseFollowRaw(text: string): TsharkFollow[] {
     const node1 = /^Node 1: (.*)$/m.exec(block)?.[1] ?? '';
     const parts: [string[], string[]] = [[], []];
     for (const line of block.split('\n')) {
+      // tshark writes a gap as the text "[N bytes missing in capture file]" (NUL-terminated)
+      // in the data; our streams report gaps apart from the data, so the marker is dropped.
+      if (GAP_MARKER.test(Buffer.from(line.trim(), 'hex').toString('latin1'))) continue;
       if (/^\t[0-9a-f]+$/.test(line)) parts[1].push(line.slice(1));
       else if (/^[0-9a-f]+$/.test(line)) parts[0].push(line);
     }

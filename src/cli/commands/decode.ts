@@ -1,4 +1,5 @@
 /** `ccxcti decode <input...>`: every CTI message of captures and MIVR logs, as one timeline. */
+import { zoneOffsetMinutes } from '../../mivr/timezones.js';
 import { openTimeline, UnreadableInputError } from '../../pipeline/open-timeline.js';
 import { writeTimeline } from '../../pipeline/timeline-writer.js';
 import { openOutput, UsageError, type CliIo } from '../io.js';
@@ -19,6 +20,9 @@ export async function decodeCommand(inputs: readonly string[], options: DecodeCo
   const version = parseVersion(options.protocolVersion);
   const year = options.year === undefined ? undefined : Number(options.year);
   if (year !== undefined && (!Number.isInteger(year) || year < 1970 || year > 9999)) throw new UsageError('--year takes a four-digit year');
+  if (options.tz !== undefined && zoneOffsetMinutes(options.tz) === undefined) {
+    throw new UsageError(`--tz: unknown time zone "${options.tz}" (use an abbreviation such as EST or a numeric zone such as +0530)`);
+  }
   let timeline;
   try {
     timeline = await openTimeline(
@@ -41,7 +45,15 @@ export async function decodeCommand(inputs: readonly string[], options: DecodeCo
   }
   const out = openOutput(io, options.output);
   const format = formatOption(options.format, ['text', 'json', 'ndjson'], out.terminal ? 'text' : 'ndjson');
-  await writeTimeline(timeline.batches, () => timeline.sessions(), format, out.stream, io.stderr);
+  const written = await writeTimeline(timeline.batches, () => timeline.sessions(), format, out.stream, io.stderr);
+  if (written.outputError !== undefined) {
+    // The reader went away (`ccxcti decode … | head`): a normal end. Any other failure is reported.
+    if ((written.outputError as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    io.stderr.write(`ccxcti: cannot write the output: ${written.outputError.message}\n`);
+    return 2;
+  }
   await out.close();
-  return 0;
+  const unreadable = timeline.unreadable();
+  for (const why of unreadable) io.stderr.write(`ccxcti: cannot read ${why}\n`);
+  return unreadable.length > 0 ? 2 : 0;
 }

@@ -49,7 +49,24 @@ export const DIAGNOSTIC_CODES = {
   RESERVED_VALUE: { severity: 'info', summary: 'A reserved field holds a value other than the one the guide documents.' },
   VALUE_NOT_IN_TABLE: { severity: 'info', summary: 'A coded value (enum or mask bit) that its constant table does not list.' },
   VALUE_RESERVED: { severity: 'info', summary: 'A coded value that its constant table marks reserved.' },
-  INPUT_NOTE: { severity: 'info', summary: 'How the input text was read (hex dump rows, offsets, short rows).' },
+  INPUT_NOTE: { severity: 'info', summary: 'How the input text was read (hex dump rows, offsets, short rows; what a high-level trace leaves out).' },
+  TRACE_FIELD_UNKNOWN: {
+    severity: 'info',
+    summary: 'A high-level trace names a field the message’s table does not have (traces print internal fields the guide does not document); left out.',
+  },
+  TRACE_VALUE_INVALID: {
+    severity: 'warning',
+    summary: 'A value of a high-level trace does not fit its field’s type or constant table; the field is left out (an unknown symbolic name is kept as its label).',
+  },
+  TRACE_FIELD_REPEATED: { severity: 'warning', summary: 'A high-level trace gives the same field twice; the first value is kept.' },
+  TRACE_FIELDS_ABSENT: {
+    severity: 'info',
+    summary: 'Fixed fields a high-level trace does not give (it omits reserved ones, or ends in "..."): they are absent, nothing is invented.',
+  },
+  TRACE_LEVELS_DISAGREE: {
+    severity: 'info',
+    summary: 'The message was logged both as a high-level trace and as a low-level dump: the dump’s bytes are kept, and this field differs between the two.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

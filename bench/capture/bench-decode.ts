@@ -1,0 +1,103 @@
+/**
+ * End-to-end speed of `ccxcti decode` on a large capture, against tshark on the same file:
+ *
+ *   npm run build && node dist/bench/run.js capture          (BENCH_CAPTURE_MB=1024 by default)
+ *   BENCH_CAPTURE_FILE=/tmp/x.pcap node dist/bench/run.js capture   (reuse a capture; not deleted)
+ *
+ * Generates (streaming) a capture of realistic CTI traffic (cti-capture-generator.ts), then
+ * runs, as child processes, `node dist/src/cli/main.js decode FILE --format ndjson > /dev/null`
+ * and `tshark -r FILE -T fields -e frame.number > /dev/null`, each under `/usr/bin/time -v`
+ * (wall time, CPU time, peak RSS). Targets: ≥ 100 MB/s, ≥ 20× tshark, peak RSS < 200 MB.
+ *
+ * tshark's SMPP heuristic takes CTI for SMPP (both start with a 4-byte length and a 4-byte
+ * command id) and asks TCP to reassemble what it believes are PDUs: on CTI traffic tshark
+ * slows down more than linearly (≈ 20 s for 10 MB, ≈ 110 s for 20 MB, ≈ 640 s for 100 MB).
+ * So tshark runs under `timeout` (BENCH_TSHARK_TIMEOUT seconds, default 600; the ratio is then
+ * a lower bound), and a second time with `--disable-heuristic smpp_tcp`, which is linear.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCtiCapture, type GeneratedCapture } from './cti-capture-generator.js';
+
+export interface ProcessRun {
+  readonly ok: boolean;
+  readonly wallSeconds: number;
+  readonly cpuSeconds: number;
+  readonly peakRssMiB: number;
+  readonly stderr: string;
+}
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+
+/** Runs a command under /usr/bin/time -v with stdout to /dev/null. */
+export function timed(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): ProcessRun {
+  const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const t0 = process.hrtime.bigint();
+  const r = time
+    ? spawnSync(time, ['-v', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env, maxBuffer: 64 << 20 })
+    : spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env, maxBuffer: 64 << 20 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const stderr = r.stderr ?? '';
+  const field = (name: string): number => {
+    const m = new RegExp(`${name}[^:]*:\\s*([0-9.:]+)`).exec(stderr);
+    return m ? Number(m[1]) : NaN;
+  };
+  return {
+    ok: r.status === 0,
+    wallSeconds: wall,
+    cpuSeconds: field('User time') + field('System time'),
+    peakRssMiB: field('Maximum resident set size') / 1024,
+    stderr,
+  };
+}
+
+export interface CaptureBenchResult {
+  readonly capture: GeneratedCapture;
+  readonly loadBefore: readonly number[];
+  readonly loadAfter: readonly number[];
+  readonly ours: ProcessRun;
+  /** The command of the brief; `timedOut` when it hit BENCH_TSHARK_TIMEOUT. */
+  readonly tshark: (ProcessRun & { readonly timedOut: boolean; readonly timeoutSeconds: number }) | null;
+  /** The same with tshark's SMPP heuristic off. */
+  readonly tsharkNoSmpp: ProcessRun | null;
+}
+
+export function benchCaptureDecode(sizeMiB: number, runs = 1): CaptureBenchResult {
+  const reuse = process.env.BENCH_CAPTURE_FILE;
+  const path = reuse ?? join(tmpdir(), `ccxcti-bench-cti-${process.pid}.pcap`);
+  let capture: GeneratedCapture;
+  try {
+    if (reuse !== undefined && existsSync(reuse)) {
+      capture = { path, bytes: statSync(path).size, packets: NaN, messages: NaN, payloadBytes: NaN, sessions: NaN };
+    } else {
+      const t0 = process.hrtime.bigint();
+      capture = generateCtiCapture(path, { targetBytes: sizeMiB * 1024 * 1024 });
+      console.log(
+        `  generated ${(capture.bytes / 1e6).toFixed(0)} MB: ${capture.packets.toLocaleString('en-US')} packets, ${capture.messages.toLocaleString('en-US')} CTI messages ` +
+          `(${(capture.payloadBytes / capture.messages).toFixed(0)} bytes each on average), ${capture.sessions} sessions, in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`,
+      );
+    }
+    const loadBefore = loadavg();
+    let ours: ProcessRun | null = null;
+    for (let i = 0; i < runs; i++) {
+      const run = timed(process.execPath, [MAIN, 'decode', path, '--format', 'ndjson']);
+      if (!run.ok) throw new Error(`ccxcti decode failed: ${run.stderr.slice(0, 2000)}`);
+      if (ours === null || run.wallSeconds < ours.wallSeconds) ours = run;
+    }
+    const hasTshark = spawnSync('sh', ['-c', 'command -v tshark && command -v timeout']).status === 0;
+    const timeoutSeconds = Number(process.env.BENCH_TSHARK_TIMEOUT ?? 600);
+    let tshark: CaptureBenchResult['tshark'] = null;
+    let tsharkNoSmpp: ProcessRun | null = null;
+    if (hasTshark) {
+      const run = timed('timeout', [String(timeoutSeconds), 'tshark', '-r', path, '-T', 'fields', '-e', 'frame.number']);
+      tshark = { ...run, timedOut: /exit status 124/.test(run.stderr) || run.wallSeconds >= timeoutSeconds, timeoutSeconds };
+      tsharkNoSmpp = timed('tshark', ['--disable-heuristic', 'smpp_tcp', '-r', path, '-T', 'fields', '-e', 'frame.number']);
+    }
+    return { capture, loadBefore, loadAfter: loadavg(), ours: ours!, tshark, tsharkNoSmpp };
+  } finally {
+    if (reuse === undefined && process.env.KEEP_BENCH_FILE === undefined) rmSync(path, { force: true });
+  }
+}

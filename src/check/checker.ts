@@ -1,0 +1,263 @@
+/**
+ * The conformance checker: one streaming pass over the timeline. For each message it runs
+ * the rules that look at that message type against the model as it was, then applies the
+ * message to the model. Memory stays flat: sessions silent for 10 minutes (timeline time)
+ * are ended and dropped, and every table of the model is bounded.
+ */
+import type { SessionSummary, TimelineEvent, TimelineMessage } from '../timeline/types.js';
+import { messageDefByName } from '../protocol/messages/index.js';
+import { FindingStore, type Finding, type FindingCounts } from './findings.js';
+import { BoundedMap } from './model/bounded-map.js';
+import { ClientHistory } from './model/clients.js';
+import { callIdOf } from './model/calls.js';
+import { LOG_SCOPE, Scope } from './model/scope.js';
+import { SessionModel } from './model/session.js';
+import type { MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
+import { RULE_IMPLS } from './rules/index.js';
+import type { RuleLevel, Severity } from './severity.js';
+import type { MessageView } from './view.js';
+
+/** Sessions followed at once; beyond it the one seen first is ended. */
+const MAX_SCOPES = 4096;
+/** A session silent this long (timeline time) is over. */
+const IDLE_SESSION_MS = 10 * 60 * 1000;
+/** How often (in messages) silent sessions are looked for. */
+const SWEEP_EVERY = 8192;
+const MAX_DAMAGED = 10_000;
+
+export interface CheckerOptions {
+  /** Level of each rule by ID; rules not listed run at their default severity. */
+  readonly levels?: ReadonlyMap<string, RuleLevel>;
+  readonly maxFindingsPerRule?: number;
+  /** Rule implementations (default: the catalog's). */
+  readonly rules?: readonly RuleImpl[];
+}
+
+export interface CheckResult {
+  /** Kept findings in timeline order. */
+  readonly findings: readonly Finding[];
+  readonly counts: FindingCounts;
+  /** Findings counted but not kept (beyond the per-rule cap). */
+  readonly omitted: number;
+  readonly byRule: ReadonlyMap<string, number>;
+  readonly messages: number;
+  /** Distinct sessions (captures), with their summaries' sessions. */
+  readonly sessions: number;
+}
+
+interface ActiveImpl {
+  readonly impl: RuleImpl;
+  /** Calls, agents and outbound rules skip the copies a MIVR log writes of one message. */
+  readonly skipRepeats: boolean;
+}
+
+const REPEAT_SENSITIVE = new Set(['calls', 'agents', 'outbound']);
+
+export class Checker {
+  private readonly store: FindingStore;
+  private readonly severity = new Map<string, Severity>();
+  private readonly byType = new Map<string, ActiveImpl[]>();
+  private readonly everyMessage: ActiveImpl[] = [];
+  private readonly enders: RuleImpl[] = [];
+  private readonly scopes = new Map<string, Scope>();
+  private readonly sessionIds = new Set<string>();
+  private readonly notOpenedFirst = new BoundedMap<string, MessageRef>(MAX_SCOPES);
+  /** Sessions whose streams lost bytes: the message index at the latest damage. */
+  private readonly damaged = new BoundedMap<string, number>(MAX_DAMAGED);
+  private readonly clients = new ClientHistory();
+  private readonly ctx: RuleContext;
+  private messages = 0;
+  private nowMs: number | undefined;
+  private finished = false;
+
+  constructor(options: CheckerOptions = {}) {
+    this.store = new FindingStore(options.maxFindingsPerRule);
+    const impls = options.rules ?? RULE_IMPLS;
+    for (const impl of impls) {
+      let enabled = false;
+      for (const meta of impl.rules) {
+        const level = options.levels?.get(meta.id) ?? meta.severity;
+        if (level !== 'off') {
+          this.severity.set(meta.id, level);
+          enabled = true;
+        }
+      }
+      if (!enabled) continue;
+      const active: ActiveImpl = { impl, skipRepeats: impl.rules.every((r) => REPEAT_SENSITIVE.has(r.category)) };
+      if (impl.check) {
+        if (impl.on) {
+          for (const type of impl.on) {
+            const list = this.byType.get(type) ?? [];
+            list.push(active);
+            this.byType.set(type, list);
+          }
+        } else {
+          this.everyMessage.push(active);
+        }
+      }
+      if (impl.sessionEnd || impl.scopeEnd || impl.inputEnd) this.enders.push(impl);
+    }
+    this.ctx = {
+      clients: this.clients,
+      reportUnlessDamaged: (session, afterIndex, rule, at, message, call) => {
+        if (this.severity.has(rule.id)) session.hold({ unlessDamagedAfter: afterIndex, rule, at, message, ...(call !== undefined ? { call } : {}) });
+      },
+      report: (rule: RuleMeta, at: MessageRef, message: string, call?: number) => {
+        const severity = this.severity.get(rule.id);
+        if (severity === undefined) return;
+        this.store.add({ rule: rule.id, severity, message, spec: rule.spec, at, ...(call !== undefined ? { call } : {}) });
+      },
+    };
+  }
+
+  push(event: TimelineEvent): void {
+    if (event.kind === 'diagnostic') {
+      if (event.session !== undefined && event.severity !== 'info') {
+        this.damaged.set(event.session, this.messages);
+        const s = this.scopes.get(event.session)?.session;
+        if (s) s.damagedAt = this.messages;
+      }
+      return;
+    }
+    this.message(event);
+  }
+
+  pushAll(events: Iterable<TimelineEvent>): void {
+    for (const e of events) this.push(e);
+  }
+
+  private message(tm: TimelineMessage): void {
+    const index = this.messages++;
+    const type = tm.message.type;
+    const ref: MessageRef = { index, type, source: tm.source, session: tm.session, at: tm.at };
+    const timeMs = tm.at === undefined ? undefined : tm.at.sec * 1000 + tm.at.nsec / 1e6;
+    if (timeMs !== undefined) this.nowMs = timeMs;
+    const scope = this.scopeOf(tm, ref);
+    const def = messageDefByName(type);
+    const callId = def?.class === 'call-event' ? callIdOf(tm.message.fields) : undefined;
+    const view: { -readonly [K in keyof MessageView]: MessageView[K] } = {
+      index,
+      type,
+      def,
+      message: tm.message,
+      fields: tm.message.fields,
+      timeMs,
+      direction: tm.direction,
+      scope,
+      session: scope.session,
+      ref,
+      callId,
+      call: callId === undefined ? undefined : scope.calls.get(callId),
+      duplicate: false,
+    };
+    if (!scope.session && callId !== undefined) {
+      view.duplicate = scope.isRepeat(view);
+      view.call = scope.calls.get(callId);
+    }
+    this.run(this.everyMessage, view);
+    const typed = this.byType.get(type);
+    if (typed) this.run(typed, view);
+    const session = scope.session;
+    const before = session?.openResult;
+    scope.apply(view);
+    if (session?.open && before === undefined && session.openResult === 'failed') {
+      this.clients.openFailed(session.open.identity, { sessionId: session.id, timeMs, ref });
+    }
+    if (index % SWEEP_EVERY === SWEEP_EVERY - 1) this.sweep();
+  }
+
+  private run(list: readonly ActiveImpl[], view: MessageView): void {
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      if (a.impl.needsSession && !view.session) continue;
+      if (a.skipRepeats && view.duplicate) continue;
+      a.impl.check!(view, this.ctx);
+    }
+  }
+
+  private scopeOf(tm: TimelineMessage, ref: MessageRef): Scope {
+    const key = tm.session ?? LOG_SCOPE;
+    const existing = this.scopes.get(key);
+    if (existing) return existing;
+    let session: SessionModel | undefined;
+    if (tm.session !== undefined) {
+      session = new SessionModel(tm.session, ref);
+      session.damagedAt = this.damaged.get(tm.session);
+      // A session followed again after it was dropped (silent for 10 minutes) did not start here.
+      const firstSeen = !this.sessionIds.has(tm.session);
+      this.sessionIds.add(tm.session);
+      if (firstSeen && !session.fromStart) this.notOpenedFirst.set(tm.session, ref);
+    }
+    const scope = new Scope(key, session);
+    this.scopes.set(key, scope);
+    if (this.scopes.size > MAX_SCOPES) {
+      const oldest = this.scopes.keys().next().value;
+      if (oldest !== undefined && oldest !== key) this.end(oldest, undefined);
+    }
+    return scope;
+  }
+
+  /** Ends sessions silent for IDLE_SESSION_MS of timeline time. */
+  private sweep(): void {
+    if (this.nowMs === undefined) return;
+    const limit = this.nowMs - IDLE_SESSION_MS;
+    for (const [key, scope] of this.scopes) {
+      if (scope.session && scope.lastMs !== undefined && scope.lastMs < limit) this.end(key, undefined);
+    }
+  }
+
+  private end(key: string, summary: SessionSummary | undefined): void {
+    const scope = this.scopes.get(key);
+    if (!scope) return;
+    this.scopes.delete(key);
+    const s = scope.session;
+    if (s) {
+      const last = summary?.lastAt ? summary.lastAt.sec * 1000 + summary.lastAt.nsec / 1e6 : undefined;
+      const evidenceMs = s.lastMs === undefined ? last : last === undefined ? s.lastMs : Math.max(s.lastMs, last);
+      const end: SessionEnd = { evidenceMs, summary };
+      for (const impl of this.enders) impl.sessionEnd?.(s, this.ctx, end);
+      for (const p of s.provisional) if (!s.damagedAfter(p.unlessDamagedAfter)) this.ctx.report(p.rule, p.at, p.message, p.call);
+    }
+    for (const impl of this.enders) impl.scopeEnd?.(scope, this.ctx);
+  }
+
+  /** What the model holds now (to watch memory): scopes, live and ended calls, outstanding requests. */
+  footprint(): { scopes: number; liveCalls: number; endedCalls: number; pendingRequests: number } {
+    let liveCalls = 0;
+    let endedCalls = 0;
+    let pendingRequests = 0;
+    for (const scope of this.scopes.values()) {
+      liveCalls += scope.calls.live.size;
+      endedCalls += scope.calls.ended.size;
+      pendingRequests += scope.session?.requests.pending.size ?? 0;
+    }
+    return { scopes: this.scopes.size, liveCalls, endedCalls, pendingRequests };
+  }
+
+  /** Ends every scope and returns the findings. `summaries`: the sessions of the captures. */
+  finish(summaries: readonly SessionSummary[] = []): CheckResult {
+    if (this.finished) throw new Error('Checker.finish() called twice');
+    this.finished = true;
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    for (const key of [...this.scopes.keys()]) this.end(key, byId.get(key));
+    const notOpenedFirst = new Map(this.notOpenedFirst.entries());
+    const damaged = new Set([...this.damaged.entries()].map(([k]) => k));
+    for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged }, this.ctx);
+    for (const s of summaries) this.sessionIds.add(s.id);
+    return {
+      findings: this.store.sorted(),
+      counts: { ...this.store.counts },
+      omitted: this.store.omitted,
+      byRule: this.store.byRule(),
+      messages: this.messages,
+      sessions: this.sessionIds.size,
+    };
+  }
+}
+
+/** Checks a whole timeline held in memory (tests, library use). */
+export function checkTimeline(events: Iterable<TimelineEvent>, options: CheckerOptions = {}, summaries: readonly SessionSummary[] = []): CheckResult {
+  const checker = new Checker(options);
+  checker.pushAll(events);
+  return checker.finish(summaries);
+}

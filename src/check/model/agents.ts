@@ -1,0 +1,44 @@
+/** Agents by AgentID (or extension) within one scope, with their last state (chapter 5). */
+import { nonEmpty, num } from '../fields.js';
+import type { MessageRef } from '../rule.js';
+import type { MessageView } from '../view.js';
+import { BoundedMap } from './bounded-map.js';
+
+/** Agent states of Table 3. */
+export const AGENT = { LOGIN: 0, LOGOUT: 1, NOT_READY: 2, READY: 3, TALKING: 4, WORK: 5, BUSY_OTHER: 7, RESERVED: 8, UNKNOWN: 9 } as const;
+
+const MAX_AGENTS = 20_000;
+
+export interface AgentRecord {
+  readonly state: number;
+  readonly ref: MessageRef;
+  readonly sinceMs: number | undefined;
+  /** State changes seen for the agent. */
+  readonly changes: number;
+}
+
+/** How an agent is named in a message: AgentID, else the extension. */
+export function agentKey(m: MessageView): string | undefined {
+  const id = nonEmpty(m.fields, 'AgentID');
+  if (id !== undefined) return `id:${id}`;
+  const ext = nonEmpty(m.fields, 'AgentExtension');
+  return ext === undefined ? undefined : `ext:${ext}`;
+}
+
+export class AgentTable {
+  readonly agents = new BoundedMap<string, AgentRecord>(MAX_AGENTS);
+
+  get(key: string): AgentRecord | undefined {
+    return this.agents.get(key);
+  }
+
+  apply(m: MessageView): void {
+    if (m.type !== 'AGENT_STATE_EVENT') return;
+    const key = agentKey(m);
+    const state = num(m.fields, 'AgentState');
+    if (key === undefined || state === undefined) return;
+    const before = this.agents.get(key);
+    if (before && before.state === state) return;
+    this.agents.set(key, { state, ref: m.ref, sinceMs: m.timeMs, changes: (before?.changes ?? 0) + 1 });
+  }
+}

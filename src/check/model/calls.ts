@@ -1,0 +1,301 @@
+/**
+ * Calls by CallID within one scope (chapter 6): whether BEGIN_CALL_EVENT announced the call,
+ * each connection (per ConnectionDeviceID) with its LocalConnectionState and whether it was
+ * delivered / established, the transfer or conference that merged a secondary call, and
+ * the calls whose association ended (END_CALL_EVENT).
+ */
+import { isRealCallId, namedVariable, nonEmpty, num, records } from '../fields.js';
+import type { FieldRecord } from '../../protocol/codec/decode.js';
+import type { MessageView } from '../view.js';
+import { BoundedMap } from './bounded-map.js';
+
+/** LocalConnectionState values (Table 190). */
+export const LCS = { NULL: 0, INITIATE: 1, ALERTING: 2, CONNECT: 3, HOLD: 4, QUEUED: 5, FAIL: 6, NONE: 0xffff } as const;
+
+/** CallType values of the outbound feature (Table 195). */
+export const CALLTYPE_PREVIEW = 17;
+export const CALLTYPE_RESERVATION = 18;
+
+/** Calls followed per scope: one client's view (a session) or the whole log. */
+const MAX_LIVE_CALLS = { session: 2048, log: 20_000 } as const;
+/** An agent-mode client sees the calls of one agent's phone. */
+export const MAX_LIVE_CALLS_AGENT_MODE = 256;
+/** Ended CallIDs remembered per scope (to recognise events after END_CALL_EVENT). */
+const MAX_ENDED_CALLS = { session: 512, log: 4096 } as const;
+const MAX_CONNECTIONS = 32;
+/** A call without events for this long (timeline time) is forgotten. */
+const IDLE_CALL_MS = 60 * 60 * 1000;
+/** How often (in call events of the scope) idle calls are looked for. */
+const SWEEP_EVERY = 4096;
+const MAX_SIGNATURES = 64;
+
+export interface Connection {
+  lcs: number;
+  /**
+   * The device is monitored: it had an event of its own (delivered at it, service initiated,
+   * originated, held, retrieved). Unmonitored parties (an outside caller, a far end) can have
+   * a connection by CALL_ESTABLISHED_EVENT but never get CALL_CONNECTION_CLEARED_EVENT.
+   */
+  monitored?: boolean;
+  /** Index of the CALL_DELIVERED_EVENT at this connection (since it was last cleared). */
+  delivered?: number;
+  /** Index of the CALL_ESTABLISHED_EVENT at this connection (since it was last cleared). */
+  established?: number;
+}
+
+/** A message the model remembers of a call: its index and type (small, unlike a MessageRef). */
+export interface EventMark {
+  readonly index: number;
+  readonly type: string;
+}
+
+const mark = (m: MessageView): EventMark => ({ index: m.index, type: m.type });
+
+export class CallModel {
+  /** BEGIN_CALL_EVENT announced the call. */
+  began = false;
+  /** The first event of the call other than BEGIN_CALL_EVENT and CALL_DATA_UPDATE_EVENT. */
+  firstEvent: EventMark | undefined;
+  /** Connections by ConnectionDeviceID (allocated with the first one). */
+  private conns: Map<string, Connection> | undefined;
+  /** Time of the call's last event. */
+  lastMs: number | undefined;
+  callType: number | undefined;
+  baStatus: string | undefined;
+  /** The CALL_TRANSFERRED_EVENT / CALL_CONFERENCED_EVENT that merged this secondary call. */
+  mergedBy: EventMark | undefined;
+  /** CALL_CLEARED_EVENT came for the call. */
+  cleared = false;
+  /** A connection of the call was cleared (CALL_CONNECTION_CLEARED_EVENT or CALL_CLEARED_EVENT). */
+  connectionCleared = false;
+  /** Log scope: what was seen of the call, to recognise the copies a MIVR log writes per client. */
+  signatures: Set<string> | undefined;
+
+  constructor(public id: number) {}
+
+  /** The connection at a device, if the call has one there. */
+  connectionOf(device: string): Connection | undefined {
+    return this.conns?.get(device);
+  }
+
+  /** The connection at a device, created when new (up to 32 per call). */
+  connection(device: string): Connection | undefined {
+    this.conns ??= new Map();
+    let c = this.conns.get(device);
+    if (!c && this.conns.size < MAX_CONNECTIONS) {
+      c = { lcs: LCS.NONE };
+      this.conns.set(device, c);
+    }
+    return c;
+  }
+
+  dropConnection(device: string): void {
+    this.conns?.delete(device);
+  }
+
+  dropConnections(): void {
+    this.conns = undefined;
+  }
+
+  /** Connections of monitored devices still taking part in the call (not NULL, not failed). */
+  liveConnections(): string[] {
+    const out: string[] = [];
+    if (this.conns) for (const [device, c] of this.conns) if (c.monitored && c.lcs !== LCS.NULL && c.lcs !== LCS.FAIL) out.push(device);
+    return out;
+  }
+
+  /** Keeps only the connections at `devices` (the ConnectedParties of a transfer or conference). */
+  keepOnly(devices: ReadonlySet<string>): void {
+    if (this.conns) for (const device of [...this.conns.keys()]) if (!devices.has(device)) this.conns.delete(device);
+  }
+
+  isReservation(): boolean {
+    return this.callType === CALLTYPE_RESERVATION || (this.baStatus !== undefined && this.baStatus.startsWith('D'));
+  }
+
+  isPreview(): boolean {
+    return this.callType === CALLTYPE_PREVIEW || (this.baStatus !== undefined && this.baStatus.startsWith('C'));
+  }
+}
+
+/** The CallID a call-event message is about (CallID; PrimaryCallID for transfers and conferences). */
+export function callIdOf(fields: FieldRecord): number | undefined {
+  const id = num(fields, 'CallID') ?? num(fields, 'PrimaryCallID');
+  return isRealCallId(id) ? id : undefined;
+}
+
+/** Call events the server sends: the messages this table follows. */
+export function isCallEvent(m: MessageView): boolean {
+  return m.def?.class === 'call-event' && m.direction !== 'client-to-server';
+}
+
+/**
+ * The calls of one scope. Both maps drop their oldest entries beyond their caps (a call
+ * followed for longer than 2048 newer calls in one session is forgotten, and then treated as
+ * a call first seen in the middle).
+ */
+export class CallTable {
+  readonly live: BoundedMap<number, CallModel>;
+  /** The index of the END_CALL_EVENT by CallID, until a BEGIN_CALL_EVENT reuses the ID. */
+  readonly ended: BoundedMap<number, number>;
+  private events = 0;
+
+  constructor(kind: 'session' | 'log') {
+    this.live = new BoundedMap(MAX_LIVE_CALLS[kind]);
+    this.ended = new BoundedMap(MAX_ENDED_CALLS[kind]);
+  }
+
+  get(id: number): CallModel | undefined {
+    return this.live.get(id);
+  }
+
+  private call(id: number): CallModel {
+    let c = this.live.get(id);
+    if (!c) {
+      c = new CallModel(id);
+      this.live.set(id, c);
+    }
+    return c;
+  }
+
+  /**
+   * Log scope: whether `m` repeats a message already seen for its call (same type, device,
+   * state and cause). Records it otherwise.
+   */
+  isRepeat(m: MessageView): boolean {
+    if (!isCallEvent(m)) return false;
+    const id = m.callId;
+    if (id === undefined) return false;
+    const c = this.call(id);
+    const f = m.fields;
+    const sig = `${m.type}|${nonEmpty(f, 'ConnectionDeviceID') ?? ''}|${num(f, 'LocalConnectionState') ?? ''}|${num(f, 'EventCause') ?? ''}|${num(f, 'SecondaryCallID') ?? ''}`;
+    if (c.signatures?.has(sig)) return true;
+    if (!c.signatures) c.signatures = new Set();
+    if (c.signatures.size < MAX_SIGNATURES) c.signatures.add(sig);
+    return false;
+  }
+
+  apply(m: MessageView): void {
+    const id = m.callId;
+    if (id === undefined || m.direction === 'client-to-server') return;
+    if (++this.events % SWEEP_EVERY === 0 && m.timeMs !== undefined) this.forgetIdle(m.timeMs - IDLE_CALL_MS);
+    this.applyEvent(m, id);
+    const renamed = m.type === 'CALL_DATA_UPDATE_EVENT' ? num(m.fields, 'NewCallID') : undefined;
+    const c = this.live.get(isRealCallId(renamed) ? renamed : id);
+    if (c && m.timeMs !== undefined) c.lastMs = m.timeMs;
+  }
+
+  /** Forgets calls without events since `beforeMs`. */
+  private forgetIdle(beforeMs: number): void {
+    for (const [id, c] of this.live.entries()) if (c.lastMs !== undefined && c.lastMs < beforeMs) this.live.delete(id);
+  }
+
+  private applyEvent(m: MessageView, id: number): void {
+    const f = m.fields;
+    switch (m.type) {
+      case 'BEGIN_CALL_EVENT': {
+        this.ended.delete(id);
+        const c = new CallModel(id);
+        c.began = true;
+        c.signatures = this.live.get(id)?.signatures;
+        c.callType = num(f, 'CallType');
+        this.live.set(id, c);
+        noteOutbound(c, m);
+        return;
+      }
+      case 'END_CALL_EVENT':
+        this.live.delete(id);
+        this.ended.set(id, m.index);
+        return;
+      case 'CALL_DATA_UPDATE_EVENT': {
+        const c = this.call(id);
+        c.callType = num(f, 'CallType') ?? c.callType;
+        noteOutbound(c, m);
+        const newId = num(f, 'NewCallID');
+        if (isRealCallId(newId) && newId !== id) {
+          this.live.delete(id);
+          c.id = newId;
+          this.live.set(newId, c);
+        }
+        return;
+      }
+      case 'CALL_TRANSFERRED_EVENT':
+      case 'CALL_CONFERENCED_EVENT': {
+        const secondary = num(f, 'SecondaryCallID');
+        if (isRealCallId(secondary) && secondary !== id) this.call(secondary).mergedBy = mark(m);
+        this.call(id).firstEvent ??= mark(m);
+        this.keepParties(m);
+        return;
+      }
+    }
+    const c = this.call(id);
+    c.firstEvent ??= mark(m);
+    noteOutbound(c, m);
+    const device = nonEmpty(f, 'ConnectionDeviceID');
+    const lcs = num(f, 'LocalConnectionState');
+    switch (m.type) {
+      case 'CALL_CLEARED_EVENT':
+        c.cleared = true;
+        c.connectionCleared = true;
+        c.dropConnections();
+        return;
+      case 'CALL_CONNECTION_CLEARED_EVENT':
+        c.connectionCleared = true;
+        if (device !== undefined) c.dropConnection(device);
+        return;
+      case 'CALL_DIVERTED_EVENT': {
+        const from = nonEmpty(f, 'DivertingDeviceID');
+        if (from !== undefined && from !== device) c.dropConnection(from);
+        break;
+      }
+      case 'CALL_DEQUEUED_EVENT':
+      case 'RTP_STARTED_EVENT':
+      case 'RTP_STOPPED_EVENT':
+        return;
+    }
+    if (device === undefined) return;
+    const conn = c.connection(device);
+    if (!conn) return;
+    conn.lcs = lcs !== undefined && lcs !== LCS.NONE ? lcs : (IMPLIED_LCS[m.type] ?? conn.lcs);
+    if (m.type === 'CALL_DELIVERED_EVENT') conn.delivered = m.index;
+    else if (m.type === 'CALL_ESTABLISHED_EVENT') conn.established = m.index;
+    if (MONITORED_BY.has(m.type)) {
+      const alerting = m.type === 'CALL_DELIVERED_EVENT' ? nonEmpty(f, 'AlertingDeviceID') : undefined;
+      if (alerting === undefined || alerting === device) conn.monitored = true;
+    }
+  }
+
+  /** After a transfer or conference, each resulting call keeps only the connections its ConnectedParties list. */
+  private keepParties(m: MessageView): void {
+    const byCall = new Map<number, Set<string>>();
+    for (const p of records(m.fields, 'ConnectedParties')) {
+      const callId = num(p, 'ConnectedPartyCallID');
+      const device = nonEmpty(p, 'ConnectedPartyDeviceID');
+      if (!isRealCallId(callId) || device === undefined) continue;
+      let set = byCall.get(callId);
+      if (!set) byCall.set(callId, (set = new Set()));
+      set.add(device);
+    }
+    for (const [callId, devices] of byCall) this.live.get(callId)?.keepOnly(devices);
+  }
+}
+
+/** Events generated only for monitored devices: they make their connection's device monitored. */
+const MONITORED_BY = new Set(['CALL_DELIVERED_EVENT', 'CALL_SERVICE_INITIATED_EVENT', 'CALL_ORIGINATED_EVENT', 'CALL_HELD_EVENT', 'CALL_RETRIEVED_EVENT']);
+
+/** The state an event implies for its connection when the message says LCS_NONE. */
+const IMPLIED_LCS: Readonly<Record<string, number>> = {
+  CALL_SERVICE_INITIATED_EVENT: LCS.INITIATE,
+  CALL_ORIGINATED_EVENT: LCS.INITIATE,
+  CALL_DELIVERED_EVENT: LCS.ALERTING,
+  CALL_ESTABLISHED_EVENT: LCS.CONNECT,
+  CALL_HELD_EVENT: LCS.HOLD,
+  CALL_RETRIEVED_EVENT: LCS.CONNECT,
+  CALL_QUEUED_EVENT: LCS.QUEUED,
+  CALL_FAILED_EVENT: LCS.FAIL,
+};
+
+function noteOutbound(c: CallModel, m: MessageView): void {
+  const status = namedVariable(m.fields, 'BAStatus');
+  if (status !== undefined && status !== '') c.baStatus = status;
+}

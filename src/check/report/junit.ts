@@ -1,0 +1,78 @@
+/**
+ * `ccxcti check --format junit`: one test suite per rule category, one test case per rule.
+ * Findings at or above `--fail-on` are the case's failure; those below go to its output;
+ * rules switched off are skipped. CI servers then show the check like a test run.
+ */
+import type { Finding } from '../findings.js';
+import type { RuleMeta } from '../rule.js';
+import { RULE_CATEGORIES } from '../rule.js';
+import { atOrAbove } from '../severity.js';
+import { sourceText, type ReportContext } from './context.js';
+
+/** XML text: escaped, without the characters XML 1.0 cannot hold. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+function findingText(f: Finding): string {
+  return `${f.severity} #${f.at.index} ${f.at.session ? `${f.at.session} ` : ''}${sourceText(f.at.source)} ${f.at.type}: ${f.message}`;
+}
+
+function testcase(rule: RuleMeta, findings: readonly Finding[], total: number, ctx: ReportContext): { xml: string; failed: boolean; skipped: boolean } {
+  const level = ctx.levels.get(rule.id) ?? rule.severity;
+  const open = `    <testcase classname="ccxcti.check.${rule.category}" name="${xmlEscape(`${rule.id}: ${rule.title}`)}" time="0">`;
+  if (level === 'off') return { xml: `${open}\n      <skipped message="rule switched off"/>\n    </testcase>\n`, failed: false, skipped: true };
+  const failing = findings.filter((f) => atOrAbove(f.severity, ctx.failOn));
+  const other = findings.filter((f) => !atOrAbove(f.severity, ctx.failOn));
+  let xml = open;
+  if (failing.length > 0) {
+    const more = total > findings.length ? ` (${total - findings.length} more not listed)` : '';
+    const body = `${failing.map(findingText).join('\n')}${more}\nGuide: ${rule.spec}\n${rule.rationale}`;
+    xml += `\n      <failure type="${level}" message="${xmlEscape(`${total} finding${total === 1 ? '' : 's'} of ${rule.id}`)}">${xmlEscape(body)}</failure>`;
+  }
+  if (other.length > 0) xml += `\n      <system-out>${xmlEscape(other.map(findingText).join('\n'))}</system-out>`;
+  xml += failing.length > 0 || other.length > 0 ? '\n    </testcase>\n' : '</testcase>\n';
+  return { xml, failed: failing.length > 0, skipped: false };
+}
+
+export function writeJunitReport(ctx: ReportContext): string {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of ctx.result.findings) {
+    const list = byRule.get(f.rule) ?? [];
+    list.push(f);
+    byRule.set(f.rule, list);
+  }
+  let suites = '';
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  for (const category of RULE_CATEGORIES) {
+    const rules = ctx.catalog.filter((r) => r.category === category);
+    if (rules.length === 0) continue;
+    let cases = '';
+    let suiteFailures = 0;
+    let suiteSkipped = 0;
+    for (const rule of rules) {
+      const c = testcase(rule, byRule.get(rule.id) ?? [], ctx.result.byRule.get(rule.id) ?? 0, ctx);
+      cases += c.xml;
+      if (c.failed) suiteFailures++;
+      if (c.skipped) suiteSkipped++;
+    }
+    tests += rules.length;
+    failures += suiteFailures;
+    skipped += suiteSkipped;
+    suites += `  <testsuite name="ccxcti check: ${category}" tests="${rules.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="0">\n${cases}  </testsuite>\n`;
+  }
+  const r = ctx.result;
+  const props = `messages ${r.messages}, sessions ${r.sessions}, inputs ${ctx.inputs.length}; ${r.counts.errors} errors, ${r.counts.warnings} warnings, ${r.counts.infos} infos; fail on ${ctx.failOn}`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<!-- ccxcti check ${xmlEscape(ctx.toolVersion)}: ${xmlEscape(props)} -->\n` +
+    `<testsuites name="ccxcti check" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n${suites}</testsuites>\n`
+  );
+}

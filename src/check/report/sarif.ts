@@ -1,0 +1,117 @@
+/**
+ * `ccxcti check --format sarif`: SARIF 2.1.0. One reporting descriptor per catalog rule (its
+ * title, rationale and guide reference as help), one result per finding; a result's location
+ * is the input file (with the line for log messages) and a logical location naming the
+ * session, the capture frame and the message.
+ */
+import type { Finding } from '../findings.js';
+import type { RuleMeta } from '../rule.js';
+import type { Severity } from '../severity.js';
+import type { ReportContext } from './context.js';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+const LEVEL: Readonly<Record<Severity, SarifLevel>> = { error: 'error', warning: 'warning', info: 'note' };
+
+const INFORMATION_URI = 'https://www.npmjs.com/package/ccx-cti-analyzer';
+
+/** A file name as a URI reference (relative paths stay relative). */
+export function fileUri(file: string): string {
+  if (file === '-') return 'stdin';
+  const slashed = file.replace(/\\/g, '/');
+  const encoded = encodeURI(slashed).replace(/[?#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded}`;
+  return slashed.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+function ruleName(rule: RuleMeta): string {
+  return rule.id
+    .toLowerCase()
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function descriptor(rule: RuleMeta, ctx: ReportContext): Record<string, unknown> {
+  const level = ctx.levels.get(rule.id) ?? rule.severity;
+  return {
+    id: rule.id,
+    name: ruleName(rule),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.rationale },
+    help: {
+      text: `${rule.rationale} Guide: ${rule.spec}.`,
+      markdown: `${rule.rationale}\n\n**Guide:** ${rule.spec} (*Cisco Unified CCX CTI Protocol Developer Guide*, Release 11.0(1)).`,
+    },
+    defaultConfiguration: { enabled: level !== 'off', level: LEVEL[level === 'off' ? rule.severity : level] },
+    properties: { category: rule.category, spec: rule.spec, defaultSeverity: rule.severity, tags: ['ccx-cti', rule.category] },
+  };
+}
+
+function result(f: Finding, ruleIndex: number, artifactIndex: ReadonlyMap<string, number>): Record<string, unknown> {
+  const src = f.at.source;
+  const index = artifactIndex.get(src.file);
+  const physicalLocation = {
+    artifactLocation: { uri: fileUri(src.file), ...(index !== undefined ? { index } : {}) },
+    ...(src.line !== undefined ? { region: { startLine: src.line } } : {}),
+  };
+  const parts = [...(f.at.session !== undefined ? [`session ${f.at.session}`] : []), ...(src.frame !== undefined ? [`frame ${src.frame}`] : []), `${f.at.type} #${f.at.index}`];
+  return {
+    ruleId: f.rule,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation,
+        logicalLocations: [{ name: `${f.at.type} #${f.at.index}`, fullyQualifiedName: parts.join(' / '), kind: 'message' }],
+      },
+    ],
+    properties: {
+      index: f.at.index,
+      messageType: f.at.type,
+      ...(f.at.session !== undefined ? { session: f.at.session } : {}),
+      ...(src.frame !== undefined ? { frame: src.frame } : {}),
+      ...(f.call !== undefined ? { callId: f.call } : {}),
+    },
+  };
+}
+
+export function sarifLog(ctx: ReportContext): Record<string, unknown> {
+  const ruleIndex = new Map(ctx.catalog.map((r, i) => [r.id, i]));
+  const files = [...new Set([...ctx.inputs, ...ctx.result.findings.map((f) => f.at.source.file)])];
+  const artifactIndex = new Map(files.map((file, i) => [file, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ccxcti',
+            fullName: 'ccxcti check (ccx-cti-analyzer)',
+            version: ctx.toolVersion,
+            semanticVersion: ctx.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: ctx.catalog.map((r) => descriptor(r, ctx)),
+          },
+        },
+        invocations: [{ executionSuccessful: true }],
+        artifacts: files.map((file) => ({ location: { uri: fileUri(file) } })),
+        results: ctx.result.findings.map((f) => result(f, ruleIndex.get(f.rule) ?? -1, artifactIndex)),
+        properties: {
+          messages: ctx.result.messages,
+          sessions: ctx.result.sessions,
+          errors: ctx.result.counts.errors,
+          warnings: ctx.result.counts.warnings,
+          infos: ctx.result.counts.infos,
+          ...(ctx.result.omitted > 0 ? { omitted: ctx.result.omitted } : {}),
+        },
+      },
+    ],
+  };
+}
+
+export function writeSarifReport(ctx: ReportContext): string {
+  return `${JSON.stringify(sarifLog(ctx), null, 2)}\n`;
+}

@@ -1,0 +1,99 @@
+/**
+ * What a conformance rule is: a stable upper-case ID, a default severity, the place in the
+ * guide it comes from, a one-line rationale, and hooks the checker calls while it streams
+ * over the timeline. Rules read the model (src/check/model) as it was *before* the message
+ * being checked was applied to it, and report findings through the context.
+ */
+import type { Instant } from '../timeline/instant.js';
+import type { SessionSummary, SourceRef } from '../timeline/types.js';
+import type { ClientHistory } from './model/clients.js';
+import type { Scope } from './model/scope.js';
+import type { SessionModel } from './model/session.js';
+import type { Severity } from './severity.js';
+import type { MessageView } from './view.js';
+
+export type RuleCategory = 'framing' | 'session' | 'requests' | 'configuration' | 'calls' | 'agents' | 'outbound';
+
+export const RULE_CATEGORIES: readonly RuleCategory[] = ['framing', 'session', 'requests', 'configuration', 'calls', 'agents', 'outbound'];
+
+export interface RuleMeta {
+  /** Stable, upper-case, e.g. `SESSION-HEARTBEAT-UNANSWERED`. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly category: RuleCategory;
+  /** Where in the guide: "chapter 3, How a Session is Maintained", "Table 12". */
+  readonly spec: string;
+  /** Short title. */
+  readonly title: string;
+  /** One line: why the rule exists and why it has its severity. */
+  readonly rationale: string;
+  /** The rule needs a session (messages of a capture): it never sees log messages. */
+  readonly needsSession?: boolean;
+}
+
+/** Where a finding points: one message of the timeline. Small, so models can keep it. */
+export interface MessageRef {
+  /** Position of the message in `ccxcti decode`'s output for the same inputs (from 0). */
+  readonly index: number;
+  readonly session?: string;
+  readonly source: SourceRef;
+  readonly at?: Instant;
+  /** Message type, for text reports. */
+  readonly type: string;
+}
+
+export interface RuleContext {
+  /** Reports a finding of `rule` at `at`; `call` groups it under a call in text reports. */
+  report(rule: RuleMeta, at: MessageRef, message: string, call?: number): void;
+  /**
+   * Reports a finding at the end of `session`, unless the input lost bytes of the session after
+   * the message `afterIndex` (-1: any loss): for findings that a gap could explain, since a
+   * capture reports a gap, and releases the messages held behind it, only later.
+   */
+  reportUnlessDamaged(session: SessionModel, afterIndex: number, rule: RuleMeta, at: MessageRef, message: string, call?: number): void;
+  /** What is remembered across sessions. */
+  readonly clients: ClientHistory;
+}
+
+/** What the checker knows when a session ends. */
+export interface SessionEnd {
+  /** The latest time the session is known to have lasted (its last message, or the capture's summary). */
+  readonly evidenceMs: number | undefined;
+  /** The capture's summary of the session, when the session lasted to the end of the input. */
+  readonly summary: SessionSummary | undefined;
+}
+
+/** What the checker knows at the end of the input. */
+export interface InputEnd {
+  /** Session summaries of the captures, by session id. */
+  readonly summaries: ReadonlyMap<string, SessionSummary>;
+  /** The first message of every session whose first message was not OPEN_REQ. */
+  readonly notOpenedFirst: ReadonlyMap<string, MessageRef>;
+  /** Sessions with a gap or undecodable range in their streams. */
+  readonly damaged: ReadonlySet<string>;
+}
+
+/**
+ * The implementation of one rule (or of a family of rules that share one pass, such as the
+ * decoder diagnostics): the hooks the checker calls. Rules are stateless; everything they
+ * remember lives in the model.
+ */
+export interface RuleImpl {
+  /** The catalog entries this implementation reports. */
+  readonly rules: readonly RuleMeta[];
+  /** Message types whose messages `check` sees; absent: every message. */
+  readonly on?: readonly string[];
+  /** Skip log messages (they have no session). */
+  readonly needsSession?: boolean;
+  check?(m: MessageView, ctx: RuleContext): void;
+  /** A session's last call: end of input, or the session evicted after a long silence. */
+  sessionEnd?(session: SessionModel, ctx: RuleContext, end: SessionEnd): void;
+  /** A scope's last call (a session's scope, or the one of all log messages). */
+  scopeEnd?(scope: Scope, ctx: RuleContext): void;
+  inputEnd?(end: InputEnd, ctx: RuleContext): void;
+}
+
+/** One rule and its hooks. */
+export function defineRule(meta: RuleMeta, hooks: Omit<RuleImpl, 'rules' | 'needsSession'>): RuleImpl & { readonly meta: RuleMeta } {
+  return { ...hooks, rules: [meta], meta, ...(meta.needsSession ? { needsSession: true } : {}) };
+}

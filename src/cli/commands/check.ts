@@ -1,0 +1,127 @@
+/**
+ * `ccxcti check <input...>`: the conformance report of captures and MIVR logs against the
+ * guide's rules (src/check). Streams the timeline through the checker; exit 0 when no
+ * finding is at or above `--fail-on`, 1 when one is, 2 for usage errors and unreadable inputs.
+ */
+import { RULE_CATALOG } from '../../check/catalog.js';
+import { Checker } from '../../check/checker.js';
+import { DEFAULT_CONFIG_FILE, loadCheckConfig } from '../../check/config-file.js';
+import type { ReportContext } from '../../check/report/context.js';
+import { ruleCatalogJson, writeRuleCatalogText } from '../../check/report/catalog.js';
+import { writeJsonReport } from '../../check/report/json.js';
+import { writeJunitReport } from '../../check/report/junit.js';
+import { writeSarifReport } from '../../check/report/sarif.js';
+import { writeTextReport } from '../../check/report/text.js';
+import { parseFailOn, parseRuleOption, resolveLevels, SettingsError, type RuleSetting } from '../../check/settings.js';
+import type { RuleLevel, Severity } from '../../check/severity.js';
+import { openTimeline, UnreadableInputError } from '../../pipeline/open-timeline.js';
+import { openOutput, UsageError, type CliIo } from '../io.js';
+import { formatOption, parseVersion } from '../options.js';
+import { packageVersion } from '../package-info.js';
+
+export interface CheckCommandOptions {
+  readonly format?: string;
+  readonly output?: string;
+  readonly port?: number[];
+  readonly protocolVersion?: string;
+  readonly showSecrets?: boolean;
+  readonly year?: string;
+  readonly tz?: string;
+  readonly failOn?: string;
+  readonly rule?: string[];
+  readonly disable?: string[];
+  readonly config?: string;
+  readonly listRules?: boolean;
+}
+
+export const CHECK_HELP = `
+Rules: every rule has a stable ID, a default severity and the place in the guide it comes
+from (--list-rules). Set levels with --rule ID=off|error|warning|info (repeatable; an ID may
+end in * to name a family, e.g. FIELD-*=off), --disable ID, or a JSON configuration file:
+
+  { "failOn": "warning", "rules": { "FIELD-RESERVED-VALUE": "off", "CALL-*": "error" } }
+
+given with --config FILE; without --config, ${DEFAULT_CONFIG_FILE} in the current directory is
+read when it exists. The command line wins over the file.
+
+Exit codes: 0 no finding at or above --fail-on (default error); 1 such findings;
+2 usage error or an input that cannot be read at all.
+`;
+
+/** Append `value` to a repeatable option's list. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+interface Settings {
+  readonly levels: Map<string, RuleLevel>;
+  readonly failOn: Severity;
+}
+
+async function settingsOf(options: CheckCommandOptions, cwd: string): Promise<Settings> {
+  try {
+    const config = await loadCheckConfig(options.config, cwd);
+    const cli: RuleSetting[] = [
+      ...(options.rule ?? []).map((r) => parseRuleOption(r)),
+      ...(options.disable ?? []).map((id): RuleSetting => ({ pattern: id.trim().toUpperCase(), level: 'off', origin: '--disable' })),
+    ];
+    const levels = resolveLevels(RULE_CATALOG, [...config.settings.rules, ...cli]);
+    const failOn = options.failOn !== undefined ? parseFailOn(options.failOn) : (config.settings.failOn ?? 'error');
+    return { levels, failOn };
+  } catch (err) {
+    if (err instanceof SettingsError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+export async function checkCommand(inputs: readonly string[], options: CheckCommandOptions, io: CliIo, cwd: string = process.cwd()): Promise<number> {
+  const settings = await settingsOf(options, cwd);
+  if (options.listRules) {
+    const format = formatOption(options.format, ['text', 'json'], 'text');
+    const out = openOutput(io, options.output);
+    out.write(format === 'json' ? `${JSON.stringify(ruleCatalogJson(RULE_CATALOG, settings.levels), null, 2)}\n` : writeRuleCatalogText(RULE_CATALOG, settings.levels));
+    await out.close();
+    return 0;
+  }
+  if (inputs.length === 0) throw new UsageError('check: give at least one input (a capture, a MIVR log, or - for stdin), or --list-rules');
+  if (options.format !== undefined) formatOption(options.format, ['text', 'json', 'junit', 'sarif'], 'text');
+  const version = parseVersion(options.protocolVersion);
+  const year = options.year === undefined ? undefined : Number(options.year);
+  if (year !== undefined && (!Number.isInteger(year) || year < 1970 || year > 9999)) throw new UsageError('--year takes a four-digit year');
+  let timeline;
+  try {
+    timeline = await openTimeline(
+      inputs,
+      {
+        ports: options.port && options.port.length > 0 ? options.port : [42027],
+        ...(version !== undefined ? { protocolVersion: version } : {}),
+        showSecrets: options.showSecrets === true,
+        ...(year !== undefined ? { year } : {}),
+        ...(options.tz !== undefined ? { tz: options.tz } : {}),
+      },
+      io.stdin,
+    );
+  } catch (err) {
+    if (err instanceof UnreadableInputError) {
+      io.stderr.write(`ccxcti: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const checker = new Checker({ levels: settings.levels });
+  for await (const batch of timeline.batches) {
+    for (let i = 0; i < batch.length; i++) checker.push(batch[i]!);
+  }
+  const result = checker.finish(timeline.sessions());
+  const ctx: ReportContext = { result, inputs, catalog: RULE_CATALOG, levels: settings.levels, failOn: settings.failOn, toolVersion: packageVersion() };
+  const out = openOutput(io, options.output);
+  const format = formatOption(options.format, ['text', 'json', 'junit', 'sarif'], out.terminal ? 'text' : 'json');
+  const writers = { text: writeTextReport, json: writeJsonReport, junit: writeJunitReport, sarif: writeSarifReport };
+  out.write(writers[format](ctx));
+  await out.close();
+  const unreadable = timeline.unreadable();
+  for (const why of unreadable) io.stderr.write(`ccxcti: cannot read ${why}\n`);
+  if (unreadable.length > 0) return 2;
+  const failing = settings.failOn === 'error' ? result.counts.errors : settings.failOn === 'warning' ? result.counts.errors + result.counts.warnings : result.counts.errors + result.counts.warnings + result.counts.infos;
+  return failing > 0 ? 1 : 0;
+}

@@ -1,0 +1,465 @@
+/**
+ * One TCP connection seen as a (possible) CTI session: its two framers, who is the client,
+ * whether it carries CTI at all (connections on other ports are probed), the protocol
+ * version its messages are decoded with, and its summary.
+ *
+ * Roles: the SYN (conn.initiator), else the CTI port (the side on a `--port` is the
+ * server), else the first message whose sender the guide fixes (OPEN_REQ and the other
+ * client requests come from the client, events and confirmations from the server), else a
+ * guess (the higher port is the client's ephemeral port).
+ *
+ * Heuristics: a connection with no endpoint on a CTI port is a CTI session when the first
+ * bytes of one direction are an OPEN_REQ, or two consecutive clean messages (a defined
+ * type, a length the guide allows, no error when decoded), or one clean message in each
+ * direction. Otherwise it is dropped silently. Until decided (and until the roles are known)
+ * the session's events wait in holds that keep their place in the capture order.
+ *
+ * Version: OPEN_REQ's VersionNumber applies to it and to every later message of the
+ * session; before (or without) it the assumed version (--protocol-version), else none (the
+ * decoder infers each layout).
+ */
+import type { TcpCloseReason, TcpConnectionInfo, TcpDataEvent, TcpEndpoint, TcpGapEvent } from '../../capture/tcp-events.js';
+import type { CaptureDiagnostic } from '../../capture/diagnostics.js';
+import { decode, type DecodedMessage, type DecodeOptions } from '../../protocol/codec/decode.js';
+import { messageDefById } from '../../protocol/messages/index.js';
+import type { Instant } from '../../timeline/instant.js';
+import type { Direction, InputDiagnostic, SessionSummary, TimelineEvent, TimelineMessage } from '../../timeline/types.js';
+import { isCleanStrict } from './cti-header.js';
+import { CtiStreamFramer, type FramerSink } from './cti-framer.js';
+import type { Hold, HoldOwner, OrderedOutput } from './ordered-output.js';
+
+const OPEN_REQ = 3;
+const CTI_SERVICE_CLIENT_EVENTS = 0x1;
+const CTI_SERVICE_ALL_EVENTS = 0x10;
+/** Heuristics without a SYN: the first message must start within this many bytes. */
+export const PROBE_WINDOW = 16 * 1024;
+
+/** An event of an undecided session, kept with its direction index until the roles are known. */
+export type ParkedEvent =
+  | {
+      readonly k: 'message';
+      readonly dir: 0 | 1;
+      readonly decoded: DecodedMessage;
+      readonly streamOffset: number;
+      readonly frame: number;
+      readonly ts: Instant;
+      readonly version: number | undefined;
+    }
+  | {
+      readonly k: 'diagnostic';
+      readonly dir: 0 | 1 | null;
+      readonly severity: InputDiagnostic['severity'];
+      readonly code: string;
+      readonly message: string;
+      readonly frame: number | undefined;
+      readonly ts: Instant | undefined;
+      readonly streamOffset: number | undefined;
+      readonly length: number | undefined;
+    };
+
+/** What sessions share: options, the output, the frame being processed. */
+export interface SessionContext {
+  readonly file: string;
+  readonly ports: ReadonlySet<number>;
+  readonly protocolVersion: number | undefined;
+  readonly showSecrets: boolean;
+  readonly output: OrderedOutput<ParkedEvent>;
+  /** The frame of the event being processed and its time: for data, the frame completing a message. */
+  frame: number;
+  ts: Instant;
+}
+
+const enum Probe {
+  Unknown = 0,
+  Pass = 1,
+  Fail = 2,
+}
+
+export function endpointText(e: TcpEndpoint): string {
+  return e.addr.includes(':') ? `[${e.addr}]:${e.port}` : `${e.addr}:${e.port}`;
+}
+
+const DIRECTIONS: readonly [Direction, Direction] = ['client-to-server', 'server-to-client'];
+
+/** What a framer reports a message with: the frame that completed it. */
+export interface FrameTag {
+  readonly frame: number;
+  readonly ts: Instant;
+}
+
+export class CtiSession implements HoldOwner {
+  /** 'probe': on no CTI port, not decided yet. */
+  private state: 'cti' | 'probe' | 'ignored';
+  readonly heuristic: boolean;
+  /** The direction index (0: A→B) that goes from the client to the server; -1 unknown. */
+  private clientDir: -1 | 0 | 1 = -1;
+  private roleBasis: SessionSummary['roleBasis'] = 'guess';
+  private id = '';
+  /** Direction names by direction index. */
+  private names: readonly [Direction, Direction] = DIRECTIONS;
+  private readonly framers: [CtiStreamFramer<FrameTag> | null, CtiStreamFramer<FrameTag> | null] = [null, null];
+  private readonly sinks: [FramerSink<FrameTag>, FramerSink<FrameTag>];
+  private readonly probe: [Probe, Probe] = [Probe.Unknown, Probe.Unknown];
+  private readonly cleanCount: [number, number] = [0, 0];
+  private version: number | undefined;
+  private versionBasis: SessionSummary['versionBasis'];
+  private inferredVersion: number | undefined;
+  private decodeOptions: DecodeOptions;
+  private mode: SessionSummary['mode'];
+  private messages = 0;
+  private firstAt: Instant | undefined;
+  private lastAt: Instant | undefined;
+  private closedBy: TcpCloseReason | undefined;
+  private readonly unaccounted: [number, number] = [0, 0];
+  /** Holds of this session not released yet, in output order. */
+  private holds: Array<Hold<ParkedEvent>> = [];
+  /** The hold park() appends to while it is the last thing in the output. */
+  private lastHold: Hold<ParkedEvent> | null = null;
+  /**
+   * Per direction: a place kept in the output while the framer holds bytes it may later
+   * recognise as messages (a search waiting for a second message): those messages, and the
+   * ranges skipped before them, go there, so the output keeps the capture order.
+   */
+  private readonly placeholders: [Hold<ParkedEvent> | null, Hold<ParkedEvent> | null] = [null, null];
+  /** During a push: events still belong to the placeholder (until a message of this push). */
+  private readonly late: [boolean, boolean] = [false, false];
+  private readonly pushTag: [FrameTag | null, FrameTag | null] = [null, null];
+  private readonly source: { file: string };
+
+  constructor(
+    readonly conn: TcpConnectionInfo,
+    private readonly ctx: SessionContext,
+  ) {
+    const aCti = ctx.ports.has(conn.a.port);
+    const bCti = ctx.ports.has(conn.b.port);
+    this.state = aCti || bCti ? 'cti' : 'probe';
+    this.heuristic = this.state === 'probe';
+    if (conn.initiator !== null) this.setRoles(conn.initiator === 'A' ? 0 : 1, 'syn');
+    else if (aCti !== bCti) this.setRoles(bCti ? 0 : 1, 'port');
+    this.version = ctx.protocolVersion;
+    this.versionBasis = ctx.protocolVersion !== undefined ? 'option' : 'unknown';
+    this.decodeOptions = { version: this.version, showSecrets: ctx.showSecrets };
+    this.source = { file: ctx.file };
+    this.sinks = [this.sinkFor(0), this.sinkFor(1)];
+  }
+
+  get isCti(): boolean {
+    return this.state === 'cti';
+  }
+
+  get ignored(): boolean {
+    return this.state === 'ignored';
+  }
+
+  // Capture events --------------------------------------------------------------------------
+
+  data(e: TcpDataEvent): void {
+    if (this.state === 'ignored') return;
+    const dir = e.dir;
+    const framer = this.framers[dir] ?? this.startDirection(dir);
+    const tag: FrameTag = { frame: e.frame, ts: e.ts };
+    this.pushTag[dir] = tag;
+    this.late[dir] = this.placeholders[dir] !== null;
+    framer.push(e.bytes, e.streamOffset, tag);
+    this.late[dir] = false;
+    if (this.state === 'probe' && this.probe[dir] === Probe.Unknown) this.probeAfterPush(dir, framer);
+    this.keepPlace(dir);
+  }
+
+  gap(e: TcpGapEvent): void {
+    if (this.state === 'ignored') return;
+    const dir = e.dir;
+    const framer = this.framers[dir] ?? this.startDirection(dir);
+    this.late[dir] = this.placeholders[dir] !== null;
+    framer.gap(e.streamOffset, e.length);
+    this.late[dir] = false;
+    this.keepPlace(dir);
+    this.unaccounted[dir] += e.length;
+    this.diagnostic(dir, 'warning', 'STREAM_GAP', `${e.length} byte${e.length === 1 ? '' : 's'} of the stream missing from the capture (${gapCause(e.cause)})`, e.frame, e.ts, e.streamOffset, e.length);
+  }
+
+  close(reason: TcpCloseReason): void {
+    this.closedBy = reason;
+    if (this.state === 'ignored') return;
+    for (const dir of [0, 1] as const) {
+      const framer = this.framers[dir];
+      if (framer === null) continue;
+      this.late[dir] = this.placeholders[dir] !== null;
+      framer.end();
+      this.late[dir] = false;
+      this.keepPlace(dir);
+    }
+    if (this.state === 'probe') this.state = this.probe[0] === Probe.Pass || this.probe[1] === Probe.Pass ? 'cti' : 'ignored';
+    if (this.state === 'cti' && this.clientDir === -1) this.guessRoles();
+    this.settleHolds();
+  }
+
+  /** After framing: keep a place in the output while the framer holds bytes that may become messages. */
+  private keepPlace(dir: 0 | 1): void {
+    const framer = this.framers[dir]!;
+    const waiting = this.state !== 'ignored' && framer.searching && !framer.suspended && framer.heldBytes > 0;
+    if (waiting) {
+      if (this.placeholders[dir] === null) {
+        const hold = this.ctx.output.reserve(this);
+        this.holds.push(hold);
+        this.placeholders[dir] = hold;
+      }
+    } else if (this.placeholders[dir] !== null) {
+      this.placeholders[dir] = null;
+      this.settleHolds();
+    }
+  }
+
+  /** A diagnostic of the capture layer about this connection. */
+  captureDiagnostic(d: CaptureDiagnostic): void {
+    if (this.state === 'ignored') return;
+    // Bytes before the stream's start have negative offsets: those stay in the message only.
+    const ranged = d.streamOffset !== undefined && d.streamOffset >= 0;
+    this.diagnostic(d.dir ?? null, d.severity, d.code, d.message, d.frame, undefined, ranged ? d.streamOffset : undefined, ranged ? d.length : undefined);
+  }
+
+  forceDecision(): void {
+    if (this.state === 'probe') this.state = this.cleanCount[0] + this.cleanCount[1] > 0 ? 'cti' : 'ignored';
+    if (this.state === 'cti' && this.clientDir === -1) this.guessRoles();
+    // Messages still to be recognised will take their place when they are.
+    this.placeholders[0] = null;
+    this.placeholders[1] = null;
+    this.settleHolds();
+  }
+
+  summary(): SessionSummary {
+    const c = this.clientDir === 1 ? 1 : 0;
+    const client = c === 0 ? this.conn.a : this.conn.b;
+    const server = c === 0 ? this.conn.b : this.conn.a;
+    let version = this.version;
+    let versionBasis = this.versionBasis;
+    if (versionBasis === 'unknown' && this.inferredVersion !== undefined) {
+      version = this.inferredVersion;
+      versionBasis = 'inferred';
+    }
+    return {
+      id: this.id || this.sessionId(c),
+      file: this.ctx.file,
+      client: { addr: client.addr, port: client.port },
+      server: { addr: server.addr, port: server.port },
+      roleBasis: this.roleBasis,
+      heuristic: this.heuristic,
+      ...(version !== undefined ? { version } : {}),
+      versionBasis,
+      ...(this.mode !== undefined ? { mode: this.mode } : {}),
+      messages: this.messages,
+      ...(this.firstAt !== undefined ? { firstAt: this.firstAt } : {}),
+      ...(this.lastAt !== undefined ? { lastAt: this.lastAt } : {}),
+      ...(this.closedBy !== undefined ? { closedBy: this.closedBy } : {}),
+      unaccountedBytes: { 'client-to-server': this.unaccounted[c], 'server-to-client': this.unaccounted[1 - c]! },
+    };
+  }
+
+  // Framing ------------------------------------------------------------------------------------
+
+  private startDirection(dir: 0 | 1): CtiStreamFramer<FrameTag> {
+    const framer = new CtiStreamFramer<FrameTag>(this.sinks[dir], this.decodeBytes, this.conn.synSeen, { frame: this.ctx.frame, ts: this.ctx.ts });
+    this.framers[dir] = framer;
+    if (!this.conn.synSeen) {
+      this.diagnostic(dir, 'info', 'STREAM_GAP', 'the capture starts mid-stream (no SYN seen): what was sent before is missing, its length unknown', this.ctx.frame, this.ctx.ts, 0, undefined);
+    }
+    return framer;
+  }
+
+  private readonly decodeBytes = (bytes: Uint8Array): DecodedMessage => decode(bytes, this.decodeOptions);
+
+  private sinkFor(dir: 0 | 1): FramerSink<FrameTag> {
+    return {
+      message: (decoded, bytes, streamOffset, tag) => this.onMessage(dir, decoded, bytes, streamOffset, tag),
+      undecodable: (streamOffset, length, reason) => {
+        this.unaccounted[dir] += length;
+        this.diagnostic(dir, 'warning', 'STREAM_UNDECODABLE', `${length} byte${length === 1 ? '' : 's'} not decodable as CTI messages: ${reason}`, this.ctx.frame, this.ctx.ts, streamOffset, length);
+      },
+    };
+  }
+
+  private onMessage(dir: 0 | 1, decoded: DecodedMessage, bytes: Uint8Array, streamOffset: number, tag: FrameTag): void {
+    let m = decoded;
+    if (m.typeId === OPEN_REQ) m = this.openRequest(m, bytes);
+    if (this.state === 'probe') this.probeMessage(dir, m, streamOffset);
+    if (this.clientDir === -1) this.rolesFromMessage(dir, m);
+    const version = this.version;
+    if (this.late[dir] && tag === this.pushTag[dir]) this.late[dir] = false; // from here on: this push's own messages
+    if (this.state === 'ignored') return;
+    if (!this.late[dir] && this.clientDir !== -1 && this.state === 'cti' && this.holds.length === 0) {
+      this.ctx.output.push(this.messageEvent(dir, m, streamOffset, tag.frame, tag.ts, version));
+    } else {
+      this.route(dir, { k: 'message', dir, decoded: m, streamOffset, frame: tag.frame, ts: tag.ts, version });
+    }
+  }
+
+  /** OPEN_REQ: the session's version from now on (the message itself decoded with it), its mode. */
+  private openRequest(m: DecodedMessage, bytes: Uint8Array): DecodedMessage {
+    const v = m.fields.VersionNumber;
+    const services = m.fields.ServicesRequested;
+    if (typeof services === 'number') {
+      const agent = (services & CTI_SERVICE_CLIENT_EVENTS) !== 0;
+      const bridge = (services & CTI_SERVICE_ALL_EVENTS) !== 0;
+      this.mode = agent === bridge ? undefined : agent ? 'agent' : 'bridge';
+    }
+    if (typeof v !== 'number') return m;
+    this.version = v;
+    this.versionBasis = 'OPEN_REQ';
+    this.decodeOptions = { version: v, showSecrets: this.ctx.showSecrets };
+    return decode(bytes, this.decodeOptions);
+  }
+
+  // Heuristics and roles -----------------------------------------------------------------------
+
+  private probeMessage(dir: 0 | 1, m: DecodedMessage, streamOffset: number): void {
+    if (this.probe[dir] !== Probe.Unknown) return;
+    if (!isCleanStrict(m) || (this.conn.synSeen ? this.cleanCount[dir] === 0 && streamOffset !== 0 : streamOffset > PROBE_WINDOW)) {
+      this.probeFailed(dir);
+      return;
+    }
+    this.cleanCount[dir]++;
+    if (m.typeId === OPEN_REQ || this.cleanCount[dir] >= 2 || this.cleanCount[1 - dir]! >= 1) this.probePassed(dir);
+  }
+
+  private probeAfterPush(dir: 0 | 1, framer: CtiStreamFramer<FrameTag>): void {
+    if (framer.searching && (this.conn.synSeen || framer.nextOffset > PROBE_WINDOW)) this.probeFailed(dir);
+  }
+
+  private probeFailed(dir: 0 | 1): void {
+    this.probe[dir] = Probe.Fail;
+    this.framers[dir]?.suspend('not CTI at the start of the connection');
+    if (this.probe[1 - dir] === Probe.Fail) {
+      this.state = 'ignored';
+      this.settleHolds();
+    }
+  }
+
+  private probePassed(dir: 0 | 1): void {
+    this.probe[dir] = Probe.Pass;
+    this.state = 'cti';
+    for (const f of this.framers) f?.resume();
+    this.settleHolds();
+  }
+
+  private rolesFromMessage(dir: 0 | 1, m: DecodedMessage): void {
+    if (m.typeId === null || !isCleanStrict(m)) return;
+    const def = messageDefById(m.typeId);
+    if (def === undefined || def.sentBy === 'either') return;
+    this.setRoles(def.sentBy === 'client' ? dir : dir === 0 ? 1 : 0, 'requests');
+    this.settleHolds();
+  }
+
+  private guessRoles(): void {
+    const { a, b } = this.conn;
+    this.setRoles(b.port > a.port ? 1 : 0, 'guess');
+  }
+
+  private setRoles(clientDir: 0 | 1, basis: SessionSummary['roleBasis']): void {
+    this.clientDir = clientDir;
+    this.roleBasis = basis;
+    this.names = clientDir === 0 ? DIRECTIONS : [DIRECTIONS[1], DIRECTIONS[0]];
+    this.id = this.sessionId(clientDir);
+  }
+
+  private sessionId(clientDir: 0 | 1): string {
+    const client = clientDir === 0 ? this.conn.a : this.conn.b;
+    const server = clientDir === 0 ? this.conn.b : this.conn.a;
+    return `${endpointText(client)}-${endpointText(server)}#${this.conn.instance}`;
+  }
+
+  // Output ---------------------------------------------------------------------------------------
+
+  private diagnostic(
+    dir: 0 | 1 | null,
+    severity: InputDiagnostic['severity'],
+    code: string,
+    message: string,
+    frame: number | undefined,
+    ts: Instant | undefined,
+    streamOffset: number | undefined,
+    length: number | undefined,
+  ): void {
+    if (this.state === 'ignored') return;
+    this.route(dir, { k: 'diagnostic', dir, severity, code, message, frame, ts, streamOffset, length });
+  }
+
+  /** Out now, into the direction's placeholder (late events), or parked until the session is decided. */
+  private route(dir: 0 | 1 | null, item: ParkedEvent): void {
+    const placeholder = dir === null ? null : this.placeholders[dir];
+    if (dir !== null && this.late[dir] && placeholder !== null) this.ctx.output.addTo(placeholder, item);
+    else if (this.clientDir !== -1 && this.state === 'cti' && this.holds.length === 0) this.ctx.output.push(this.materialize(item));
+    else this.park(item);
+  }
+
+  private park(item: ParkedEvent): void {
+    const hold = this.ctx.output.park(this, this.lastHold, item);
+    if (hold !== this.lastHold) {
+      this.holds.push(hold);
+      this.lastHold = hold;
+    }
+  }
+
+  /** Once decided (CTI with roles, or dropped): every hold but the open placeholders gets its events. */
+  private settleHolds(): void {
+    if (this.holds.length === 0) return;
+    if (this.state === 'ignored') {
+      this.placeholders[0] = null;
+      this.placeholders[1] = null;
+    } else if (this.state !== 'cti' || this.clientDir === -1) return;
+    const holds = this.holds;
+    this.holds = [];
+    this.lastHold = null;
+    for (const h of holds) {
+      if (h === this.placeholders[0] || h === this.placeholders[1]) this.holds.push(h);
+      else this.ctx.output.resolve(h, this.state === 'ignored' ? [] : h.items.map((p) => this.materialize(p)));
+    }
+  }
+
+  private materialize(p: ParkedEvent): TimelineEvent {
+    if (p.k === 'message') return this.messageEvent(p.dir, p.decoded, p.streamOffset, p.frame, p.ts, p.version);
+    return {
+      kind: 'diagnostic',
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+      ...(p.ts !== undefined ? { at: p.ts } : {}),
+      session: this.id,
+      ...(p.dir !== null ? { direction: this.names[p.dir] } : {}),
+      source: p.frame !== undefined ? { file: this.ctx.file, frame: p.frame } : this.source,
+      ...(p.streamOffset !== undefined ? { streamOffset: p.streamOffset } : {}),
+      ...(p.length !== undefined ? { length: p.length } : {}),
+    };
+  }
+
+  private messageEvent(dir: 0 | 1, m: DecodedMessage, streamOffset: number, frame: number, ts: Instant, version: number | undefined): TimelineMessage {
+    this.messages++;
+    if (this.firstAt === undefined) this.firstAt = ts;
+    this.lastAt = ts;
+    if (m.layoutInferred === true && m.layoutVersion !== undefined && (this.inferredVersion === undefined || m.layoutVersion > this.inferredVersion)) {
+      this.inferredVersion = m.layoutVersion;
+    }
+    return {
+      kind: 'message',
+      message: m,
+      at: ts,
+      direction: this.names[dir],
+      session: this.id,
+      version,
+      source: { file: this.ctx.file, frame },
+      streamOffset,
+    };
+  }
+}
+
+function gapCause(cause: TcpGapEvent['cause']): string {
+  switch (cause) {
+    case 'buffer-limit':
+      return 'never captured: the reassembly buffer gave up waiting for them';
+    case 'closed':
+      return 'never captured before the connection closed';
+    case 'end-of-capture':
+      return 'never captured before the capture ended';
+    case 'not-captured':
+      return 'cut off by the snapshot length';
+  }
+}

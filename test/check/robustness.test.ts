@@ -1,0 +1,116 @@
+/**
+ * What captures and logs do to a timeline: gaps that hold one direction back, mid-stream
+ * starts, log copies of one message per client; and the model's memory bounds.
+ */
+import { describe, expect, it } from 'vitest';
+import { Checker } from '../../src/check/checker.js';
+import type { InputDiagnostic, TimelineEvent, TimelineMessage } from '../../src/timeline/types.js';
+import { describeFindings, errorRules, findingsOf, runCheck, scenario, SESSION, Timeline } from './support.js';
+
+function gap(session = SESSION, direction: 'client-to-server' | 'server-to-client' = 'server-to-client'): InputDiagnostic {
+  return { kind: 'diagnostic', severity: 'warning', code: 'STREAM_GAP', message: '87 bytes of the stream missing', session, direction, source: { file: 'test.pcap' } };
+}
+
+/** Moves the message at `from` to the end of the timeline (held back by a gap), after a gap diagnostic. */
+function holdBack(events: TimelineEvent[], from: number): TimelineEvent[] {
+  const held = events[from]!;
+  return [...events.slice(0, from), ...events.slice(from + 1), gap(), held];
+}
+
+describe('a gap holds one direction back', () => {
+  it('a HEARTBEAT_CONF released late but sent in time is no missed heartbeat', () => {
+    const t = new Timeline().open({ IdleTimeout: 40 }).heartbeats(4, 10);
+    const conf = t.events.findIndex((e) => e.kind === 'message' && e.message.type === 'HEARTBEAT_CONF');
+    const result = runCheck(scenario(holdBack(t.events, conf)));
+    expect(findingsOf(result, 'SESSION-HEARTBEAT-MISSED'), describeFindings(result)).toEqual([]);
+    expect(errorRules(result)).toEqual([]);
+  });
+
+  it('a HEARTBEAT_CONF that never came is reported, unless the input lost bytes after its request', () => {
+    const lost = new Timeline().open({ IdleTimeout: 40 }).heartbeats(3, 10, 100, (i) => i !== 0);
+    expect(findingsOf(runCheck(lost), 'SESSION-HEARTBEAT-MISSED')).toHaveLength(1);
+    expect(findingsOf(runCheck(scenario([...lost.events, gap()])), 'SESSION-HEARTBEAT-MISSED')).toEqual([]);
+  });
+
+  it('a request released after its confirmation is answered, and neither is unmatched', () => {
+    const t = new Timeline().open().c('HOLD_CALL_REQ', { InvokeID: 7, CallID: 5, ConnectionDeviceID: '2006' }).s('HOLD_CALL_CONF', { InvokeID: 7 }).s('SYSTEM_EVENT', { SystemEventID: 3 }, { dt: 20 });
+    const req = t.events.findIndex((e) => e.kind === 'message' && e.message.type === 'HOLD_CALL_REQ');
+    const result = runCheck(scenario(holdBack(t.events, req)));
+    expect(errorRules(result), describeFindings(result)).toEqual([]);
+  });
+
+  it('configuration answers ahead of their requests are not reported when the session lost bytes', () => {
+    const t = new Timeline().open().s('CONFIG_KEY_EVENT', { Status: 0 }).s('TEAM_CONFIG_EVENT', { TeamID: 1, Operation: 1, TeamName: 't' });
+    expect(findingsOf(runCheck(t), 'CONFIG-KEYS-UNREQUESTED')).toHaveLength(1);
+    const damaged = runCheck(scenario([...t.events, gap(SESSION, 'client-to-server')]));
+    expect(findingsOf(damaged, 'CONFIG-KEYS-UNREQUESTED')).toEqual([]);
+    expect(findingsOf(damaged, 'CONFIG-TEAM-EVENT-UNREQUESTED')).toEqual([]);
+  });
+
+  it('an agent transition across a gap is not judged', () => {
+    const t = new Timeline().open().s('AGENT_STATE_EVENT', { AgentState: 4, AgentID: 'agt2006', AgentExtension: '2006' });
+    const after = new Timeline().s('AGENT_STATE_EVENT', { AgentState: 8, AgentID: 'agt2006', AgentExtension: '2006' });
+    const events = [...t.events, gap(), ...after.events.map((e, i) => ({ ...(e as TimelineMessage), source: { file: 'test.pcap', frame: 100 + i } }))];
+    expect(findingsOf(runCheck(scenario(events)), 'AGENT-STATE-TRANSITION')).toEqual([]);
+    expect(findingsOf(runCheck(scenario([...t.events, ...after.events])), 'AGENT-STATE-TRANSITION')).toHaveLength(1);
+  });
+});
+
+describe('MIVR logs', () => {
+  it('copies of one message (one per client) do not break the call rules', () => {
+    const t = new Timeline(null);
+    const delivered = { CallID: 5, ConnectionDeviceID: '2006', AlertingDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 2 };
+    const established = { CallID: 5, ConnectionDeviceID: '2006', AnsweringDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 3 };
+    // Written to the bridge client, then to the agent's client: the agent's copy of DELIVERED comes after the bridge's ESTABLISHED.
+    t.s('CALL_DELIVERED_EVENT', delivered).s('CALL_ESTABLISHED_EVENT', established).s('CALL_DELIVERED_EVENT', delivered).s('CALL_ESTABLISHED_EVENT', established);
+    const result = runCheck(scenario(t.asLog()));
+    expect(errorRules(result), describeFindings(result)).toEqual([]);
+  });
+
+  it('a real second delivery after the establishment is still reported', () => {
+    const t = new Timeline(null)
+      .s('CALL_ESTABLISHED_EVENT', { CallID: 5, ConnectionDeviceID: '2006', AnsweringDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 3 })
+      .s('CALL_DELIVERED_EVENT', { CallID: 5, ConnectionDeviceID: '2006', AlertingDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 2 });
+    expect(errorRules(runCheck(scenario(t.asLog())))).toEqual(['CALL-DELIVERED-AFTER-ESTABLISHED']);
+  });
+
+  it('rules that need a session skip log messages', () => {
+    const t = new Timeline(null).c('HOLD_CALL_REQ', { InvokeID: 7, CallID: 5, ConnectionDeviceID: '2006' }).s('HOLD_CALL_CONF', { InvokeID: 99 }).s('SYSTEM_EVENT', { SystemEventID: 3 }, { dt: 30 });
+    const result = runCheck(scenario(t.asLog()));
+    expect(result.findings.filter((f) => f.rule.startsWith('REQUEST-'))).toEqual([]);
+    expect(result.sessions).toBe(0);
+  });
+});
+
+describe('memory stays bounded', () => {
+  it('ended calls leave nothing but a bounded tombstone; sessions silent for 10 minutes are ended', () => {
+    const checker = new Checker();
+    const t = new Timeline().open();
+    for (let i = 0; i < 3000; i++) {
+      const id = 1_000_000 + i;
+      t.s('BEGIN_CALL_EVENT', { CallID: id, ConnectionDeviceID: '2006' }, { dt: 0.01 })
+        .s('CALL_DELIVERED_EVENT', { CallID: id, ConnectionDeviceID: '2006', AlertingDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 2 }, { dt: 0.01 })
+        .s('CALL_CLEARED_EVENT', { CallID: id, LocalConnectionState: 0 }, { dt: 0.01 })
+        .s('END_CALL_EVENT', { CallID: id, ConnectionDeviceID: '' }, { dt: 0.01 });
+    }
+    checker.pushAll(t.events);
+    const fp = checker.footprint();
+    expect(fp.liveCalls).toBe(0);
+    expect(fp.endedCalls).toBeLessThanOrEqual(512);
+    // 10 minutes later, another session's traffic: the first session is ended and dropped.
+    const later = new Timeline('10.1.1.6:50000-10.1.1.2:42027#1');
+    for (let i = 0; i < 8200; i++) later.s('SYSTEM_EVENT', { SystemEventID: 3 }, { t: 700 + i * 0.01 });
+    checker.pushAll(later.events);
+    expect(checker.footprint().scopes).toBe(1);
+    const result = checker.finish();
+    expect(result.counts.errors, describeFindings(result)).toBe(0);
+  });
+
+  it('calls that never end are capped per session', () => {
+    const checker = new Checker();
+    const t = new Timeline().open();
+    for (let i = 0; i < 5000; i++) t.s('CALL_DELIVERED_EVENT', { CallID: 2_000_000 + i, ConnectionDeviceID: '2006', AlertingDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 2 }, { dt: 0.01 });
+    checker.pushAll(t.events);
+    expect(checker.footprint().liveCalls).toBeLessThanOrEqual(2048);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * `ccxcti decode` on MIVR logs (CONTRACT.md): text, json and ndjson with `source.file` and
+ * `source.line`; gzip and stdin; damaged logs are diagnostics (exit 0); unreadable inputs and
+ * bad options are exit 2.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ccxcti } from '../support/cli.js';
+import { assertValid } from '../support/schema-validator.js';
+
+const EXAMPLES =
+  readFileSync(new URL('../fixtures/guide/example1-high-level.txt', import.meta.url), 'utf8') + readFileSync(new URL('../fixtures/guide/example2-low-level.txt', import.meta.url), 'utf8');
+const QUEUED = 'samples/logs/queued-and-answered/MIVR01.log';
+
+const dir = mkdtempSync(join(tmpdir(), 'ccxcti-logs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = (name: string, content: string | Uint8Array): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('ccxcti decode on MIVR logs', () => {
+  it('ndjson: one line per message with ts, direction, source.file and source.line; input diagnostics on stderr', async () => {
+    const log = tmp('MIVR01.log', EXAMPLES);
+    const r = await ccxcti(['decode', log, '--format', 'ndjson', '--year', '2015']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      type: 'BEGIN_CALL_EVENT',
+      index: 0,
+      ts: '2015-11-20T14:43:59.435000Z',
+      direction: 'server-to-client',
+      source: { file: log, line: 13 },
+      fields: { CallID: 16777488 },
+    });
+    assertValid('decoded-message.schema.json', lines[0]);
+    expect(r.stderr).toContain('DUMP_SHORT_ROW');
+    expect(r.stderr).toContain('LOG_SUMMARY');
+  });
+
+  it('json: a document with messages, diagnostics (with file:line) and no sessions', async () => {
+    const r = await ccxcti(['decode', QUEUED, '--format', 'json', '--year', '2015']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { messages: Array<{ source: { file: string; line: number } }>; diagnostics: Array<{ code: string; source: { file: string; line?: number } }>; sessions: unknown[] };
+    assertValid('decode-document.schema.json', doc);
+    expect(doc.messages).toHaveLength(19);
+    expect(doc.messages.every((m) => m.source.file === QUEUED && m.source.line >= 1)).toBe(true);
+    const garbage = doc.diagnostics.find((d) => d.code === 'MIVR_GARBAGE_LINES')!;
+    expect(garbage.source).toEqual({ file: QUEUED, line: 98 });
+    expect(doc.sessions).toEqual([]);
+  });
+
+  it('text: a line per message naming file:line', async () => {
+    const r = await ccxcti(['decode', QUEUED, '--format', 'text', '--year', '2015']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('BEGIN_CALL_EVENT');
+    expect(r.stdout).toContain(`${QUEUED}:`);
+    expect(r.stdout).toMatch(/19 messages, 0 sessions/);
+  });
+
+  it('reads gzip logs and stdin; a log and its gzip copy decode alike', async () => {
+    const plain = await ccxcti(['decode', QUEUED, '--format', 'ndjson', '--year', '2015']);
+    const gz = await ccxcti(['decode', tmp('MIVR02.log.gz', gzipSync(readFileSync(QUEUED))), '--format', 'ndjson', '--year', '2015']);
+    const stdin = await ccxcti(['decode', '-', '--format', 'ndjson', '--year', '2015'], { stdin: readFileSync(QUEUED) });
+    const types = (out: string): string[] => out.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(gz.code).toBe(0);
+    expect(stdin.code).toBe(0);
+    expect(types(gz.stdout)).toEqual(types(plain.stdout));
+    expect(types(stdin.stdout)).toEqual(types(plain.stdout));
+    expect((JSON.parse(stdin.stdout.split('\n')[0]!) as { source: { file: string } }).source.file).toBe('-');
+  });
+
+  it('a damaged log is diagnostics, exit 0; unreadable inputs and bad options are exit 2', async () => {
+    const damaged = tmp('damaged.log', `${EXAMPLES}\u0000\u0001garbage\n7: Nov 20 10:4\n${EXAMPLES.slice(0, 200)}`);
+    const ok = await ccxcti(['decode', damaged, '--format', 'ndjson', '--year', '2015']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(1);
+    expect((await ccxcti(['decode', join(dir, 'no-such.log')])).code).toBe(2);
+    expect((await ccxcti(['decode', QUEUED, '--tz', 'Mars/Olympus'])).code).toBe(2);
+    expect((await ccxcti(['decode', QUEUED, '--year', '15'])).code).toBe(2);
+    const notLog = await ccxcti(['decode', tmp('notes.txt', 'just some text\nand more\n')]);
+    expect(notLog.code).toBe(2);
+  });
+
+  it('--tz and --protocol-version reach the messages', async () => {
+    const r = await ccxcti(['decode', tmp('MIVR03.log', EXAMPLES), '--format', 'ndjson', '--year', '2015', '--tz', 'UTC', '--protocol-version', '13']);
+    const line = JSON.parse(r.stdout.trim().split('\n')[0]!) as { ts: string; version: number };
+    expect(line.ts).toBe('2015-11-20T10:43:59.435000Z');
+    expect(line.version).toBe(13);
+  });
+});

@@ -1,0 +1,80 @@
+/** The pairing of high- and low-level candidates (src/pipeline/log/level-pairing.ts), unit by unit. */
+import { describe, expect, it } from 'vitest';
+import type { DecodedMessage, FieldRecord } from '../../src/protocol/codec/decode.js';
+import { LevelPairer, WINDOW_SAME_TYPE } from '../../src/pipeline/log/level-pairing.js';
+import type { TraceCandidate } from '../../src/pipeline/log/trace-messages.js';
+import type { InputDiagnostic, TimelineEvent } from '../../src/timeline/types.js';
+
+let line = 0;
+function candidate(level: 'high' | 'low', fields: FieldRecord, ms: number, type = 'END_CALL_EVENT', decoded: DecodedMessage | string | undefined = undefined): TraceCandidate {
+  const message: DecodedMessage = { type, typeId: 24, bodyLength: 0, fields, labels: {}, diagnostics: [] };
+  return {
+    level,
+    type,
+    fields,
+    ...(level === 'high' ? { mentioned: new Set(Object.keys(fields)) } : {}),
+    message: () => decoded ?? message,
+    at: { sec: 1000 + Math.floor(ms / 1000), nsec: (ms % 1000) * 1e6 },
+    source: { file: 'x.log', line: ++line },
+  };
+}
+
+const lines = (events: readonly TimelineEvent[]): Array<number | undefined> => events.map((e) => e.source.line);
+
+describe('LevelPairer', () => {
+  it('keeps log order: the pair sits where the dump was, diagnostics pass in place', () => {
+    line = 0;
+    const p = new LevelPairer(undefined);
+    const out: TimelineEvent[] = [];
+    const diag: InputDiagnostic = { kind: 'diagnostic', severity: 'info', code: 'X', message: 'x', at: { sec: 1000, nsec: 1 }, source: { file: 'x.log', line: 99 } };
+    p.push(candidate('high', { CallID: 1 }, 0), out); // line 1
+    p.push(diag, out);
+    p.push(candidate('low', { CallID: 2 }, 1), out); // line 2
+    p.push(candidate('low', { CallID: 1 }, 2), out); // line 3: the twin of line 1
+    p.flush(out);
+    expect(lines(out)).toEqual([99, 2, 3]);
+    expect(p.stats).toEqual({ high: 1, low: 2, paired: 1 });
+  });
+
+  it('reports the fields the trace names with another value', () => {
+    const p = new LevelPairer(undefined);
+    const out: TimelineEvent[] = [];
+    p.push(candidate('low', { CallID: 1, ConnectionDeviceType: 0 }, 0), out);
+    p.push(candidate('high', { CallID: 1, ConnectionDeviceType: 1 }, 0), out);
+    p.flush(out);
+    expect(out).toHaveLength(1);
+    const m = out[0]!;
+    expect(m.kind === 'message' && m.message.diagnostics.map((d) => d.code)).toEqual(['TRACE_LEVELS_DISAGREE']);
+  });
+
+  it('lets no more than WINDOW_SAME_TYPE candidates of a type wait, and emits them in order', () => {
+    line = 0;
+    const p = new LevelPairer(13);
+    const out: TimelineEvent[] = [];
+    for (let i = 0; i < WINDOW_SAME_TYPE + 8; i++) p.push(candidate('high', { CallID: i }, i), out);
+    expect(out.length).toBe(8);
+    p.flush(out);
+    expect(lines(out)).toEqual(Array.from({ length: WINDOW_SAME_TYPE + 8 }, (_, i) => i + 1));
+    expect(out.every((e) => e.kind === 'message' && e.version === 13)).toBe(true);
+  });
+
+  it('a waiting candidate older than the time window is a message of its own', () => {
+    const p = new LevelPairer(undefined);
+    const out: TimelineEvent[] = [];
+    p.push(candidate('high', { CallID: 1 }, 0), out);
+    expect(out).toHaveLength(0);
+    p.push(candidate('low', { CallID: 1 }, 5000), out);
+    expect(out).toHaveLength(1);
+    p.flush(out);
+    expect(out).toHaveLength(2);
+    expect(p.stats.paired).toBe(0);
+  });
+
+  it('a trace that cannot be finished into a message becomes a diagnostic', () => {
+    const p = new LevelPairer(undefined);
+    const out: TimelineEvent[] = [];
+    p.push(candidate('high', { CallID: 1 }, 0, 'END_CALL_EVENT', 'high-level trace not decoded: because'), out);
+    p.flush(out);
+    expect(out).toEqual([expect.objectContaining({ kind: 'diagnostic', code: 'LOG_TRACE_NOT_DECODED', message: 'high-level trace not decoded: because' })]);
+  });
+});
