@@ -153,14 +153,14 @@ function emitLabels(e: Emitter, slot: FieldSlot, pathExpr: string, tables: Table
     if (slot.labels.table.kind === 'mask') {
       e.line(`{ const n = rt.maskNames(${t}, v); if (n === undefined) return false; L[${pathExpr}] = n; }`);
     } else {
-      e.line(`{ const n = rt.enumName(${t}, v); if (n === undefined) return false; if (n !== null) L[${pathExpr}] = n; }`);
+      e.line(`{ const n = (v < 512 ? ${t}.small[v] : undefined) ?? rt.enumName(${t}, v); if (n === undefined) return false; if (n !== null) L[${pathExpr}] = n; }`);
     }
   } else if (slot.kind === Kind.TIME) {
     e.line(`L[${pathExpr}] = rt.timeLabel(v);`);
   } else if (def.display === 'int64') {
     e.line(`rt.int64(L, ${pathExpr}, v);`);
   } else if (def.deviceId) {
-    e.line(`rt.deviceLabel(L, ${pathExpr}, v, o.version);`);
+    e.line(`if (v.indexOf('.') > 0) rt.deviceLabel(L, ${pathExpr}, v, o.version);`);
   }
   const documented = def.reserved?.value;
   if (documented !== undefined && !def.secret) {
@@ -193,7 +193,7 @@ function emitFixed(e: Emitter, layout: FixedLayout, tables: Tables): Array<reado
         e.line(`const l${i} = rt.maskNames(${t}, ${k});`);
         e.line(`if (l${i} === undefined) return false;`);
       } else {
-        e.line(`const l${i} = rt.enumName(${t}, ${k});`);
+        e.line(`const l${i} = (${k} < 512 ? ${t}.small[${k}] : undefined) ?? rt.enumName(${t}, ${k});`);
         e.line(`if (l${i} === undefined) return false;`);
       }
       labels.push([slot.name, `l${i}`]);

@@ -165,13 +165,25 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
   if (plan !== undefined && present === bodyLength && entry.fast !== undefined && options.fastPath !== false && options.missing === undefined) {
     if (plan.maxBody === undefined || bodyLength <= plan.maxBody) {
       const bodyEnd = HEADER_LENGTH + bodyLength;
-      const choice = plan.layouts.length === 1 ? plan.only : chooseLayout(plan, b, bodyEnd, options.version);
       const candidate: DecodedMessage = { type, typeId, bodyLength, fields: NO_FIELDS, labels: NO_LABELS, diagnostics };
-      if (plan.layouts.length > 1) {
+      if (plan.layouts.length === 1) {
+        if (entry.fast[0]!(b, bodyEnd, candidate, options)) return candidate;
+      } else if (options.version === undefined) {
+        // Inference prefers the newest layout that parses cleanly; a successful strict fast
+        // parse with the newest layout is exactly that, so try it before probing every layout.
+        candidate.layoutVersion = plan.layouts[0]!.version;
+        candidate.layoutInferred = true;
+        if (entry.fast[0]!(b, bodyEnd, candidate, options)) return candidate;
+        const choice = chooseLayout(plan, b, bodyEnd, undefined);
+        if (choice.index !== 0) {
+          candidate.layoutVersion = choice.layout.version;
+          if (entry.fast[choice.index]!(b, bodyEnd, candidate, options)) return candidate;
+        }
+      } else {
+        const choice = chooseLayout(plan, b, bodyEnd, options.version);
         candidate.layoutVersion = choice.layout.version;
-        if (choice.inferred) candidate.layoutInferred = true;
+        if (entry.fast[choice.index]!(b, bodyEnd, candidate, options)) return candidate;
       }
-      if (entry.fast[choice.index]!(b, bodyEnd, candidate, options)) return candidate;
     }
   }
 

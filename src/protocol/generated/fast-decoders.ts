@@ -267,7 +267,7 @@ function fast_OPEN_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fa
   const k6 = rt.u16(b, 30);
   if (k6 !== 0) return false;
   const k7 = rt.u16(b, 32);
-  const l7 = rt.enumName(T_AgentState, k7);
+  const l7 = (k7 < 512 ? T_AgentState.small[k7] : undefined) ?? rt.enumName(T_AgentState, k7);
   if (l7 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ServicesGranted": l1 ?? undefined, "AgentState": l7 ?? undefined };
   let x0: string | undefined;
@@ -421,18 +421,18 @@ function fast_HEARTBEAT_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, 
 function fast_SYSTEM_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o: FastOptions): boolean {
   if (end < 34) return false;
   const k0 = rt.u32(b, 8);
-  const l0 = rt.enumName(T_CCXStatus, k0);
+  const l0 = (k0 < 512 ? T_CCXStatus.small[k0] : undefined) ?? rt.enumName(T_CCXStatus, k0);
   if (l0 === undefined) return false;
   const k1 = rt.u32(b, 12);
   const l1 = rt.timeLabel(k1);
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_SystemEventID, k2);
+  const l2 = (k2 < 512 ? T_SystemEventID.small[k2] : undefined) ?? rt.enumName(T_SystemEventID, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u32(b, 20);
   const k4 = rt.u32(b, 24);
   const k5 = rt.u32(b, 28);
   const k6 = rt.u16(b, 32);
-  const l6 = rt.enumName(T_DeviceType, k6);
+  const l6 = (k6 < 512 ? T_DeviceType.small[k6] : undefined) ?? rt.enumName(T_DeviceType, k6);
   if (l6 === undefined) return false;
   const L: Record<string, Label | undefined> = { "CCXStatus": l0 ?? undefined, "CCXTime": l1 ?? undefined, "SystemEventID": l2 ?? undefined, "EventDeviceType": l6 ?? undefined };
   let x0: string | undefined;
@@ -486,7 +486,7 @@ function fast_CLOSE_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fa
   if (end < 16) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_StatusCode, k1);
+  const l1 = (k1 < 512 ? T_StatusCode.small[k1] : undefined) ?? rt.enumName(T_StatusCode, k1);
   if (l1 === undefined) return false;
   const L: Record<string, Label | undefined> = { "Status": l1 ?? undefined };
   if (end !== 16) return false;
@@ -511,7 +511,7 @@ function fast_FAILURE_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
   if (end < 16) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_StatusCode, k1);
+  const l1 = (k1 < 512 ? T_StatusCode.small[k1] : undefined) ?? rt.enumName(T_StatusCode, k1);
   if (l1 === undefined) return false;
   const L: Record<string, Label | undefined> = { "Status": l1 ?? undefined };
   let x0: string | undefined;
@@ -552,7 +552,7 @@ function fast_FAILURE_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
 function fast_FAILURE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o: FastOptions): boolean {
   if (end < 12) return false;
   const k0 = rt.u32(b, 8);
-  const l0 = rt.enumName(T_StatusCode, k0);
+  const l0 = (k0 < 512 ? T_StatusCode.small[k0] : undefined) ?? rt.enumName(T_StatusCode, k0);
   if (l0 === undefined) return false;
   const L: Record<string, Label | undefined> = { "Status": l0 ?? undefined };
   let x0: string | undefined;
@@ -669,7 +669,7 @@ function fast_CONFIG_REQUEST_KEY_EVENT_v10(b: Uint8Array, end: number, m: Decode
 function fast_CONFIG_KEY_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o: FastOptions): boolean {
   if (end < 12) return false;
   const k0 = rt.u32(b, 8);
-  const l0 = rt.enumName(T_ConfigKeyStatus, k0);
+  const l0 = (k0 < 512 ? T_ConfigKeyStatus.small[k0] : undefined) ?? rt.enumName(T_ConfigKeyStatus, k0);
   if (l0 === undefined) return false;
   const L: Record<string, Label | undefined> = { "Status": l0 ?? undefined };
   let x0: string | undefined;
@@ -825,7 +825,7 @@ function fast_CONFIG_REQUEST_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
 function fast_CONFIG_BEGIN_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o: FastOptions): boolean {
   if (end < 14) return false;
   const k0 = rt.u16(b, 8);
-  const l0 = rt.enumName(T_ConfigType, k0);
+  const l0 = (k0 < 512 ? T_ConfigType.small[k0] : undefined) ?? rt.enumName(T_ConfigType, k0);
   if (l0 === undefined) return false;
   const k1 = rt.u32(b, 10);
   const l1 = rt.maskNames(T_ConfigMask, k1);
@@ -900,7 +900,7 @@ function fast_CONFIG_BEGIN_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
 function fast_CONFIG_END_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, o: FastOptions): boolean {
   if (end < 12) return false;
   const k0 = rt.u32(b, 8);
-  const l0 = rt.enumName(T_ConfigEndStatus, k0);
+  const l0 = (k0 < 512 ? T_ConfigEndStatus.small[k0] : undefined) ?? rt.enumName(T_ConfigEndStatus, k0);
   if (l0 === undefined) return false;
   const L: Record<string, Label | undefined> = { "Status": l0 ?? undefined };
   let x0: string | undefined;
@@ -1037,7 +1037,7 @@ function fast_CONFIG_CSQ_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
         }
         r2 = undefined;
         r1!.RecordType = v; r1m |= 1;
-        { const n = rt.enumName(T_ConfigRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
+        { const n = (v < 512 ? T_ConfigRecordType.small[v] : undefined) ?? rt.enumName(T_ConfigRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
         break;
       }
       case 184: {
@@ -1050,7 +1050,7 @@ function fast_CONFIG_CSQ_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
           if (rt.enumName(T_CSQIDSpecial, earlier) !== null) return false;
           r1.Reserved_184 = earlier; r1m |= 2;
           r1.CSQID = v;
-          { const n = rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_CSQID, r1i, "Records", ".CSQID")] = n; }
+          { const n = (v < 512 ? T_CSQIDSpecial.small[v] : undefined) ?? rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_CSQID, r1i, "Records", ".CSQID")] = n; }
           break;
         }
         if (r1 === undefined || r1g !== 1 || (r1m & 4) !== 0) {
@@ -1059,7 +1059,7 @@ function fast_CONFIG_CSQ_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
         }
         r2 = undefined;
         r1!.CSQID = v; r1m |= 4;
-        { const n = rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_CSQID, r1i, "Records", ".CSQID")] = n; }
+        { const n = (v < 512 ? T_CSQIDSpecial.small[v] : undefined) ?? rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_CSQID, r1i, "Records", ".CSQID")] = n; }
         break;
       }
       case 185: {
@@ -1112,7 +1112,7 @@ function fast_CONFIG_CSQ_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
         }
         r2 = undefined;
         r1!.MRDomainID = v; r1m |= 1024;
-        { const n = rt.enumName(T_MRDomainID, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_MRDomainID, r1i, "Records", ".MRDomainID")] = n; }
+        { const n = (v < 512 ? T_MRDomainID.small[v] : undefined) ?? rt.enumName(T_MRDomainID, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_MRDomainID, r1i, "Records", ".MRDomainID")] = n; }
         break;
       }
       default:
@@ -1268,7 +1268,7 @@ function fast_CONFIG_APPLICATION_EVENT_v10(b: Uint8Array, end: number, m: Decode
         }
         r2 = undefined;
         r1!.RecordType = v; r1m |= 1;
-        { const n = rt.enumName(T_ConfigRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
+        { const n = (v < 512 ? T_ConfigRecordType.small[v] : undefined) ?? rt.enumName(T_ConfigRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
         break;
       }
       case 184: {
@@ -1281,7 +1281,7 @@ function fast_CONFIG_APPLICATION_EVENT_v10(b: Uint8Array, end: number, m: Decode
         }
         r2 = undefined;
         r1!.ApplicationID = v; r1m |= 4;
-        { const n = rt.enumName(T_ApplicationIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_ApplicationID, r1i, "Records", ".ApplicationID")] = n; }
+        { const n = (v < 512 ? T_ApplicationIDSpecial.small[v] : undefined) ?? rt.enumName(T_ApplicationIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_ApplicationID, r1i, "Records", ".ApplicationID")] = n; }
         break;
       }
       case 208: {
@@ -1378,7 +1378,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
           r2 = { "CSQID": undefined, "Reserved_64": undefined }; r2m = 0; r2i = a.length; a.push(r2);
         }
         r2!.CSQID = v; r2m |= 1;
-        { const n = rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_, r1i, "Records", ".") + rt.pathAt(P_CSQs_CSQID, r2i, "CSQs", ".CSQID")] = n; }
+        { const n = (v < 512 ? T_CSQIDSpecial.small[v] : undefined) ?? rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_, r1i, "Records", ".") + rt.pathAt(P_CSQs_CSQID, r2i, "CSQs", ".CSQID")] = n; }
         break;
       }
       case 64: {
@@ -1470,7 +1470,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.RecordType = v; r1m |= 1;
-        { const n = rt.enumName(T_ConfigRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
+        { const n = (v < 512 ? T_ConfigRecordType.small[v] : undefined) ?? rt.enumName(T_ConfigRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
         break;
       }
       case 189: {
@@ -1483,7 +1483,7 @@ function fast_CONFIG_AGENT_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.AgentType = v; r1m |= 4;
-        { const n = rt.enumName(T_AgentType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_AgentType, r1i, "Records", ".AgentType")] = n; }
+        { const n = (v < 512 ? T_AgentType.small[v] : undefined) ?? rt.enumName(T_AgentType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_AgentType, r1i, "Records", ".AgentType")] = n; }
         break;
       }
       case 190: {
@@ -1671,7 +1671,7 @@ function fast_CONFIG_DEVICE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
         }
         r2 = undefined;
         r1!.RecordType = v; r1m |= 1;
-        { const n = rt.enumName(T_ConfigRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
+        { const n = (v < 512 ? T_ConfigRecordType.small[v] : undefined) ?? rt.enumName(T_ConfigRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
         break;
       }
       case 184: {
@@ -1708,7 +1708,7 @@ function fast_CONFIG_DEVICE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
         }
         r2 = undefined;
         r1!.DeviceType = v; r1m |= 4;
-        { const n = rt.enumName(T_ConfigDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_DeviceType, r1i, "Records", ".DeviceType")] = n; }
+        { const n = (v < 512 ? T_ConfigDeviceType.small[v] : undefined) ?? rt.enumName(T_ConfigDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_DeviceType, r1i, "Records", ".DeviceType")] = n; }
         break;
       }
       case 208: {
@@ -1747,7 +1747,7 @@ function fast_TEAM_CONFIG_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   const k0 = rt.u32(b, 8);
   const k1 = rt.u16(b, 12);
   const k2 = rt.u16(b, 14);
-  const l2 = rt.enumName(T_TeamOperation, k2);
+  const l2 = (k2 < 512 ? T_TeamOperation.small[k2] : undefined) ?? rt.enumName(T_TeamOperation, k2);
   if (l2 === undefined) return false;
   const k3 = rt.hex(b, 16, 24);
   if (k3 !== "0000000000000000") return false;
@@ -1795,7 +1795,7 @@ function fast_TEAM_CONFIG_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         }
         r2 = undefined;
         r1!.RecordType = v; r1m |= 4;
-        { const n = rt.enumName(T_TeamRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
+        { const n = (v < 512 ? T_TeamRecordType.small[v] : undefined) ?? rt.enumName(T_TeamRecordType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_RecordType, r1i, "Records", ".RecordType")] = n; }
         break;
       }
       case 194: {
@@ -1832,7 +1832,7 @@ function fast_TEAM_CONFIG_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         }
         r2 = undefined;
         r1!.MemberType = v; r1m |= 8;
-        { const n = rt.enumName(T_TeamMemberType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_MemberType, r1i, "Records", ".MemberType")] = n; }
+        { const n = (v < 512 ? T_TeamMemberType.small[v] : undefined) ?? rt.enumName(T_TeamMemberType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Records_MemberType, r1i, "Records", ".MemberType")] = n; }
         break;
       }
       default:
@@ -1857,7 +1857,7 @@ function fast_TEAM_CONFIG_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage,
   if (end < 22) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u16(b, 12);
-  const l1 = rt.enumName(T_TeamConfigParam, k1);
+  const l1 = (k1 < 512 ? T_TeamConfigParam.small[k1] : undefined) ?? rt.enumName(T_TeamConfigParam, k1);
   if (l1 === undefined) return false;
   const k2 = rt.hex(b, 14, 22);
   if (k2 !== "0000000000000000") return false;
@@ -1873,7 +1873,7 @@ function fast_TEAM_CONFIG_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage
   if (end < 16) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_TeamConfigStatus, k1);
+  const l1 = (k1 < 512 ? T_TeamConfigStatus.small[k1] : undefined) ?? rt.enumName(T_TeamConfigStatus, k1);
   if (l1 === undefined) return false;
   const L: Record<string, Label | undefined> = { "Status": l1 ?? undefined };
   let x0: string | undefined;
@@ -1922,21 +1922,21 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   const k3 = rt.u16(b, 20);
   if (k3 !== 21) return false;
   const k4 = rt.u16(b, 22);
-  const l4 = rt.enumName(T_AgentState, k4);
+  const l4 = (k4 < 512 ? T_AgentState.small[k4] : undefined) ?? rt.enumName(T_AgentState, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u32(b, 24);
   const k6 = rt.u32(b, 28);
-  const l6 = rt.enumName(T_CSQIDSpecial, k6);
+  const l6 = (k6 < 512 ? T_CSQIDSpecial.small[k6] : undefined) ?? rt.enumName(T_CSQIDSpecial, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u32(b, 32);
   if (k7 !== 4294967295) return false;
   const k8 = rt.u16(b, 36);
   if (k8 !== 0) return false;
   const k9 = rt.u16(b, 38);
-  const l9 = rt.enumName(T_AgentState, k9);
+  const l9 = (k9 < 512 ? T_AgentState.small[k9] : undefined) ?? rt.enumName(T_AgentState, k9);
   if (l9 === undefined) return false;
   const k10 = rt.u16(b, 40);
-  const l10 = rt.enumName(T_AgentStateReasonCode, k10);
+  const l10 = (k10 < 512 ? T_AgentStateReasonCode.small[k10] : undefined) ?? rt.enumName(T_AgentStateReasonCode, k10);
   if (l10 === undefined) return false;
   const k11 = rt.i32(b, 42);
   if (k11 !== 1) return false;
@@ -2038,7 +2038,7 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         }
         r2 = undefined;
         r1!.CSQID = v; r1m |= 1;
-        { const n = rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQID, r1i, "CSQs", ".CSQID")] = n; }
+        { const n = (v < 512 ? T_CSQIDSpecial.small[v] : undefined) ?? rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQID, r1i, "CSQs", ".CSQID")] = n; }
         break;
       }
       case 63: {
@@ -2077,7 +2077,7 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         }
         r2 = undefined;
         r1!.CSQState = v; r1m |= 8;
-        { const n = rt.enumName(T_AgentState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQState, r1i, "CSQs", ".CSQState")] = n; }
+        { const n = (v < 512 ? T_AgentState.small[v] : undefined) ?? rt.enumName(T_AgentState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQState, r1i, "CSQs", ".CSQState")] = n; }
         break;
       }
       case 123: {
@@ -2087,7 +2087,7 @@ function fast_AGENT_STATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         const v = rt.u16(b, ds);
         x6 = v;
         s6 = ++n; if (6 < last) disorder = true; else last = 6;
-        { const n = rt.enumName(T_NextAgentState, v); if (n === undefined) return false; if (n !== null) L["NextAgentState"] = n; }
+        { const n = (v < 512 ? T_NextAgentState.small[v] : undefined) ?? rt.enumName(T_NextAgentState, v); if (n === undefined) return false; if (n !== null) L["NextAgentState"] = n; }
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -2203,7 +2203,7 @@ function fast_QUERY_AGENT_STATE_CONF_v10(b: Uint8Array, end: number, m: DecodedM
   if (end < 38) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u16(b, 12);
-  const l1 = rt.enumName(T_AgentState, k1);
+  const l1 = (k1 < 512 ? T_AgentState.small[k1] : undefined) ?? rt.enumName(T_AgentState, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 14);
   const k3 = rt.i32(b, 16);
@@ -2288,7 +2288,7 @@ function fast_QUERY_AGENT_STATE_CONF_v10(b: Uint8Array, end: number, m: DecodedM
         }
         r2 = undefined;
         r1!.CSQID = v; r1m |= 1;
-        { const n = rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQID, r1i, "CSQs", ".CSQID")] = n; }
+        { const n = (v < 512 ? T_CSQIDSpecial.small[v] : undefined) ?? rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQID, r1i, "CSQs", ".CSQID")] = n; }
         break;
       }
       case 63: {
@@ -2327,7 +2327,7 @@ function fast_QUERY_AGENT_STATE_CONF_v10(b: Uint8Array, end: number, m: DecodedM
         }
         r2 = undefined;
         r1!.CSQState = v; r1m |= 8;
-        { const n = rt.enumName(T_AgentState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQState, r1i, "CSQs", ".CSQState")] = n; }
+        { const n = (v < 512 ? T_AgentState.small[v] : undefined) ?? rt.enumName(T_AgentState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQState, r1i, "CSQs", ".CSQState")] = n; }
         break;
       }
       case 194: {
@@ -2364,17 +2364,17 @@ function fast_SET_AGENT_STATE_REQ_v12(b: Uint8Array, end: number, m: DecodedMess
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_AgentState, k2);
+  const l2 = (k2 < 512 ? T_AgentState.small[k2] : undefined) ?? rt.enumName(T_AgentState, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 18);
   if (k3 !== 0) return false;
   const k4 = rt.u16(b, 20);
   if (k4 !== 0) return false;
   const k5 = rt.u16(b, 22);
-  const l5 = rt.enumName(T_AgentStateReasonCode, k5);
+  const l5 = (k5 < 512 ? T_AgentStateReasonCode.small[k5] : undefined) ?? rt.enumName(T_AgentStateReasonCode, k5);
   if (l5 === undefined) return false;
   const k6 = b[24]!;
-  const l6 = rt.enumName(T_ForcedFlag, k6);
+  const l6 = (k6 < 512 ? T_ForcedFlag.small[k6] : undefined) ?? rt.enumName(T_ForcedFlag, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u32(b, 25);
   const l7 = rt.maskNames(T_AgentCapacity, k7);
@@ -2452,17 +2452,17 @@ function fast_SET_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_AgentState, k2);
+  const l2 = (k2 < 512 ? T_AgentState.small[k2] : undefined) ?? rt.enumName(T_AgentState, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 18);
   if (k3 !== 0) return false;
   const k4 = rt.u16(b, 20);
   if (k4 !== 0) return false;
   const k5 = rt.u16(b, 22);
-  const l5 = rt.enumName(T_AgentStateReasonCode, k5);
+  const l5 = (k5 < 512 ? T_AgentStateReasonCode.small[k5] : undefined) ?? rt.enumName(T_AgentStateReasonCode, k5);
   if (l5 === undefined) return false;
   const k6 = b[24]!;
-  const l6 = rt.enumName(T_ForcedFlag, k6);
+  const l6 = (k6 < 512 ? T_ForcedFlag.small[k6] : undefined) ?? rt.enumName(T_ForcedFlag, k6);
   if (l6 === undefined) return false;
   const L: Record<string, Label | undefined> = { "AgentState": l2 ?? undefined, "EventReasonCode": l5 ?? undefined, "ForcedFlag": l6 ?? undefined };
   let x0: string | undefined;
@@ -2554,16 +2554,16 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
   const k4 = rt.u16(b, 20);
   const k5 = rt.u16(b, 22);
   const k6 = rt.u16(b, 24);
-  const l6 = rt.enumName(T_CallType, k6);
+  const l6 = (k6 < 512 ? T_CallType.small[k6] : undefined) ?? rt.enumName(T_CallType, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u16(b, 26);
-  const l7 = rt.enumName(T_ConnectionDeviceType, k7);
+  const l7 = (k7 < 512 ? T_ConnectionDeviceType.small[k7] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u32(b, 28);
-  const l8 = rt.enumName(T_CallIDSpecial, k8);
+  const l8 = (k8 < 512 ? T_CallIDSpecial.small[k8] : undefined) ?? rt.enumName(T_CallIDSpecial, k8);
   if (l8 === undefined) return false;
   const k9 = rt.u16(b, 32);
-  const l9 = rt.enumName(T_Disposition, k9);
+  const l9 = (k9 < 512 ? T_Disposition.small[k9] : undefined) ?? rt.enumName(T_Disposition, k9);
   if (l9 === undefined) return false;
   const L: Record<string, Label | undefined> = { "CallType": l6 ?? undefined, "ConnectionDeviceType": l7 ?? undefined, "CallID": l8 ?? undefined, "CalledPartyDisposition": l9 ?? undefined };
   let x0: string | undefined;
@@ -2631,7 +2631,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "ANI", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ANI", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -2652,7 +2652,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
         if (v === undefined) return false;
         x3 = v;
         s3 = ++n; if (3 < last) disorder = true; else last = 3;
-        rt.deviceLabel(L, "DNIS", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DNIS", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -2664,7 +2664,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
         if (v === undefined) return false;
         x4 = v;
         s4 = ++n; if (4 < last) disorder = true; else last = 4;
-        rt.deviceLabel(L, "DialedNumber", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DialedNumber", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -2823,7 +2823,7 @@ function fast_BEGIN_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -2893,10 +2893,10 @@ function fast_END_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, 
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined };
   let x0: string | undefined;
@@ -2920,7 +2920,7 @@ function fast_END_CALL_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage, 
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -2948,22 +2948,22 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   const k4 = rt.u16(b, 20);
   const k5 = rt.u16(b, 22);
   const k6 = rt.u16(b, 24);
-  const l6 = rt.enumName(T_CallType, k6);
+  const l6 = (k6 < 512 ? T_CallType.small[k6] : undefined) ?? rt.enumName(T_CallType, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u16(b, 26);
-  const l7 = rt.enumName(T_ConnectionDeviceType, k7);
+  const l7 = (k7 < 512 ? T_ConnectionDeviceType.small[k7] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u32(b, 28);
-  const l8 = rt.enumName(T_CallIDSpecial, k8);
+  const l8 = (k8 < 512 ? T_CallIDSpecial.small[k8] : undefined) ?? rt.enumName(T_CallIDSpecial, k8);
   if (l8 === undefined) return false;
   const k9 = rt.u16(b, 32);
-  const l9 = rt.enumName(T_ConnectionDeviceType, k9);
+  const l9 = (k9 < 512 ? T_ConnectionDeviceType.small[k9] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k9);
   if (l9 === undefined) return false;
   const k10 = rt.u32(b, 34);
-  const l10 = rt.enumName(T_CallIDSpecial, k10);
+  const l10 = (k10 < 512 ? T_CallIDSpecial.small[k10] : undefined) ?? rt.enumName(T_CallIDSpecial, k10);
   if (l10 === undefined) return false;
   const k11 = rt.u16(b, 38);
-  const l11 = rt.enumName(T_Disposition, k11);
+  const l11 = (k11 < 512 ? T_Disposition.small[k11] : undefined) ?? rt.enumName(T_Disposition, k11);
   if (l11 === undefined) return false;
   const k12 = rt.u32(b, 40);
   const k13 = rt.u32(b, 44);
@@ -3034,7 +3034,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "ANI", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ANI", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -3193,7 +3193,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -3216,7 +3216,7 @@ function fast_CALL_DATA_UPDATE_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -3298,44 +3298,44 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
   if (k5 !== 65535) return false;
   const k6 = rt.u16(b, 26);
   if (k6 !== 3) return false;
   const k7 = rt.u32(b, 28);
-  const l7 = rt.enumName(T_ApplicationIDSpecial, k7);
+  const l7 = (k7 < 512 ? T_ApplicationIDSpecial.small[k7] : undefined) ?? rt.enumName(T_ApplicationIDSpecial, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u32(b, 32);
   if (k8 !== 4294967295) return false;
   const k9 = rt.u32(b, 36);
-  const l9 = rt.enumName(T_CSQIDSpecial, k9);
+  const l9 = (k9 < 512 ? T_CSQIDSpecial.small[k9] : undefined) ?? rt.enumName(T_CSQIDSpecial, k9);
   if (l9 === undefined) return false;
   const k10 = rt.u32(b, 40);
   if (k10 !== 4294967295) return false;
   const k11 = rt.u16(b, 44);
   if (k11 !== 0) return false;
   const k12 = rt.u16(b, 46);
-  const l12 = rt.enumName(T_DeviceType, k12);
+  const l12 = (k12 < 512 ? T_DeviceType.small[k12] : undefined) ?? rt.enumName(T_DeviceType, k12);
   if (l12 === undefined) return false;
   const k13 = rt.u16(b, 48);
-  const l13 = rt.enumName(T_DeviceType, k13);
+  const l13 = (k13 < 512 ? T_DeviceType.small[k13] : undefined) ?? rt.enumName(T_DeviceType, k13);
   if (l13 === undefined) return false;
   const k14 = rt.u16(b, 50);
-  const l14 = rt.enumName(T_DeviceType, k14);
+  const l14 = (k14 < 512 ? T_DeviceType.small[k14] : undefined) ?? rt.enumName(T_DeviceType, k14);
   if (l14 === undefined) return false;
   const k15 = rt.u16(b, 52);
-  const l15 = rt.enumName(T_DeviceType, k15);
+  const l15 = (k15 < 512 ? T_DeviceType.small[k15] : undefined) ?? rt.enumName(T_DeviceType, k15);
   if (l15 === undefined) return false;
   const k16 = rt.u16(b, 54);
-  const l16 = rt.enumName(T_LocalConnectionState, k16);
+  const l16 = (k16 < 512 ? T_LocalConnectionState.small[k16] : undefined) ?? rt.enumName(T_LocalConnectionState, k16);
   if (l16 === undefined) return false;
   const k17 = rt.u16(b, 56);
-  const l17 = rt.enumName(T_EventCause, k17);
+  const l17 = (k17 < 512 ? T_EventCause.small[k17] : undefined) ?? rt.enumName(T_EventCause, k17);
   if (l17 === undefined) return false;
   const k18 = rt.u16(b, 58);
   const k19 = rt.u16(b, 60);
@@ -3408,7 +3408,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x6 = v;
         s6 = ++n; if (6 < last) disorder = true; else last = 6;
-        rt.deviceLabel(L, "ANI", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ANI", v, o.version);
         break;
       }
       case 9: {
@@ -3427,7 +3427,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x8 = v;
         s8 = ++n; if (8 < last) disorder = true; else last = 8;
-        rt.deviceLabel(L, "DNIS", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DNIS", v, o.version);
         break;
       }
       case 11: {
@@ -3438,7 +3438,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x9 = v;
         s9 = ++n; if (9 < last) disorder = true; else last = 9;
-        rt.deviceLabel(L, "DialedNumber", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DialedNumber", v, o.version);
         break;
       }
       case 12: {
@@ -3559,7 +3559,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 26: {
@@ -3570,7 +3570,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "AlertingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "AlertingDeviceID", v, o.version);
         break;
       }
       case 27: {
@@ -3581,7 +3581,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "CallingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CallingDeviceID", v, o.version);
         break;
       }
       case 28: {
@@ -3592,7 +3592,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x3 = v;
         s3 = ++n; if (3 < last) disorder = true; else last = 3;
-        rt.deviceLabel(L, "CalledDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CalledDeviceID", v, o.version);
         break;
       }
       case 29: {
@@ -3603,7 +3603,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x4 = v;
         s4 = ++n; if (4 < last) disorder = true; else last = 4;
-        rt.deviceLabel(L, "LastRedirectDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "LastRedirectDeviceID", v, o.version);
         break;
       }
       case 46: {
@@ -3644,7 +3644,7 @@ function fast_CALL_DELIVERED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         const v = rt.u32(b, ds);
         x5 = v;
         s5 = ++n; if (5 < last) disorder = true; else last = 5;
-        { const n = rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L["SecondaryCallID"] = n; }
+        { const n = (v < 512 ? T_CallIDSpecial.small[v] : undefined) ?? rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L["SecondaryCallID"] = n; }
         break;
       }
       default:
@@ -3676,44 +3676,44 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
   if (k5 !== 65535) return false;
   const k6 = rt.u16(b, 26);
   if (k6 !== 3) return false;
   const k7 = rt.u32(b, 28);
-  const l7 = rt.enumName(T_ApplicationIDSpecial, k7);
+  const l7 = (k7 < 512 ? T_ApplicationIDSpecial.small[k7] : undefined) ?? rt.enumName(T_ApplicationIDSpecial, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u32(b, 32);
   if (k8 !== 4294967295) return false;
   const k9 = rt.u32(b, 36);
-  const l9 = rt.enumName(T_CSQIDSpecial, k9);
+  const l9 = (k9 < 512 ? T_CSQIDSpecial.small[k9] : undefined) ?? rt.enumName(T_CSQIDSpecial, k9);
   if (l9 === undefined) return false;
   const k10 = rt.u32(b, 40);
   if (k10 !== 4294967295) return false;
   const k11 = rt.u16(b, 44);
   if (k11 !== 0) return false;
   const k12 = rt.u16(b, 46);
-  const l12 = rt.enumName(T_DeviceType, k12);
+  const l12 = (k12 < 512 ? T_DeviceType.small[k12] : undefined) ?? rt.enumName(T_DeviceType, k12);
   if (l12 === undefined) return false;
   const k13 = rt.u16(b, 48);
-  const l13 = rt.enumName(T_DeviceType, k13);
+  const l13 = (k13 < 512 ? T_DeviceType.small[k13] : undefined) ?? rt.enumName(T_DeviceType, k13);
   if (l13 === undefined) return false;
   const k14 = rt.u16(b, 50);
-  const l14 = rt.enumName(T_DeviceType, k14);
+  const l14 = (k14 < 512 ? T_DeviceType.small[k14] : undefined) ?? rt.enumName(T_DeviceType, k14);
   if (l14 === undefined) return false;
   const k15 = rt.u16(b, 52);
-  const l15 = rt.enumName(T_DeviceType, k15);
+  const l15 = (k15 < 512 ? T_DeviceType.small[k15] : undefined) ?? rt.enumName(T_DeviceType, k15);
   if (l15 === undefined) return false;
   const k16 = rt.u16(b, 54);
-  const l16 = rt.enumName(T_LocalConnectionState, k16);
+  const l16 = (k16 < 512 ? T_LocalConnectionState.small[k16] : undefined) ?? rt.enumName(T_LocalConnectionState, k16);
   if (l16 === undefined) return false;
   const k17 = rt.u16(b, 56);
-  const l17 = rt.enumName(T_EventCause, k17);
+  const l17 = (k17 < 512 ? T_EventCause.small[k17] : undefined) ?? rt.enumName(T_EventCause, k17);
   if (l17 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "ApplicationID": l7 ?? undefined, "CSQID": l9 ?? undefined, "AnsweringDeviceType": l12 ?? undefined, "CallingDeviceType": l13 ?? undefined, "CalledDeviceType": l14 ?? undefined, "LastRedirectDeviceType": l15 ?? undefined, "LocalConnectionState": l16 ?? undefined, "EventCause": l17 ?? undefined };
   let x0: string | undefined;
@@ -3745,7 +3745,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 27: {
@@ -3756,7 +3756,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "CallingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CallingDeviceID", v, o.version);
         break;
       }
       case 28: {
@@ -3767,7 +3767,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x3 = v;
         s3 = ++n; if (3 < last) disorder = true; else last = 3;
-        rt.deviceLabel(L, "CalledDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CalledDeviceID", v, o.version);
         break;
       }
       case 29: {
@@ -3778,7 +3778,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x4 = v;
         s4 = ++n; if (4 < last) disorder = true; else last = 4;
-        rt.deviceLabel(L, "LastRedirectDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "LastRedirectDeviceID", v, o.version);
         break;
       }
       case 30: {
@@ -3789,7 +3789,7 @@ function fast_CALL_ESTABLISHED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "AnsweringDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "AnsweringDeviceID", v, o.version);
         break;
       }
       default:
@@ -3816,19 +3816,19 @@ function fast_CALL_HELD_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage,
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
-  const l5 = rt.enumName(T_DeviceType, k5);
+  const l5 = (k5 < 512 ? T_DeviceType.small[k5] : undefined) ?? rt.enumName(T_DeviceType, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u16(b, 26);
-  const l6 = rt.enumName(T_LocalConnectionState, k6);
+  const l6 = (k6 < 512 ? T_LocalConnectionState.small[k6] : undefined) ?? rt.enumName(T_LocalConnectionState, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u16(b, 28);
-  const l7 = rt.enumName(T_EventCause, k7);
+  const l7 = (k7 < 512 ? T_EventCause.small[k7] : undefined) ?? rt.enumName(T_EventCause, k7);
   if (l7 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "HoldingDeviceType": l5 ?? undefined, "LocalConnectionState": l6 ?? undefined, "EventCause": l7 ?? undefined };
   let x0: string | undefined;
@@ -3854,7 +3854,7 @@ function fast_CALL_HELD_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage,
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 31: {
@@ -3865,7 +3865,7 @@ function fast_CALL_HELD_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessage,
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "HoldingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "HoldingDeviceID", v, o.version);
         break;
       }
       default:
@@ -3891,19 +3891,19 @@ function fast_CALL_RETRIEVED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
-  const l5 = rt.enumName(T_DeviceType, k5);
+  const l5 = (k5 < 512 ? T_DeviceType.small[k5] : undefined) ?? rt.enumName(T_DeviceType, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u16(b, 26);
-  const l6 = rt.enumName(T_LocalConnectionState, k6);
+  const l6 = (k6 < 512 ? T_LocalConnectionState.small[k6] : undefined) ?? rt.enumName(T_LocalConnectionState, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u16(b, 28);
-  const l7 = rt.enumName(T_EventCause, k7);
+  const l7 = (k7 < 512 ? T_EventCause.small[k7] : undefined) ?? rt.enumName(T_EventCause, k7);
   if (l7 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "RetrievingDeviceType": l5 ?? undefined, "LocalConnectionState": l6 ?? undefined, "EventCause": l7 ?? undefined };
   let x0: string | undefined;
@@ -3929,7 +3929,7 @@ function fast_CALL_RETRIEVED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 32: {
@@ -3940,7 +3940,7 @@ function fast_CALL_RETRIEVED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "RetrievingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "RetrievingDeviceID", v, o.version);
         break;
       }
       default:
@@ -3967,13 +3967,13 @@ function fast_CALL_CLEARED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessa
   const k3 = rt.u16(b, 18);
   if (k3 !== 0) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
-  const l5 = rt.enumName(T_LocalConnectionState, k5);
+  const l5 = (k5 < 512 ? T_LocalConnectionState.small[k5] : undefined) ?? rt.enumName(T_LocalConnectionState, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u16(b, 26);
-  const l6 = rt.enumName(T_EventCause, k6);
+  const l6 = (k6 < 512 ? T_EventCause.small[k6] : undefined) ?? rt.enumName(T_EventCause, k6);
   if (l6 === undefined) return false;
   const L: Record<string, Label | undefined> = { "CallID": l4 ?? undefined, "LocalConnectionState": l5 ?? undefined, "EventCause": l6 ?? undefined };
   let x0: string | undefined;
@@ -4021,19 +4021,19 @@ function fast_CALL_CONNECTION_CLEARED_EVENT_v10(b: Uint8Array, end: number, m: D
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
-  const l5 = rt.enumName(T_DeviceType, k5);
+  const l5 = (k5 < 512 ? T_DeviceType.small[k5] : undefined) ?? rt.enumName(T_DeviceType, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u16(b, 26);
-  const l6 = rt.enumName(T_LocalConnectionState, k6);
+  const l6 = (k6 < 512 ? T_LocalConnectionState.small[k6] : undefined) ?? rt.enumName(T_LocalConnectionState, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u16(b, 28);
-  const l7 = rt.enumName(T_EventCause, k7);
+  const l7 = (k7 < 512 ? T_EventCause.small[k7] : undefined) ?? rt.enumName(T_EventCause, k7);
   if (l7 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "ReleasingDeviceType": l5 ?? undefined, "LocalConnectionState": l6 ?? undefined, "EventCause": l7 ?? undefined };
   let x0: string | undefined;
@@ -4059,7 +4059,7 @@ function fast_CALL_CONNECTION_CLEARED_EVENT_v10(b: Uint8Array, end: number, m: D
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 33: {
@@ -4070,7 +4070,7 @@ function fast_CALL_CONNECTION_CLEARED_EVENT_v10(b: Uint8Array, end: number, m: D
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "ReleasingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ReleasingDeviceID", v, o.version);
         break;
       }
       default:
@@ -4096,38 +4096,38 @@ function fast_CALL_ORIGINATED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMe
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
   if (k5 !== 65535) return false;
   const k6 = rt.u16(b, 26);
   if (k6 !== 7) return false;
   const k7 = rt.u32(b, 28);
-  const l7 = rt.enumName(T_ApplicationIDSpecial, k7);
+  const l7 = (k7 < 512 ? T_ApplicationIDSpecial.small[k7] : undefined) ?? rt.enumName(T_ApplicationIDSpecial, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u32(b, 32);
   if (k8 !== 4294967295) return false;
   const k9 = rt.u32(b, 36);
-  const l9 = rt.enumName(T_CSQIDSpecial, k9);
+  const l9 = (k9 < 512 ? T_CSQIDSpecial.small[k9] : undefined) ?? rt.enumName(T_CSQIDSpecial, k9);
   if (l9 === undefined) return false;
   const k10 = rt.u32(b, 40);
   if (k10 !== 4294967295) return false;
   const k11 = rt.u16(b, 44);
   if (k11 !== 0) return false;
   const k12 = rt.u16(b, 46);
-  const l12 = rt.enumName(T_DeviceType, k12);
+  const l12 = (k12 < 512 ? T_DeviceType.small[k12] : undefined) ?? rt.enumName(T_DeviceType, k12);
   if (l12 === undefined) return false;
   const k13 = rt.u16(b, 48);
-  const l13 = rt.enumName(T_DeviceType, k13);
+  const l13 = (k13 < 512 ? T_DeviceType.small[k13] : undefined) ?? rt.enumName(T_DeviceType, k13);
   if (l13 === undefined) return false;
   const k14 = rt.u16(b, 50);
-  const l14 = rt.enumName(T_LocalConnectionState, k14);
+  const l14 = (k14 < 512 ? T_LocalConnectionState.small[k14] : undefined) ?? rt.enumName(T_LocalConnectionState, k14);
   if (l14 === undefined) return false;
   const k15 = rt.u16(b, 52);
-  const l15 = rt.enumName(T_EventCause, k15);
+  const l15 = (k15 < 512 ? T_EventCause.small[k15] : undefined) ?? rt.enumName(T_EventCause, k15);
   if (l15 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "ApplicationID": l7 ?? undefined, "CSQID": l9 ?? undefined, "CallingDeviceType": l12 ?? undefined, "CalledDeviceType": l13 ?? undefined, "LocalConnectionState": l14 ?? undefined, "EventCause": l15 ?? undefined };
   let x0: string | undefined;
@@ -4155,7 +4155,7 @@ function fast_CALL_ORIGINATED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMe
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 27: {
@@ -4166,7 +4166,7 @@ function fast_CALL_ORIGINATED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMe
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "CallingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CallingDeviceID", v, o.version);
         break;
       }
       case 28: {
@@ -4177,7 +4177,7 @@ function fast_CALL_ORIGINATED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMe
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "CalledDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CalledDeviceID", v, o.version);
         break;
       }
       default:
@@ -4204,22 +4204,22 @@ function fast_CALL_FAILED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
-  const l5 = rt.enumName(T_DeviceType, k5);
+  const l5 = (k5 < 512 ? T_DeviceType.small[k5] : undefined) ?? rt.enumName(T_DeviceType, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u16(b, 26);
-  const l6 = rt.enumName(T_DeviceType, k6);
+  const l6 = (k6 < 512 ? T_DeviceType.small[k6] : undefined) ?? rt.enumName(T_DeviceType, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u16(b, 28);
-  const l7 = rt.enumName(T_LocalConnectionState, k7);
+  const l7 = (k7 < 512 ? T_LocalConnectionState.small[k7] : undefined) ?? rt.enumName(T_LocalConnectionState, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u16(b, 30);
-  const l8 = rt.enumName(T_EventCause, k8);
+  const l8 = (k8 < 512 ? T_EventCause.small[k8] : undefined) ?? rt.enumName(T_EventCause, k8);
   if (l8 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "FailingDeviceType": l5 ?? undefined, "CalledDeviceType": l6 ?? undefined, "LocalConnectionState": l7 ?? undefined, "EventCause": l8 ?? undefined };
   let x0: string | undefined;
@@ -4247,7 +4247,7 @@ function fast_CALL_FAILED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 28: {
@@ -4258,7 +4258,7 @@ function fast_CALL_FAILED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "CalledDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CalledDeviceID", v, o.version);
         break;
       }
       case 34: {
@@ -4269,7 +4269,7 @@ function fast_CALL_FAILED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "FailingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "FailingDeviceID", v, o.version);
         break;
       }
       default:
@@ -4294,10 +4294,10 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
   if (k5 !== 65535) return false;
@@ -4311,22 +4311,22 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   if (k9 !== 0) return false;
   const k10 = rt.u16(b, 38);
   const k11 = rt.u16(b, 40);
-  const l11 = rt.enumName(T_ConnectionDeviceType, k11);
+  const l11 = (k11 < 512 ? T_ConnectionDeviceType.small[k11] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k11);
   if (l11 === undefined) return false;
   const k12 = rt.u32(b, 42);
-  const l12 = rt.enumName(T_CallIDSpecial, k12);
+  const l12 = (k12 < 512 ? T_CallIDSpecial.small[k12] : undefined) ?? rt.enumName(T_CallIDSpecial, k12);
   if (l12 === undefined) return false;
   const k13 = rt.u16(b, 46);
-  const l13 = rt.enumName(T_DeviceType, k13);
+  const l13 = (k13 < 512 ? T_DeviceType.small[k13] : undefined) ?? rt.enumName(T_DeviceType, k13);
   if (l13 === undefined) return false;
   const k14 = rt.u16(b, 48);
-  const l14 = rt.enumName(T_DeviceType, k14);
+  const l14 = (k14 < 512 ? T_DeviceType.small[k14] : undefined) ?? rt.enumName(T_DeviceType, k14);
   if (l14 === undefined) return false;
   const k15 = rt.u16(b, 50);
-  const l15 = rt.enumName(T_LocalConnectionState, k15);
+  const l15 = (k15 < 512 ? T_LocalConnectionState.small[k15] : undefined) ?? rt.enumName(T_LocalConnectionState, k15);
   if (l15 === undefined) return false;
   const k16 = rt.u16(b, 52);
-  const l16 = rt.enumName(T_EventCause, k16);
+  const l16 = (k16 < 512 ? T_EventCause.small[k16] : undefined) ?? rt.enumName(T_EventCause, k16);
   if (l16 === undefined) return false;
   const L: Record<string, Label | undefined> = { "PrimaryDeviceType": l3 ?? undefined, "PrimaryCallID": l4 ?? undefined, "SecondaryDeviceType": l11 ?? undefined, "SecondaryCallID": l12 ?? undefined, "ControllerDeviceType": l13 ?? undefined, "AddedPartyDeviceType": l14 ?? undefined, "LocalConnectionState": l15 ?? undefined, "EventCause": l16 ?? undefined };
   let x0: string | undefined;
@@ -4363,7 +4363,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "PrimaryDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "PrimaryDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4375,7 +4375,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "SecondaryDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "SecondaryDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4387,7 +4387,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "ControllerDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ControllerDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4399,7 +4399,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x3 = v;
         s3 = ++n; if (3 < last) disorder = true; else last = 3;
-        rt.deviceLabel(L, "AddedPartyDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "AddedPartyDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4413,7 +4413,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         }
         r2 = undefined;
         r1!.ConnectedPartyCallID = v; r1m |= 1;
-        { const n = rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyCallID, r1i, "ConnectedParties", ".ConnectedPartyCallID")] = n; }
+        { const n = (v < 512 ? T_CallIDSpecial.small[v] : undefined) ?? rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyCallID, r1i, "ConnectedParties", ".ConnectedPartyCallID")] = n; }
         break;
       }
       case 40: {
@@ -4426,7 +4426,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         }
         r2 = undefined;
         r1!.ConnectedPartyDeviceType = v; r1m |= 2;
-        { const n = rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceType, r1i, "ConnectedParties", ".ConnectedPartyDeviceType")] = n; }
+        { const n = (v < 512 ? T_ConnectionDeviceType.small[v] : undefined) ?? rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceType, r1i, "ConnectedParties", ".ConnectedPartyDeviceType")] = n; }
         break;
       }
       case 41: {
@@ -4440,7 +4440,7 @@ function fast_CALL_CONFERENCED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         }
         r2 = undefined;
         r1!.ConnectedPartyDeviceID = v; r1m |= 4;
-        rt.deviceLabel(L, rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceID, r1i, "ConnectedParties", ".ConnectedPartyDeviceID"), v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceID, r1i, "ConnectedParties", ".ConnectedPartyDeviceID"), v, o.version);
         break;
       }
       default:
@@ -4472,10 +4472,10 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
   if (k5 !== 65535) return false;
@@ -4489,22 +4489,22 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
   if (k9 !== 0) return false;
   const k10 = rt.u16(b, 38);
   const k11 = rt.u16(b, 40);
-  const l11 = rt.enumName(T_ConnectionDeviceType, k11);
+  const l11 = (k11 < 512 ? T_ConnectionDeviceType.small[k11] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k11);
   if (l11 === undefined) return false;
   const k12 = rt.u32(b, 42);
-  const l12 = rt.enumName(T_CallIDSpecial, k12);
+  const l12 = (k12 < 512 ? T_CallIDSpecial.small[k12] : undefined) ?? rt.enumName(T_CallIDSpecial, k12);
   if (l12 === undefined) return false;
   const k13 = rt.u16(b, 46);
-  const l13 = rt.enumName(T_DeviceType, k13);
+  const l13 = (k13 < 512 ? T_DeviceType.small[k13] : undefined) ?? rt.enumName(T_DeviceType, k13);
   if (l13 === undefined) return false;
   const k14 = rt.u16(b, 48);
-  const l14 = rt.enumName(T_DeviceType, k14);
+  const l14 = (k14 < 512 ? T_DeviceType.small[k14] : undefined) ?? rt.enumName(T_DeviceType, k14);
   if (l14 === undefined) return false;
   const k15 = rt.u16(b, 50);
-  const l15 = rt.enumName(T_LocalConnectionState, k15);
+  const l15 = (k15 < 512 ? T_LocalConnectionState.small[k15] : undefined) ?? rt.enumName(T_LocalConnectionState, k15);
   if (l15 === undefined) return false;
   const k16 = rt.u16(b, 52);
-  const l16 = rt.enumName(T_EventCause, k16);
+  const l16 = (k16 < 512 ? T_EventCause.small[k16] : undefined) ?? rt.enumName(T_EventCause, k16);
   if (l16 === undefined) return false;
   const L: Record<string, Label | undefined> = { "PrimaryDeviceType": l3 ?? undefined, "PrimaryCallID": l4 ?? undefined, "SecondaryDeviceType": l11 ?? undefined, "SecondaryCallID": l12 ?? undefined, "TransferringDeviceType": l13 ?? undefined, "TransferredDeviceType": l14 ?? undefined, "LocalConnectionState": l15 ?? undefined, "EventCause": l16 ?? undefined };
   let x0: string | undefined;
@@ -4541,7 +4541,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "PrimaryDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "PrimaryDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4553,7 +4553,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "SecondaryDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "SecondaryDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4567,7 +4567,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         }
         r2 = undefined;
         r1!.ConnectedPartyCallID = v; r1m |= 1;
-        { const n = rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyCallID, r1i, "ConnectedParties", ".ConnectedPartyCallID")] = n; }
+        { const n = (v < 512 ? T_CallIDSpecial.small[v] : undefined) ?? rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyCallID, r1i, "ConnectedParties", ".ConnectedPartyCallID")] = n; }
         break;
       }
       case 40: {
@@ -4580,7 +4580,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         }
         r2 = undefined;
         r1!.ConnectedPartyDeviceType = v; r1m |= 2;
-        { const n = rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceType, r1i, "ConnectedParties", ".ConnectedPartyDeviceType")] = n; }
+        { const n = (v < 512 ? T_ConnectionDeviceType.small[v] : undefined) ?? rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceType, r1i, "ConnectedParties", ".ConnectedPartyDeviceType")] = n; }
         break;
       }
       case 41: {
@@ -4594,7 +4594,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         }
         r2 = undefined;
         r1!.ConnectedPartyDeviceID = v; r1m |= 4;
-        rt.deviceLabel(L, rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceID, r1i, "ConnectedParties", ".ConnectedPartyDeviceID"), v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceID, r1i, "ConnectedParties", ".ConnectedPartyDeviceID"), v, o.version);
         break;
       }
       case 42: {
@@ -4605,7 +4605,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "TransferringDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "TransferringDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4617,7 +4617,7 @@ function fast_CALL_TRANSFERRED_EVENT_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x3 = v;
         s3 = ++n; if (3 < last) disorder = true; else last = 3;
-        rt.deviceLabel(L, "TransferredDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "TransferredDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4651,27 +4651,27 @@ function fast_CALL_DIVERTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u32(b, 24);
-  const l5 = rt.enumName(T_ApplicationIDSpecial, k5);
+  const l5 = (k5 < 512 ? T_ApplicationIDSpecial.small[k5] : undefined) ?? rt.enumName(T_ApplicationIDSpecial, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u32(b, 28);
   if (k6 !== 4294967295) return false;
   const k7 = rt.u16(b, 32);
-  const l7 = rt.enumName(T_DeviceType, k7);
+  const l7 = (k7 < 512 ? T_DeviceType.small[k7] : undefined) ?? rt.enumName(T_DeviceType, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u16(b, 34);
-  const l8 = rt.enumName(T_DeviceType, k8);
+  const l8 = (k8 < 512 ? T_DeviceType.small[k8] : undefined) ?? rt.enumName(T_DeviceType, k8);
   if (l8 === undefined) return false;
   const k9 = rt.u16(b, 36);
-  const l9 = rt.enumName(T_LocalConnectionState, k9);
+  const l9 = (k9 < 512 ? T_LocalConnectionState.small[k9] : undefined) ?? rt.enumName(T_LocalConnectionState, k9);
   if (l9 === undefined) return false;
   const k10 = rt.u16(b, 38);
-  const l10 = rt.enumName(T_EventCause, k10);
+  const l10 = (k10 < 512 ? T_EventCause.small[k10] : undefined) ?? rt.enumName(T_EventCause, k10);
   if (l10 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "ApplicationID": l5 ?? undefined, "DivertingDeviceType": l7 ?? undefined, "CalledDeviceType": l8 ?? undefined, "LocalConnectionState": l9 ?? undefined, "EventCause": l10 ?? undefined };
   let x0: string | undefined;
@@ -4699,7 +4699,7 @@ function fast_CALL_DIVERTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 28: {
@@ -4710,7 +4710,7 @@ function fast_CALL_DIVERTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "CalledDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CalledDeviceID", v, o.version);
         break;
       }
       case 44: {
@@ -4721,7 +4721,7 @@ function fast_CALL_DIVERTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "DivertingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DivertingDeviceID", v, o.version);
         break;
       }
       default:
@@ -4748,35 +4748,35 @@ function fast_CALL_SERVICE_INITIATED_EVENT_v10(b: Uint8Array, end: number, m: De
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 24);
   if (k5 !== 65535) return false;
   const k6 = rt.u16(b, 26);
   if (k6 !== 3) return false;
   const k7 = rt.u32(b, 28);
-  const l7 = rt.enumName(T_ApplicationIDSpecial, k7);
+  const l7 = (k7 < 512 ? T_ApplicationIDSpecial.small[k7] : undefined) ?? rt.enumName(T_ApplicationIDSpecial, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u32(b, 32);
   if (k8 !== 4294967295) return false;
   const k9 = rt.u32(b, 36);
-  const l9 = rt.enumName(T_CSQIDSpecial, k9);
+  const l9 = (k9 < 512 ? T_CSQIDSpecial.small[k9] : undefined) ?? rt.enumName(T_CSQIDSpecial, k9);
   if (l9 === undefined) return false;
   const k10 = rt.u32(b, 40);
   if (k10 !== 4294967295) return false;
   const k11 = rt.u16(b, 44);
   if (k11 !== 0) return false;
   const k12 = rt.u16(b, 46);
-  const l12 = rt.enumName(T_DeviceType, k12);
+  const l12 = (k12 < 512 ? T_DeviceType.small[k12] : undefined) ?? rt.enumName(T_DeviceType, k12);
   if (l12 === undefined) return false;
   const k13 = rt.u16(b, 48);
-  const l13 = rt.enumName(T_LocalConnectionState, k13);
+  const l13 = (k13 < 512 ? T_LocalConnectionState.small[k13] : undefined) ?? rt.enumName(T_LocalConnectionState, k13);
   if (l13 === undefined) return false;
   const k14 = rt.u16(b, 50);
-  const l14 = rt.enumName(T_EventCause, k14);
+  const l14 = (k14 < 512 ? T_EventCause.small[k14] : undefined) ?? rt.enumName(T_EventCause, k14);
   if (l14 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "ApplicationID": l7 ?? undefined, "CSQID": l9 ?? undefined, "CallingDeviceType": l12 ?? undefined, "LocalConnectionState": l13 ?? undefined, "EventCause": l14 ?? undefined };
   let x0: string | undefined;
@@ -4802,7 +4802,7 @@ function fast_CALL_SERVICE_INITIATED_EVENT_v10(b: Uint8Array, end: number, m: De
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 27: {
@@ -4813,7 +4813,7 @@ function fast_CALL_SERVICE_INITIATED_EVENT_v10(b: Uint8Array, end: number, m: De
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "CallingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CallingDeviceID", v, o.version);
         break;
       }
       default:
@@ -4839,36 +4839,36 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u32(b, 24);
-  const l5 = rt.enumName(T_ApplicationIDSpecial, k5);
+  const l5 = (k5 < 512 ? T_ApplicationIDSpecial.small[k5] : undefined) ?? rt.enumName(T_ApplicationIDSpecial, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u32(b, 28);
   if (k6 !== 4294967295) return false;
   const k7 = rt.u16(b, 32);
-  const l7 = rt.enumName(T_DeviceType, k7);
+  const l7 = (k7 < 512 ? T_DeviceType.small[k7] : undefined) ?? rt.enumName(T_DeviceType, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u16(b, 34);
-  const l8 = rt.enumName(T_DeviceType, k8);
+  const l8 = (k8 < 512 ? T_DeviceType.small[k8] : undefined) ?? rt.enumName(T_DeviceType, k8);
   if (l8 === undefined) return false;
   const k9 = rt.u16(b, 36);
-  const l9 = rt.enumName(T_DeviceType, k9);
+  const l9 = (k9 < 512 ? T_DeviceType.small[k9] : undefined) ?? rt.enumName(T_DeviceType, k9);
   if (l9 === undefined) return false;
   const k10 = rt.u16(b, 38);
-  const l10 = rt.enumName(T_DeviceType, k10);
+  const l10 = (k10 < 512 ? T_DeviceType.small[k10] : undefined) ?? rt.enumName(T_DeviceType, k10);
   if (l10 === undefined) return false;
   const k11 = rt.u16(b, 40);
   if (k11 !== 0) return false;
   const k12 = rt.u16(b, 42);
   const k13 = rt.u16(b, 44);
-  const l13 = rt.enumName(T_LocalConnectionState, k13);
+  const l13 = (k13 < 512 ? T_LocalConnectionState.small[k13] : undefined) ?? rt.enumName(T_LocalConnectionState, k13);
   if (l13 === undefined) return false;
   const k14 = rt.u16(b, 46);
-  const l14 = rt.enumName(T_EventCause, k14);
+  const l14 = (k14 < 512 ? T_EventCause.small[k14] : undefined) ?? rt.enumName(T_EventCause, k14);
   if (l14 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "ApplicationID": l5 ?? undefined, "QueueDeviceType": l7 ?? undefined, "CallingDeviceType": l8 ?? undefined, "CalledDeviceType": l9 ?? undefined, "LastRedirectDeviceType": l10 ?? undefined, "LocalConnectionState": l13 ?? undefined, "EventCause": l14 ?? undefined };
   let x0: string | undefined;
@@ -4907,7 +4907,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4919,7 +4919,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "CallingDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CallingDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4931,7 +4931,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x3 = v;
         s3 = ++n; if (3 < last) disorder = true; else last = 3;
-        rt.deviceLabel(L, "CalledDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "CalledDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4943,7 +4943,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x4 = v;
         s4 = ++n; if (4 < last) disorder = true; else last = 4;
-        rt.deviceLabel(L, "LastRedirectDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "LastRedirectDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4955,7 +4955,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "QueueDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "QueueDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -4969,7 +4969,7 @@ function fast_CALL_QUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         }
         r2 = undefined;
         r1!.CSQID = v; r1m |= 1;
-        { const n = rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQID, r1i, "CSQs", ".CSQID")] = n; }
+        { const n = (v < 512 ? T_CSQIDSpecial.small[v] : undefined) ?? rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQID, r1i, "CSQs", ".CSQID")] = n; }
         break;
       }
       case 63: {
@@ -5028,26 +5028,26 @@ function fast_CALL_DEQUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
   const k2 = rt.u16(b, 16);
   if (k2 !== 21) return false;
   const k3 = rt.u16(b, 18);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u32(b, 20);
-  const l4 = rt.enumName(T_CallIDSpecial, k4);
+  const l4 = (k4 < 512 ? T_CallIDSpecial.small[k4] : undefined) ?? rt.enumName(T_CallIDSpecial, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u32(b, 24);
-  const l5 = rt.enumName(T_ApplicationIDSpecial, k5);
+  const l5 = (k5 < 512 ? T_ApplicationIDSpecial.small[k5] : undefined) ?? rt.enumName(T_ApplicationIDSpecial, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u32(b, 28);
   if (k6 !== 4294967295) return false;
   const k7 = rt.u16(b, 32);
-  const l7 = rt.enumName(T_DeviceType, k7);
+  const l7 = (k7 < 512 ? T_DeviceType.small[k7] : undefined) ?? rt.enumName(T_DeviceType, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u16(b, 34);
   const k9 = rt.u16(b, 36);
   const k10 = rt.u16(b, 38);
-  const l10 = rt.enumName(T_LocalConnectionState, k10);
+  const l10 = (k10 < 512 ? T_LocalConnectionState.small[k10] : undefined) ?? rt.enumName(T_LocalConnectionState, k10);
   if (l10 === undefined) return false;
   const k11 = rt.u16(b, 40);
-  const l11 = rt.enumName(T_EventCause, k11);
+  const l11 = (k11 < 512 ? T_EventCause.small[k11] : undefined) ?? rt.enumName(T_EventCause, k11);
   if (l11 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l3 ?? undefined, "CallID": l4 ?? undefined, "ApplicationID": l5 ?? undefined, "QueueDeviceType": l7 ?? undefined, "LocalConnectionState": l10 ?? undefined, "EventCause": l11 ?? undefined };
   let x0: string | undefined;
@@ -5080,7 +5080,7 @@ function fast_CALL_DEQUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -5092,7 +5092,7 @@ function fast_CALL_DEQUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "QueueDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "QueueDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -5106,7 +5106,7 @@ function fast_CALL_DEQUEUED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMess
         }
         r2 = undefined;
         r1!.CSQID = v; r1m |= 1;
-        { const n = rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQID, r1i, "CSQs", ".CSQID")] = n; }
+        { const n = (v < 512 ? T_CSQIDSpecial.small[v] : undefined) ?? rt.enumName(T_CSQIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CSQs_CSQID, r1i, "CSQs", ".CSQID")] = n; }
         break;
       }
       case 63: {
@@ -5163,26 +5163,26 @@ function fast_RTP_STARTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_RTPDirection, k3);
+  const l3 = (k3 < 512 ? T_RTPDirection.small[k3] : undefined) ?? rt.enumName(T_RTPDirection, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 22);
-  const l4 = rt.enumName(T_RTPType, k4);
+  const l4 = (k4 < 512 ? T_RTPType.small[k4] : undefined) ?? rt.enumName(T_RTPType, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u32(b, 24);
-  const l5 = rt.enumName(T_RTPBitRate, k5);
+  const l5 = (k5 < 512 ? T_RTPBitRate.small[k5] : undefined) ?? rt.enumName(T_RTPBitRate, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u16(b, 28);
-  const l6 = rt.enumName(T_EchoCancellation, k6);
+  const l6 = (k6 < 512 ? T_EchoCancellation.small[k6] : undefined) ?? rt.enumName(T_EchoCancellation, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u32(b, 30);
   const k8 = rt.u16(b, 34);
-  const l8 = rt.enumName(T_AudioCodec, k8);
+  const l8 = (k8 < 512 ? T_AudioCodec.small[k8] : undefined) ?? rt.enumName(T_AudioCodec, k8);
   if (l8 === undefined) return false;
   const k9 = rt.u16(b, 36);
-  const l9 = rt.enumName(T_ConnectionDeviceType, k9);
+  const l9 = (k9 < 512 ? T_ConnectionDeviceType.small[k9] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k9);
   if (l9 === undefined) return false;
   const k10 = rt.u32(b, 38);
-  const l10 = rt.enumName(T_CallIDSpecial, k10);
+  const l10 = (k10 < 512 ? T_CallIDSpecial.small[k10] : undefined) ?? rt.enumName(T_CallIDSpecial, k10);
   if (l10 === undefined) return false;
   const L: Record<string, Label | undefined> = { "Direction": l3 ?? undefined, "RTPType": l4 ?? undefined, "BitRate": l5 ?? undefined, "EchoCancellation": l6 ?? undefined, "PayloadType": l8 ?? undefined, "ConnectionDeviceType": l9 ?? undefined, "CallID": l10 ?? undefined };
   let x0: string | undefined;
@@ -5238,7 +5238,7 @@ function fast_RTP_STARTED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 81: {
@@ -5302,13 +5302,13 @@ function fast_RTP_STOPPED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_RTPDirection, k3);
+  const l3 = (k3 < 512 ? T_RTPDirection.small[k3] : undefined) ?? rt.enumName(T_RTPDirection, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 22);
-  const l4 = rt.enumName(T_ConnectionDeviceType, k4);
+  const l4 = (k4 < 512 ? T_ConnectionDeviceType.small[k4] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u32(b, 24);
-  const l5 = rt.enumName(T_CallIDSpecial, k5);
+  const l5 = (k5 < 512 ? T_CallIDSpecial.small[k5] : undefined) ?? rt.enumName(T_CallIDSpecial, k5);
   if (l5 === undefined) return false;
   const L: Record<string, Label | undefined> = { "Direction": l3 ?? undefined, "ConnectionDeviceType": l4 ?? undefined, "CallID": l5 ?? undefined };
   let x0: string | undefined;
@@ -5364,7 +5364,7 @@ function fast_RTP_STOPPED_EVENT_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 81: {
@@ -5424,10 +5424,10 @@ function fast_CONTROL_FAILURE_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
   if (end < 18) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u16(b, 12);
-  const l1 = rt.enumName(T_ControlFailureCode, k1);
+  const l1 = (k1 < 512 ? T_ControlFailureCode.small[k1] : undefined) ?? rt.enumName(T_ControlFailureCode, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u32(b, 14);
-  const l2 = rt.enumName(T_CCXErrorCode, k2);
+  const l2 = (k2 < 512 ? T_CCXErrorCode.small[k2] : undefined) ?? rt.enumName(T_CCXErrorCode, k2);
   if (l2 === undefined) return false;
   const L: Record<string, Label | undefined> = { "FailureCode": l1 ?? undefined, "UnifiedCCXErrorCode": l2 ?? undefined };
   let x0: string | undefined;
@@ -5471,16 +5471,16 @@ function fast_ALTERNATE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u32(b, 20);
-  const l3 = rt.enumName(T_CallIDSpecial, k3);
+  const l3 = (k3 < 512 ? T_CallIDSpecial.small[k3] : undefined) ?? rt.enumName(T_CallIDSpecial, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 24);
-  const l4 = rt.enumName(T_ConnectionDeviceType, k4);
+  const l4 = (k4 < 512 ? T_ConnectionDeviceType.small[k4] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 26);
-  const l5 = rt.enumName(T_ConnectionDeviceType, k5);
+  const l5 = (k5 < 512 ? T_ConnectionDeviceType.small[k5] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k5);
   if (l5 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ActiveCallID": l2 ?? undefined, "OtherCallID": l3 ?? undefined, "ActiveConnectionDeviceType": l4 ?? undefined, "OtherConnectionDeviceType": l5 ?? undefined };
   let x0: string | undefined;
@@ -5518,7 +5518,7 @@ function fast_ALTERNATE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
         break;
       }
       case 52: {
@@ -5529,7 +5529,7 @@ function fast_ALTERNATE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "OtherConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "OtherConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -5563,10 +5563,10 @@ function fast_ANSWER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage,
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const L: Record<string, Label | undefined> = { "CallID": l2 ?? undefined, "ConnectionDeviceType": l3 ?? undefined };
   let x0: string | undefined;
@@ -5602,7 +5602,7 @@ function fast_ANSWER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage,
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -5635,10 +5635,10 @@ function fast_CLEAR_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, 
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const L: Record<string, Label | undefined> = { "CallID": l2 ?? undefined, "ConnectionDeviceType": l3 ?? undefined };
   let x0: string | undefined;
@@ -5674,7 +5674,7 @@ function fast_CLEAR_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, 
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -5707,10 +5707,10 @@ function fast_CLEAR_CONNECTION_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const L: Record<string, Label | undefined> = { "CallID": l2 ?? undefined, "ConnectionDeviceType": l3 ?? undefined };
   let x0: string | undefined;
@@ -5746,7 +5746,7 @@ function fast_CLEAR_CONNECTION_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -5779,16 +5779,16 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u32(b, 20);
-  const l3 = rt.enumName(T_CallIDSpecial, k3);
+  const l3 = (k3 < 512 ? T_CallIDSpecial.small[k3] : undefined) ?? rt.enumName(T_CallIDSpecial, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 24);
-  const l4 = rt.enumName(T_ConnectionDeviceType, k4);
+  const l4 = (k4 < 512 ? T_ConnectionDeviceType.small[k4] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 26);
-  const l5 = rt.enumName(T_ConnectionDeviceType, k5);
+  const l5 = (k5 < 512 ? T_ConnectionDeviceType.small[k5] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u16(b, 28);
   if (k6 !== 0) return false;
@@ -5883,7 +5883,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
         if (v === undefined) return false;
         x3 = v;
         s3 = ++n; if (3 < last) disorder = true; else last = 3;
-        rt.deviceLabel(L, "DialedNumber", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DialedNumber", v, o.version);
         break;
       }
       case 13: {
@@ -6004,7 +6004,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
         break;
       }
       case 53: {
@@ -6015,7 +6015,7 @@ function fast_CONFERENCE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "HeldConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "HeldConnectionDeviceID", v, o.version);
         break;
       }
       case 78: {
@@ -6073,10 +6073,10 @@ function fast_CONFERENCE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
   if (end < 24) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_CallIDSpecial, k1);
+  const l1 = (k1 < 512 ? T_CallIDSpecial.small[k1] : undefined) ?? rt.enumName(T_CallIDSpecial, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_ConnectionDeviceType, k2);
+  const l2 = (k2 < 512 ? T_ConnectionDeviceType.small[k2] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 18);
   const k4 = rt.u16(b, 20);
@@ -6114,7 +6114,7 @@ function fast_CONFERENCE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
         }
         r2 = undefined;
         r1!.ConnectedPartyCallID = v; r1m |= 1;
-        { const n = rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyCallID, r1i, "ConnectedParties", ".ConnectedPartyCallID")] = n; }
+        { const n = (v < 512 ? T_CallIDSpecial.small[v] : undefined) ?? rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyCallID, r1i, "ConnectedParties", ".ConnectedPartyCallID")] = n; }
         break;
       }
       case 40: {
@@ -6127,7 +6127,7 @@ function fast_CONFERENCE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
         }
         r2 = undefined;
         r1!.ConnectedPartyDeviceType = v; r1m |= 2;
-        { const n = rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceType, r1i, "ConnectedParties", ".ConnectedPartyDeviceType")] = n; }
+        { const n = (v < 512 ? T_ConnectionDeviceType.small[v] : undefined) ?? rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceType, r1i, "ConnectedParties", ".ConnectedPartyDeviceType")] = n; }
         break;
       }
       case 41: {
@@ -6141,7 +6141,7 @@ function fast_CONFERENCE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
         }
         r2 = undefined;
         r1!.ConnectedPartyDeviceID = v; r1m |= 4;
-        rt.deviceLabel(L, rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceID, r1i, "ConnectedParties", ".ConnectedPartyDeviceID"), v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceID, r1i, "ConnectedParties", ".ConnectedPartyDeviceID"), v, o.version);
         break;
       }
       case 47: {
@@ -6152,7 +6152,7 @@ function fast_CONFERENCE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -6180,17 +6180,17 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 22);
   if (k4 !== 0) return false;
   const k5 = rt.u16(b, 24);
   if (k5 !== 0) return false;
   const k6 = rt.u16(b, 26);
-  const l6 = rt.enumName(T_ConsultType, k6);
+  const l6 = (k6 < 512 ? T_ConsultType.small[k6] : undefined) ?? rt.enumName(T_ConsultType, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u16(b, 28);
   if (k7 !== 0) return false;
@@ -6275,7 +6275,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "DialedNumber", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DialedNumber", v, o.version);
         break;
       }
       case 13: {
@@ -6396,7 +6396,7 @@ function fast_CONSULT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
         break;
       }
       case 78: {
@@ -6453,10 +6453,10 @@ function fast_CONSULT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessag
   if (end < 22) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_CallIDSpecial, k1);
+  const l1 = (k1 < 512 ? T_CallIDSpecial.small[k1] : undefined) ?? rt.enumName(T_CallIDSpecial, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_ConnectionDeviceType, k2);
+  const l2 = (k2 < 512 ? T_ConnectionDeviceType.small[k2] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 18);
   if (k3 !== 65535) return false;
@@ -6484,7 +6484,7 @@ function fast_CONSULT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -6506,10 +6506,10 @@ function fast_HOLD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4raw = rt.u16(b, 22);
   if (k4raw > 1) return false;
@@ -6549,7 +6549,7 @@ function fast_HOLD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -6672,7 +6672,7 @@ function fast_MAKE_CALL_REQ_v14(b: Uint8Array, end: number, m: DecodedMessage, o
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "DialedNumber", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DialedNumber", v, o.version);
         break;
       }
       case 13: {
@@ -6929,7 +6929,7 @@ function fast_MAKE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "DialedNumber", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DialedNumber", v, o.version);
         break;
       }
       case 13: {
@@ -7096,10 +7096,10 @@ function fast_MAKE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, 
   if (end < 22) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_CallIDSpecial, k1);
+  const l1 = (k1 < 512 ? T_CallIDSpecial.small[k1] : undefined) ?? rt.enumName(T_CallIDSpecial, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_ConnectionDeviceType, k2);
+  const l2 = (k2 < 512 ? T_ConnectionDeviceType.small[k2] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 18);
   if (k3 !== 65535) return false;
@@ -7127,7 +7127,7 @@ function fast_MAKE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessage, 
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -7149,16 +7149,16 @@ function fast_RECONNECT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u32(b, 20);
-  const l3 = rt.enumName(T_CallIDSpecial, k3);
+  const l3 = (k3 < 512 ? T_CallIDSpecial.small[k3] : undefined) ?? rt.enumName(T_CallIDSpecial, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 24);
-  const l4 = rt.enumName(T_ConnectionDeviceType, k4);
+  const l4 = (k4 < 512 ? T_ConnectionDeviceType.small[k4] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 26);
-  const l5 = rt.enumName(T_ConnectionDeviceType, k5);
+  const l5 = (k5 < 512 ? T_ConnectionDeviceType.small[k5] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k5);
   if (l5 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ActiveCallID": l2 ?? undefined, "HeldCallID": l3 ?? undefined, "ActiveConnectionDeviceType": l4 ?? undefined, "HeldConnectionDeviceType": l5 ?? undefined };
   let x0: string | undefined;
@@ -7196,7 +7196,7 @@ function fast_RECONNECT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
         break;
       }
       case 53: {
@@ -7207,7 +7207,7 @@ function fast_RECONNECT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "HeldConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "HeldConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -7241,10 +7241,10 @@ function fast_RETRIEVE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const L: Record<string, Label | undefined> = { "HeldCallID": l2 ?? undefined, "HeldConnectionDeviceType": l3 ?? undefined };
   let x0: string | undefined;
@@ -7280,7 +7280,7 @@ function fast_RETRIEVE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "HeldConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "HeldConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -7313,16 +7313,16 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u32(b, 20);
-  const l3 = rt.enumName(T_CallIDSpecial, k3);
+  const l3 = (k3 < 512 ? T_CallIDSpecial.small[k3] : undefined) ?? rt.enumName(T_CallIDSpecial, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 24);
-  const l4 = rt.enumName(T_ConnectionDeviceType, k4);
+  const l4 = (k4 < 512 ? T_ConnectionDeviceType.small[k4] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 26);
-  const l5 = rt.enumName(T_ConnectionDeviceType, k5);
+  const l5 = (k5 < 512 ? T_ConnectionDeviceType.small[k5] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u16(b, 28);
   if (k6 !== 0) return false;
@@ -7413,7 +7413,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x3 = v;
         s3 = ++n; if (3 < last) disorder = true; else last = 3;
-        rt.deviceLabel(L, "DialedNumber", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DialedNumber", v, o.version);
         break;
       }
       case 13: {
@@ -7534,7 +7534,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ActiveConnectionDeviceID", v, o.version);
         break;
       }
       case 53: {
@@ -7545,7 +7545,7 @@ function fast_TRANSFER_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "HeldConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "HeldConnectionDeviceID", v, o.version);
         break;
       }
       case 78: {
@@ -7603,10 +7603,10 @@ function fast_TRANSFER_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
   if (end < 24) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_CallIDSpecial, k1);
+  const l1 = (k1 < 512 ? T_CallIDSpecial.small[k1] : undefined) ?? rt.enumName(T_CallIDSpecial, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_ConnectionDeviceType, k2);
+  const l2 = (k2 < 512 ? T_ConnectionDeviceType.small[k2] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 18);
   const k4 = rt.u16(b, 20);
@@ -7644,7 +7644,7 @@ function fast_TRANSFER_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.ConnectedPartyCallID = v; r1m |= 1;
-        { const n = rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyCallID, r1i, "ConnectedParties", ".ConnectedPartyCallID")] = n; }
+        { const n = (v < 512 ? T_CallIDSpecial.small[v] : undefined) ?? rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyCallID, r1i, "ConnectedParties", ".ConnectedPartyCallID")] = n; }
         break;
       }
       case 40: {
@@ -7657,7 +7657,7 @@ function fast_TRANSFER_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.ConnectedPartyDeviceType = v; r1m |= 2;
-        { const n = rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceType, r1i, "ConnectedParties", ".ConnectedPartyDeviceType")] = n; }
+        { const n = (v < 512 ? T_ConnectionDeviceType.small[v] : undefined) ?? rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceType, r1i, "ConnectedParties", ".ConnectedPartyDeviceType")] = n; }
         break;
       }
       case 41: {
@@ -7671,7 +7671,7 @@ function fast_TRANSFER_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.ConnectedPartyDeviceID = v; r1m |= 4;
-        rt.deviceLabel(L, rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceID, r1i, "ConnectedParties", ".ConnectedPartyDeviceID"), v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, rt.pathAt(P_ConnectedParties_ConnectedPartyDeviceID, r1i, "ConnectedParties", ".ConnectedPartyDeviceID"), v, o.version);
         break;
       }
       case 47: {
@@ -7682,7 +7682,7 @@ function fast_TRANSFER_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "NewConnectionDeviceID", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -7710,10 +7710,10 @@ function fast_SEND_DTMF_SIGNAL_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 22);
   const k5 = rt.u32(b, 24);
@@ -7753,7 +7753,7 @@ function fast_SEND_DTMF_SIGNAL_REQ_v10(b: Uint8Array, end: number, m: DecodedMes
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 67: {
@@ -7797,18 +7797,18 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_ConnectionDeviceType, k2);
+  const l2 = (k2 < 512 ? T_ConnectionDeviceType.small[k2] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u32(b, 18);
-  const l3 = rt.enumName(T_CallIDSpecial, k3);
+  const l3 = (k3 < 512 ? T_CallIDSpecial.small[k3] : undefined) ?? rt.enumName(T_CallIDSpecial, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 22);
   const k5 = rt.u16(b, 24);
   const k6 = rt.u16(b, 26);
-  const l6 = rt.enumName(T_CallType, k6);
+  const l6 = (k6 < 512 ? T_CallType.small[k6] : undefined) ?? rt.enumName(T_CallType, k6);
   if (l6 === undefined) return false;
   const k7 = rt.u16(b, 28);
-  const l7 = rt.enumName(T_Disposition, k7);
+  const l7 = (k7 < 512 ? T_Disposition.small[k7] : undefined) ?? rt.enumName(T_Disposition, k7);
   if (l7 === undefined) return false;
   const k8 = rt.u32(b, 30);
   if (k8 !== 0) return false;
@@ -7869,7 +7869,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "ANI", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ANI", v, o.version);
         break;
       }
       case 12: {
@@ -7990,7 +7990,7 @@ function fast_SET_CALL_DATA_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 46: {
@@ -8069,19 +8069,19 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u32(b, 20);
-  const l3 = rt.enumName(T_CallIDSpecial, k3);
+  const l3 = (k3 < 512 ? T_CallIDSpecial.small[k3] : undefined) ?? rt.enumName(T_CallIDSpecial, k3);
   if (l3 === undefined) return false;
   const k4 = rt.u16(b, 24);
-  const l4 = rt.enumName(T_ConnectionDeviceType, k4);
+  const l4 = (k4 < 512 ? T_ConnectionDeviceType.small[k4] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k4);
   if (l4 === undefined) return false;
   const k5 = rt.u16(b, 26);
-  const l5 = rt.enumName(T_ConnectionDeviceType, k5);
+  const l5 = (k5 < 512 ? T_ConnectionDeviceType.small[k5] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k5);
   if (l5 === undefined) return false;
   const k6 = rt.u16(b, 28);
-  const l6 = rt.enumName(T_SupervisoryAction, k6);
+  const l6 = (k6 < 512 ? T_SupervisoryAction.small[k6] : undefined) ?? rt.enumName(T_SupervisoryAction, k6);
   if (l6 === undefined) return false;
   const L: Record<string, Label | undefined> = { "AgentCallID": l2 ?? undefined, "SupervisorCallID": l3 ?? undefined, "AgentConnectionDeviceType": l4 ?? undefined, "SupervisorConnectionDeviceType": l5 ?? undefined, "SupervisoryAction": l6 ?? undefined };
   let x0: string | undefined;
@@ -8145,7 +8145,7 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "AgentConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "AgentConnectionDeviceID", v, o.version);
         break;
       }
       case 91: {
@@ -8156,7 +8156,7 @@ function fast_SUPERVISE_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "SupervisorConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "SupervisorConnectionDeviceID", v, o.version);
         break;
       }
       case 194: {
@@ -8185,10 +8185,10 @@ function fast_SUPERVISE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMess
   if (end < 18) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_CallIDSpecial, k1);
+  const l1 = (k1 < 512 ? T_CallIDSpecial.small[k1] : undefined) ?? rt.enumName(T_CallIDSpecial, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_ConnectionDeviceType, k2);
+  const l2 = (k2 < 512 ? T_ConnectionDeviceType.small[k2] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k2);
   if (l2 === undefined) return false;
   const L: Record<string, Label | undefined> = { "CallID": l1 ?? undefined, "ConnectionDeviceType": l2 ?? undefined };
   let x0: string | undefined;
@@ -8212,7 +8212,7 @@ function fast_SUPERVISE_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMess
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -8234,10 +8234,10 @@ function fast_SUPERVISOR_ASSIST_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const L: Record<string, Label | undefined> = { "CallID": l2 ?? undefined, "ConnectionDeviceType": l3 ?? undefined };
   let x0: string | undefined;
@@ -8287,7 +8287,7 @@ function fast_SUPERVISOR_ASSIST_REQ_v10(b: Uint8Array, end: number, m: DecodedMe
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 194: {
@@ -8317,10 +8317,10 @@ function fast_SUPERVISOR_ASSIST_CONF_v10(b: Uint8Array, end: number, m: DecodedM
   if (end < 22) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_CallIDSpecial, k1);
+  const l1 = (k1 < 512 ? T_CallIDSpecial.small[k1] : undefined) ?? rt.enumName(T_CallIDSpecial, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_ConnectionDeviceType, k2);
+  const l2 = (k2 < 512 ? T_ConnectionDeviceType.small[k2] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 18);
   if (k3 !== 65535) return false;
@@ -8348,7 +8348,7 @@ function fast_SUPERVISOR_ASSIST_CONF_v10(b: Uint8Array, end: number, m: DecodedM
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -8369,10 +8369,10 @@ function fast_SUPERVISOR_ASSIST_EVENT_v10(b: Uint8Array, end: number, m: Decoded
   const k0 = rt.u32(b, 8);
   if (k0 !== 1) return false;
   const k1 = rt.u32(b, 12);
-  const l1 = rt.enumName(T_CallIDSpecial, k1);
+  const l1 = (k1 < 512 ? T_CallIDSpecial.small[k1] : undefined) ?? rt.enumName(T_CallIDSpecial, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_ConnectionDeviceType, k2);
+  const l2 = (k2 < 512 ? T_ConnectionDeviceType.small[k2] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u32(b, 18);
   if (k3 !== 0) return false;
@@ -8422,7 +8422,7 @@ function fast_SUPERVISOR_ASSIST_EVENT_v10(b: Uint8Array, end: number, m: Decoded
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -8445,10 +8445,10 @@ function fast_BAD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_ConnectionDeviceType, k2);
+  const l2 = (k2 < 512 ? T_ConnectionDeviceType.small[k2] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u32(b, 18);
-  const l3 = rt.enumName(T_CallIDSpecial, k3);
+  const l3 = (k3 < 512 ? T_CallIDSpecial.small[k3] : undefined) ?? rt.enumName(T_CallIDSpecial, k3);
   if (l3 === undefined) return false;
   const L: Record<string, Label | undefined> = { "ConnectionDeviceType": l2 ?? undefined, "CallID": l3 ?? undefined };
   let x0: string | undefined;
@@ -8474,7 +8474,7 @@ function fast_BAD_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o:
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       case 194: {
@@ -8871,10 +8871,10 @@ function fast_SNAPSHOT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u32(b, 16);
-  const l2 = rt.enumName(T_CallIDSpecial, k2);
+  const l2 = (k2 < 512 ? T_CallIDSpecial.small[k2] : undefined) ?? rt.enumName(T_CallIDSpecial, k2);
   if (l2 === undefined) return false;
   const k3 = rt.u16(b, 20);
-  const l3 = rt.enumName(T_ConnectionDeviceType, k3);
+  const l3 = (k3 < 512 ? T_ConnectionDeviceType.small[k3] : undefined) ?? rt.enumName(T_ConnectionDeviceType, k3);
   if (l3 === undefined) return false;
   const L: Record<string, Label | undefined> = { "CallID": l2 ?? undefined, "ConnectionDeviceType": l3 ?? undefined };
   let x0: string | undefined;
@@ -8898,7 +8898,7 @@ function fast_SNAPSHOT_CALL_REQ_v10(b: Uint8Array, end: number, m: DecodedMessag
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ConnectionDeviceID", v, o.version);
         break;
       }
       default:
@@ -8918,7 +8918,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
   if (end < 28) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u16(b, 12);
-  const l1 = rt.enumName(T_CallType, k1);
+  const l1 = (k1 < 512 ? T_CallType.small[k1] : undefined) ?? rt.enumName(T_CallType, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 14);
   if (k2 !== 0) return false;
@@ -8995,7 +8995,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ANI", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ANI", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -9007,7 +9007,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "DNIS", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DNIS", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -9019,7 +9019,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "DialedNumber", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DialedNumber", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -9165,7 +9165,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallConnectionCallID = v; r1m |= 1;
-        { const n = rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallConnectionCallID, r1i, "CallDevices", ".CallConnectionCallID")] = n; }
+        { const n = (v < 512 ? T_CallIDSpecial.small[v] : undefined) ?? rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallConnectionCallID, r1i, "CallDevices", ".CallConnectionCallID")] = n; }
         break;
       }
       case 57: {
@@ -9178,7 +9178,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallConnectionDeviceType = v; r1m |= 2;
-        { const n = rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallConnectionDeviceType, r1i, "CallDevices", ".CallConnectionDeviceType")] = n; }
+        { const n = (v < 512 ? T_ConnectionDeviceType.small[v] : undefined) ?? rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallConnectionDeviceType, r1i, "CallDevices", ".CallConnectionDeviceType")] = n; }
         break;
       }
       case 58: {
@@ -9192,7 +9192,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallConnectionDeviceID = v; r1m |= 4;
-        rt.deviceLabel(L, rt.pathAt(P_CallDevices_CallConnectionDeviceID, r1i, "CallDevices", ".CallConnectionDeviceID"), v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, rt.pathAt(P_CallDevices_CallConnectionDeviceID, r1i, "CallDevices", ".CallConnectionDeviceID"), v, o.version);
         break;
       }
       case 59: {
@@ -9205,7 +9205,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallDeviceType = v; r1m |= 8;
-        { const n = rt.enumName(T_DeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallDeviceType, r1i, "CallDevices", ".CallDeviceType")] = n; }
+        { const n = (v < 512 ? T_DeviceType.small[v] : undefined) ?? rt.enumName(T_DeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallDeviceType, r1i, "CallDevices", ".CallDeviceType")] = n; }
         break;
       }
       case 60: {
@@ -9219,7 +9219,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallDeviceID = v; r1m |= 16;
-        rt.deviceLabel(L, rt.pathAt(P_CallDevices_CallDeviceID, r1i, "CallDevices", ".CallDeviceID"), v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, rt.pathAt(P_CallDevices_CallDeviceID, r1i, "CallDevices", ".CallDeviceID"), v, o.version);
         break;
       }
       case 61: {
@@ -9232,7 +9232,7 @@ function fast_SNAPSHOT_CALL_CONF_v11(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallDeviceConnectionState = v; r1m |= 32;
-        { const n = rt.enumName(T_LocalConnectionState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallDeviceConnectionState, r1i, "CallDevices", ".CallDeviceConnectionState")] = n; }
+        { const n = (v < 512 ? T_LocalConnectionState.small[v] : undefined) ?? rt.enumName(T_LocalConnectionState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallDeviceConnectionState, r1i, "CallDevices", ".CallDeviceConnectionState")] = n; }
         break;
       }
       case 72: {
@@ -9308,7 +9308,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
   if (end < 24) return false;
   const k0 = rt.u32(b, 8);
   const k1 = rt.u16(b, 12);
-  const l1 = rt.enumName(T_CallType, k1);
+  const l1 = (k1 < 512 ? T_CallType.small[k1] : undefined) ?? rt.enumName(T_CallType, k1);
   if (l1 === undefined) return false;
   const k2 = rt.u16(b, 14);
   if (k2 !== 0) return false;
@@ -9383,7 +9383,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x0 = v;
         s0 = ++n; if (0 < last) disorder = true; else last = 0;
-        rt.deviceLabel(L, "ANI", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "ANI", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -9395,7 +9395,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
-        rt.deviceLabel(L, "DNIS", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DNIS", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -9407,7 +9407,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         if (v === undefined) return false;
         x2 = v;
         s2 = ++n; if (2 < last) disorder = true; else last = 2;
-        rt.deviceLabel(L, "DialedNumber", v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, "DialedNumber", v, o.version);
         r1 = undefined; r2 = undefined;
         break;
       }
@@ -9553,7 +9553,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallConnectionCallID = v; r1m |= 1;
-        { const n = rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallConnectionCallID, r1i, "CallDevices", ".CallConnectionCallID")] = n; }
+        { const n = (v < 512 ? T_CallIDSpecial.small[v] : undefined) ?? rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallConnectionCallID, r1i, "CallDevices", ".CallConnectionCallID")] = n; }
         break;
       }
       case 57: {
@@ -9566,7 +9566,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallConnectionDeviceType = v; r1m |= 2;
-        { const n = rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallConnectionDeviceType, r1i, "CallDevices", ".CallConnectionDeviceType")] = n; }
+        { const n = (v < 512 ? T_ConnectionDeviceType.small[v] : undefined) ?? rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallConnectionDeviceType, r1i, "CallDevices", ".CallConnectionDeviceType")] = n; }
         break;
       }
       case 58: {
@@ -9580,7 +9580,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallConnectionDeviceID = v; r1m |= 4;
-        rt.deviceLabel(L, rt.pathAt(P_CallDevices_CallConnectionDeviceID, r1i, "CallDevices", ".CallConnectionDeviceID"), v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, rt.pathAt(P_CallDevices_CallConnectionDeviceID, r1i, "CallDevices", ".CallConnectionDeviceID"), v, o.version);
         break;
       }
       case 59: {
@@ -9593,7 +9593,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallDeviceType = v; r1m |= 8;
-        { const n = rt.enumName(T_DeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallDeviceType, r1i, "CallDevices", ".CallDeviceType")] = n; }
+        { const n = (v < 512 ? T_DeviceType.small[v] : undefined) ?? rt.enumName(T_DeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallDeviceType, r1i, "CallDevices", ".CallDeviceType")] = n; }
         break;
       }
       case 60: {
@@ -9607,7 +9607,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallDeviceID = v; r1m |= 16;
-        rt.deviceLabel(L, rt.pathAt(P_CallDevices_CallDeviceID, r1i, "CallDevices", ".CallDeviceID"), v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, rt.pathAt(P_CallDevices_CallDeviceID, r1i, "CallDevices", ".CallDeviceID"), v, o.version);
         break;
       }
       case 61: {
@@ -9620,7 +9620,7 @@ function fast_SNAPSHOT_CALL_CONF_v10(b: Uint8Array, end: number, m: DecodedMessa
         }
         r2 = undefined;
         r1!.CallDeviceConnectionState = v; r1m |= 32;
-        { const n = rt.enumName(T_LocalConnectionState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallDeviceConnectionState, r1i, "CallDevices", ".CallDeviceConnectionState")] = n; }
+        { const n = (v < 512 ? T_LocalConnectionState.small[v] : undefined) ?? rt.enumName(T_LocalConnectionState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_CallDevices_CallDeviceConnectionState, r1i, "CallDevices", ".CallDeviceConnectionState")] = n; }
         break;
       }
       case 72: {
@@ -9698,7 +9698,7 @@ function fast_SNAPSHOT_DEVICE_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
   const k1 = rt.u32(b, 12);
   if (k1 !== 1) return false;
   const k2 = rt.u16(b, 16);
-  const l2 = rt.enumName(T_DeviceType, k2);
+  const l2 = (k2 < 512 ? T_DeviceType.small[k2] : undefined) ?? rt.enumName(T_DeviceType, k2);
   if (l2 === undefined) return false;
   const L: Record<string, Label | undefined> = { "SnapshotDeviceType": l2 ?? undefined };
   let x0: string | undefined;
@@ -9770,7 +9770,7 @@ function fast_SNAPSHOT_DEVICE_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
         }
         r2 = undefined;
         r1!.CallConnectionCallID = v; r1m |= 1;
-        { const n = rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Calls_CallConnectionCallID, r1i, "Calls", ".CallConnectionCallID")] = n; }
+        { const n = (v < 512 ? T_CallIDSpecial.small[v] : undefined) ?? rt.enumName(T_CallIDSpecial, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Calls_CallConnectionCallID, r1i, "Calls", ".CallConnectionCallID")] = n; }
         break;
       }
       case 57: {
@@ -9783,7 +9783,7 @@ function fast_SNAPSHOT_DEVICE_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
         }
         r2 = undefined;
         r1!.CallConnectionDeviceType = v; r1m |= 2;
-        { const n = rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Calls_CallConnectionDeviceType, r1i, "Calls", ".CallConnectionDeviceType")] = n; }
+        { const n = (v < 512 ? T_ConnectionDeviceType.small[v] : undefined) ?? rt.enumName(T_ConnectionDeviceType, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Calls_CallConnectionDeviceType, r1i, "Calls", ".CallConnectionDeviceType")] = n; }
         break;
       }
       case 58: {
@@ -9797,7 +9797,7 @@ function fast_SNAPSHOT_DEVICE_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
         }
         r2 = undefined;
         r1!.CallConnectionDeviceID = v; r1m |= 4;
-        rt.deviceLabel(L, rt.pathAt(P_Calls_CallConnectionDeviceID, r1i, "Calls", ".CallConnectionDeviceID"), v, o.version);
+        if (v.indexOf('.') > 0) rt.deviceLabel(L, rt.pathAt(P_Calls_CallConnectionDeviceID, r1i, "Calls", ".CallConnectionDeviceID"), v, o.version);
         break;
       }
       case 61: {
@@ -9810,7 +9810,7 @@ function fast_SNAPSHOT_DEVICE_CONF_v10(b: Uint8Array, end: number, m: DecodedMes
         }
         r2 = undefined;
         r1!.CallDeviceConnectionState = v; r1m |= 8;
-        { const n = rt.enumName(T_LocalConnectionState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Calls_CallDeviceConnectionState, r1i, "Calls", ".CallDeviceConnectionState")] = n; }
+        { const n = (v < 512 ? T_LocalConnectionState.small[v] : undefined) ?? rt.enumName(T_LocalConnectionState, v); if (n === undefined) return false; if (n !== null) L[rt.pathAt(P_Calls_CallDeviceConnectionState, r1i, "Calls", ".CallDeviceConnectionState")] = n; }
         break;
       }
       default:
