@@ -13,7 +13,10 @@ export { OUTBOUND_VARIABLES, BA_RESPONSE_VALUES, interpretOutboundVariable, matc
 export type * from './protocol/types.js';
 export { parseHexInput, type HexInput } from './hexinput/parse-hex.js';
 export { decodeText, readText, TextRead, type TextMessage, type TextDecodeOptions, type TextDecodeResult } from './protocol/codec/from-text.js';
-export { openTimeline, type OpenTimeline } from './pipeline/open-timeline.js';
+export { openTimeline, UnreadableInputError, type OpenTimeline } from './pipeline/open-timeline.js';
+export { openInput, type OpenedInput, type InputKind } from './pipeline/open-input.js';
+export { captureSource, type CaptureTimelineSource } from './pipeline/capture-source.js';
+export { logSource } from './pipeline/log-source.js';
 export type * from './timeline/types.js';
 export { instantToIso, type Instant } from './timeline/instant.js';
 export type { DecodedMessage as CtiMessage } from '../schemas/decoded-message.js';

@@ -12,6 +12,7 @@
  */
 import type { EncodableMessage } from '../../src/protocol/codec/encode.js';
 import type { FieldRecord } from '../../src/protocol/codec/decode.js';
+import { constantTable } from '../../src/protocol/constants.js';
 
 /**
  * Who receives / sends a burst: `bridge` (the bridge-mode client), `agent:<extension>` (the
@@ -47,6 +48,7 @@ const CEC_TRANSFER = 32;
 const CEC_CONFERENCE = 17;
 const CEC_REDIRECTED = 28;
 const CECX_DROP_HANDLED_OTHER = 1014;
+const SYS_CCX_ONLINE = 3;
 export const AGENT_NOT_READY = 2;
 export const AGENT_READY = 3;
 export const AGENT_TALKING = 4;
@@ -54,6 +56,17 @@ export const AGENT_WORK_NOT_READY = 5;
 export const AGENT_RESERVED = 8;
 export const CTI_SERVICE_CLIENT_EVENTS = 0x1;
 export const CTI_SERVICE_ALL_EVENTS = 0x10;
+/** The OR of every bit a mask table names. */
+const allBits = (table: string): number => (constantTable(table)?.entries ?? []).reduce((mask, e) => (mask | e.value) >>> 0, 0);
+/** Every call event Table 23 names: 0x0065efff (it names no 0x00001000, 0x00020000, 0x00080000, 0x00100000). */
+export const ALL_CALL_EVENTS_MASK = allBits('CallEventMask');
+/** Every agent state Table 24 names (login .. reserved): 0x000001ff. */
+export const ALL_AGENT_STATES_MASK = allBits('AgentStateMask');
+/**
+ * The OPEN_REQ IdleTimeout: Table 12 wants it below 120 s (and E_CTI_INVALID_TIMEOUT at least
+ * 20 s), chapter 3 four times the heartbeat interval: 80 s for a client beating every 20 s.
+ */
+export const IDLE_TIMEOUT_SECONDS = 80;
 
 export interface Agent {
   readonly extension: string;
@@ -73,14 +86,14 @@ const agentParty = (a: Agent): Party => `agent:${a.extension}`;
 // ---------------------------------------------------------------------------------------------
 // Session (chapter 3)
 
-export function openRequest(invokeId: number, version: number, mode: 'agent' | 'bridge', agent?: Agent): EncodableMessage {
+export function openRequest(invokeId: number, version: number, mode: 'agent' | 'bridge', agent?: Agent, idleTimeout = IDLE_TIMEOUT_SECONDS): EncodableMessage {
   return m('OPEN_REQ', {
     InvokeID: invokeId,
     VersionNumber: version,
-    IdleTimeout: 120,
+    IdleTimeout: idleTimeout,
     ServicesRequested: mode === 'agent' ? CTI_SERVICE_CLIENT_EVENTS : CTI_SERVICE_ALL_EVENTS,
-    CallMsgMask: 0x3fffff,
-    AgentStateMask: 0x3fff,
+    CallMsgMask: ALL_CALL_EVENTS_MASK,
+    AgentStateMask: ALL_AGENT_STATES_MASK,
     ConfigMsgMask: 0,
     ClientID: mode === 'agent' ? `desktop-${agent?.extension ?? ''}` : 'wallboard',
     // UNSPEC: the password's bytes, as lowercase hex.
@@ -105,8 +118,8 @@ export const closeReq = (invokeId: number): EncodableMessage => m('CLOSE_REQ', {
 export const closeConf = (invokeId: number): EncodableMessage => m('CLOSE_CONF', { InvokeID: invokeId });
 
 export function systemEvent(time: number): EncodableMessage {
-  // SYS_CCX_ONLINE-style notification (SystemEventID 1) with the server time.
-  return m('SYSTEM_EVENT', { CCXStatus: 1, CCXTime: time, SystemEventID: 1, SystemEventArg1: 0, SystemEventArg2: 0, SystemEventArg3: 0, EventDeviceType: NONE16 });
+  // SYS_CCX_ONLINE (Table 192: SystemEventID 3) with the server time.
+  return m('SYSTEM_EVENT', { CCXStatus: 1, CCXTime: time, SystemEventID: SYS_CCX_ONLINE, SystemEventArg1: 0, SystemEventArg2: 0, SystemEventArg3: 0, EventDeviceType: NONE16 });
 }
 
 export function openSession(party: Party, invokeId: number, version: number, mode: 'agent' | 'bridge', agent?: Agent): Burst[] {
@@ -287,6 +300,11 @@ function dataUpdate(callId: number, callType: number, device: string, extra: Fie
   });
 }
 
+/** The ConnectedParty records of a call (one per active connection, all static device IDs). */
+function connectedParties(callId: number, devices: readonly string[]): FieldRecord[] {
+  return devices.map((device) => ({ ConnectedPartyCallID: callId, ConnectedPartyDeviceType: CONNECTION_ID_STATIC, ConnectedPartyDeviceID: device }));
+}
+
 function namedVariables(vars: ReadonlyArray<readonly [string, string]>): FieldRecord {
   return { NumNamedVariables: vars.length, NamedVariable: vars.map(([VariableName, VariableValue]) => ({ VariableName, VariableValue })) };
 }
@@ -385,6 +403,8 @@ export function callerHangsUp(agent: Agent, call: InboundCall, callId: number): 
 export function transferredCall(agent: Agent, agent2: Agent, call: InboundCall, callId: number, consultId: number, invokeId: number): Burst[] {
   const a = agentParty(agent);
   const b = agentParty(agent2);
+  // The call's connections once transferred: the caller and agent2.
+  const transferred = [call.caller, agent2.extension];
   return [
     client(
       a,
@@ -444,7 +464,7 @@ export function transferredCall(agent: Agent, agent2: Agent, call: InboundCall, 
       m('CALL_TRANSFERRED_EVENT', {
         PrimaryDeviceType: CONNECTION_ID_STATIC,
         PrimaryCallID: callId,
-        NumParties: 2,
+        NumParties: transferred.length,
         SecondaryDeviceType: CONNECTION_ID_STATIC,
         SecondaryCallID: consultId,
         TransferringDeviceType: DEVID_AGENT,
@@ -455,20 +475,19 @@ export function transferredCall(agent: Agent, agent2: Agent, call: InboundCall, 
         SecondaryDeviceID: agent2.extension,
         TransferringDeviceID: agent.extension,
         TransferredDeviceID: agent2.extension,
-        ConnectedParties: [
-          { ConnectedPartyCallID: callId, ConnectedPartyDeviceType: CONNECTION_ID_STATIC, ConnectedPartyDeviceID: call.caller },
-          { ConnectedPartyCallID: callId, ConnectedPartyDeviceType: CONNECTION_ID_STATIC, ConnectedPartyDeviceID: agent2.extension },
-        ],
+        ConnectedParties: connectedParties(callId, transferred),
       }),
     ),
     server(
       [a],
+      // NumParties counts the ConnectedParty records that follow (chapter 2, Floating Fields).
       m('TRANSFER_CALL_CONF', {
         InvokeID: invokeId + 1,
         NewCallID: callId,
         NewConnectionDeviceType: CONNECTION_ID_STATIC,
-        NumParties: 2,
+        NumParties: transferred.length,
         NewConnectionDeviceID: agent2.extension,
+        ConnectedParties: connectedParties(callId, transferred),
       }),
     ),
     server(['bridge', b], established(callId, agent2.extension, DEVID_AGENT, call.caller, NONE32, call.csq, agent.extension)),
@@ -485,6 +504,8 @@ export function transferredCall(agent: Agent, agent2: Agent, call: InboundCall, 
 export function conferencedCall(agent: Agent, agent2: Agent, call: InboundCall, callId: number, consultId: number, invokeId: number): Burst[] {
   const a = agentParty(agent);
   const b = agentParty(agent2);
+  // The call's connections once conferenced: the caller, the agent and agent2.
+  const conferenced = [call.caller, agent.extension, agent2.extension];
   return [
     client(
       a,
@@ -526,7 +547,7 @@ export function conferencedCall(agent: Agent, agent2: Agent, call: InboundCall, 
       m('CALL_CONFERENCED_EVENT', {
         PrimaryDeviceType: CONNECTION_ID_STATIC,
         PrimaryCallID: callId,
-        NumParties: 3,
+        NumParties: conferenced.length,
         SecondaryDeviceType: CONNECTION_ID_STATIC,
         SecondaryCallID: consultId,
         ControllerDeviceType: DEVID_AGENT,
@@ -537,16 +558,19 @@ export function conferencedCall(agent: Agent, agent2: Agent, call: InboundCall, 
         SecondaryDeviceID: agent2.extension,
         ControllerDeviceID: agent.extension,
         AddedPartyDeviceID: agent2.extension,
-        ConnectedParties: [
-          { ConnectedPartyCallID: callId, ConnectedPartyDeviceType: CONNECTION_ID_STATIC, ConnectedPartyDeviceID: call.caller },
-          { ConnectedPartyCallID: callId, ConnectedPartyDeviceType: CONNECTION_ID_STATIC, ConnectedPartyDeviceID: agent.extension },
-          { ConnectedPartyCallID: callId, ConnectedPartyDeviceType: CONNECTION_ID_STATIC, ConnectedPartyDeviceID: agent2.extension },
-        ],
+        ConnectedParties: connectedParties(callId, conferenced),
       }),
     ),
     server(
       [a],
-      m('CONFERENCE_CALL_CONF', { InvokeID: invokeId + 1, NewCallID: callId, NewConnectionDeviceType: CONNECTION_ID_STATIC, NumParties: 3, NewConnectionDeviceID: agent.extension }),
+      m('CONFERENCE_CALL_CONF', {
+        InvokeID: invokeId + 1,
+        NewCallID: callId,
+        NewConnectionDeviceType: CONNECTION_ID_STATIC,
+        NumParties: conferenced.length,
+        NewConnectionDeviceID: agent.extension,
+        ConnectedParties: connectedParties(callId, conferenced),
+      }),
     ),
     server(['bridge', a], connectionCleared(consultId, agent.extension, DEVID_AGENT), established(callId, call.caller, DEVID_AGENT, call.caller, NONE32, call.csq, agent.extension)),
     server(['bridge', b], connectionCleared(consultId, agent2.extension, DEVID_AGENT)),
@@ -629,7 +653,8 @@ export function makeCall(agent: Agent, dialed: string, callId: number, invokeId:
         InvokeID: invokeId,
         NumNamedVariables: 0,
         NumNamedArrays: 0,
-        ...(version >= 14 ? { Reserved12: 0 } : {}),
+        // The guide documents 0xffffffff for the reserved field (chapter 2, Fixed Fields).
+        ...(version >= 14 ? { Reserved12: NONE32 } : {}),
         AgentInstrument: agent.extension,
         DialedNumber: dialed,
       }),

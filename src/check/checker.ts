@@ -1,8 +1,9 @@
 /**
  * The conformance checker: one streaming pass over the timeline. For each message it runs
  * the rules that look at that message type against the model as it was, then applies the
- * message to the model. Memory stays flat: sessions silent for 10 minutes (timeline time)
- * are ended and dropped, and every table of the model is bounded.
+ * message to the model. Memory stays flat: sessions silent for 10 minutes (timeline time),
+ * and sessions the client had to reset (CLOSE_CONF, a failed OPEN_REQ or heartbeat) once
+ * silent for 30 s, are ended and dropped, and every table of the model is bounded.
  */
 import type { SessionSummary, TimelineEvent, TimelineMessage } from '../timeline/types.js';
 import { messageDefByName } from '../protocol/messages/index.js';
@@ -11,7 +12,7 @@ import { BoundedMap } from './model/bounded-map.js';
 import { ClientHistory } from './model/clients.js';
 import { callIdOf } from './model/calls.js';
 import { LOG_SCOPE, Scope } from './model/scope.js';
-import { SessionModel } from './model/session.js';
+import { SessionModel, type ResetDue } from './model/session.js';
 import type { MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
 import { RULE_IMPLS } from './rules/index.js';
 import type { RuleLevel, Severity } from './severity.js';
@@ -21,6 +22,11 @@ import type { MessageView } from './view.js';
 const MAX_SCOPES = 4096;
 /** A session silent this long (timeline time) is over. */
 const IDLE_SESSION_MS = 10 * 60 * 1000;
+/**
+ * A session the client must reset (CLOSE_CONF received, OPEN_REQ or HEARTBEAT_REQ failed) is
+ * over once silent this long: well past the in-flight tolerance (2 s) and the CLOSE_REQ wait (5 s).
+ */
+const RESET_SESSION_MS = 30 * 1000;
 /** How often (in messages) silent sessions are looked for. */
 const SWEEP_EVERY = 8192;
 const MAX_DAMAGED = 10_000;
@@ -64,6 +70,8 @@ export class Checker {
   private readonly notOpenedFirst = new BoundedMap<string, MessageRef>(MAX_SCOPES);
   /** Sessions whose streams lost bytes: the message index at the latest damage. */
   private readonly damaged = new BoundedMap<string, number>(MAX_DAMAGED);
+  /** Sessions ended while a reset was due: why, should the client speak again on them. */
+  private readonly resetEnded = new BoundedMap<string, ResetDue>(MAX_SCOPES);
   private readonly clients = new ClientHistory();
   private readonly ctx: RuleContext;
   private messages = 0;
@@ -183,6 +191,8 @@ export class Checker {
     if (tm.session !== undefined) {
       session = new SessionModel(tm.session, ref);
       session.damagedAt = this.damaged.get(tm.session);
+      // Ended while a reset was due, and the client speaks again: it did not reset.
+      session.resetDue = this.resetEnded.get(tm.session);
       // A session followed again after it was dropped (silent for 10 minutes) did not start here.
       const firstSeen = !this.sessionIds.has(tm.session);
       this.sessionIds.add(tm.session);
@@ -197,12 +207,19 @@ export class Checker {
     return scope;
   }
 
-  /** Ends sessions silent for IDLE_SESSION_MS of timeline time. */
+  /** Ends sessions silent for IDLE_SESSION_MS of timeline time (RESET_SESSION_MS when a reset is due). */
   private sweep(): void {
     if (this.nowMs === undefined) return;
     const limit = this.nowMs - IDLE_SESSION_MS;
+    const resetLimit = this.nowMs - RESET_SESSION_MS;
     for (const [key, scope] of this.scopes) {
-      if (scope.session && scope.lastMs !== undefined && scope.lastMs < limit) this.end(key, undefined);
+      const s = scope.session;
+      if (!s || scope.lastMs === undefined) continue;
+      if (scope.lastMs < limit) this.end(key, undefined);
+      else if (s.resetDue !== undefined && scope.lastMs < resetLimit) {
+        this.resetEnded.set(key, s.resetDue);
+        this.end(key, undefined);
+      }
     }
   }
 
@@ -221,17 +238,19 @@ export class Checker {
     for (const impl of this.enders) impl.scopeEnd?.(scope, this.ctx);
   }
 
-  /** What the model holds now (to watch memory): scopes, live and ended calls, outstanding requests. */
-  footprint(): { scopes: number; liveCalls: number; endedCalls: number; pendingRequests: number } {
+  /** What the model holds now (to watch memory): scopes, live and ended calls, agents, outstanding requests. */
+  footprint(): { scopes: number; liveCalls: number; endedCalls: number; agents: number; pendingRequests: number } {
     let liveCalls = 0;
     let endedCalls = 0;
+    let agents = 0;
     let pendingRequests = 0;
     for (const scope of this.scopes.values()) {
       liveCalls += scope.calls.live.size;
       endedCalls += scope.calls.ended.size;
+      agents += scope.agents.agents.size;
       pendingRequests += scope.session?.requests.pending.size ?? 0;
     }
-    return { scopes: this.scopes.size, liveCalls, endedCalls, pendingRequests };
+    return { scopes: this.scopes.size, liveCalls, endedCalls, agents, pendingRequests };
   }
 
   /** Ends every scope and returns the findings. `summaries`: the sessions of the captures. */

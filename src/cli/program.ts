@@ -9,7 +9,7 @@ import { decodeCommand, type DecodeCommandOptions } from './commands/decode.js';
 import { hexCommand, type HexOptions } from './commands/hex.js';
 import { messagesCommand, type MessagesOptions } from './commands/messages.js';
 import { UsageError, type CliIo } from './io.js';
-import { parsePort } from './options.js';
+import { addInputOptions } from './options.js';
 import { packageVersion } from './package-info.js';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -36,22 +36,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       exitCode = await hexCommand(hex, options, io);
     });
 
-  program
+  const decode = program
     .command('decode')
     .description('decode every CTI message of captures (pcap, pcapng) and MIVR trace logs, gzip or not, as one timeline')
     .argument('<input...>', 'files, or - for stdin; the kind of each is detected from its content')
     .addOption(new Option('--format <format>', 'output format (default: text on a terminal, ndjson otherwise)').choices(['text', 'json', 'ndjson']))
-    .option('-o, --output <file>', 'write there instead of stdout')
-    .option('--port <n>', 'TCP port carrying CTI (repeatable; default 42027; other ports are found by heuristics too)', parsePort, [])
-    .option('--protocol-version <n>', 'protocol version to assume where no OPEN_REQ was seen (otherwise inferred)')
-    .option('--show-secrets', 'print ClientPassword / AgentPassword instead of redacting them')
-    .option('--year <yyyy>', 'MIVR logs: the year of the records (default: from the file date)')
-    .option('--tz <zone>', 'MIVR logs: the time zone of the records (overrides their abbreviation)')
-    .action(async (inputs: string[], options: DecodeCommandOptions) => {
-      exitCode = await decodeCommand(inputs, options, io);
-    });
+    .option('-o, --output <file>', 'write there instead of stdout');
+  addInputOptions(decode, 'print ClientPassword / AgentPassword instead of redacting them').action(async (inputs: string[], options: DecodeCommandOptions) => {
+    exitCode = await decodeCommand(inputs, options, io);
+  });
 
-  program
+  const check = program
     .command('check')
     .description('conformance report of captures and MIVR logs against the guide\'s rules (text, JSON, JUnit, SARIF)')
     .argument('[input...]', 'files, or - for stdin; the kind of each is detected from its content')
@@ -61,12 +56,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--rule <ID=level>', 'set a rule (or ID-prefix*) to off, error, warning or info (repeatable)', collect, [])
     .option('--disable <ID>', 'switch a rule (or ID-prefix*) off (repeatable)', collect, [])
     .option('--config <file>', 'JSON configuration of rules and failOn (default: ./.ccxcti.json when present)')
-    .option('--list-rules', 'print the rule catalog: IDs, severities, guide references (with --format json: JSON)')
-    .option('--port <n>', 'TCP port carrying CTI (repeatable; default 42027; other ports are found by heuristics too)', parsePort, [])
-    .option('--protocol-version <n>', 'protocol version to assume where no OPEN_REQ was seen (otherwise inferred)')
-    .option('--show-secrets', 'accepted for symmetry with decode; reports never print secrets')
-    .option('--year <yyyy>', 'MIVR logs: the year of the records (default: from the file date)')
-    .option('--tz <zone>', 'MIVR logs: the time zone of the records (overrides their abbreviation)')
+    .option('--list-rules', 'print the rule catalog: IDs, severities, guide references (with --format json: JSON)');
+  addInputOptions(check, 'accepted for symmetry with decode; reports never print secrets')
     .addHelpText('after', CHECK_HELP)
     .action(async (inputs: string[], options: CheckCommandOptions) => {
       exitCode = await checkCommand(inputs, options, io);

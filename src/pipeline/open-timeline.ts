@@ -7,6 +7,7 @@ import type { SessionSummary, SourceOptions, TimelineBatch, TimelineSource } fro
 import { captureSource } from './capture-source.js';
 import { logSource } from './log-source.js';
 import { mergeTimelines } from './merge.js';
+import { expandInputPaths } from './input-paths.js';
 import { openInput, type OpenedInput } from './open-input.js';
 
 export interface OpenTimeline {
@@ -16,6 +17,8 @@ export interface OpenTimeline {
   sessions(): SessionSummary[];
   /** Once `batches` is exhausted: the inputs that turned out unreadable (no packet, damaged file), with why. */
   unreadable(): string[];
+  /** Files found in a directory that are neither a capture nor a log, with why (not an error). */
+  readonly skipped: readonly string[];
 }
 
 /** An input that cannot be read at all (exit code 2). */
@@ -26,17 +29,23 @@ export class UnreadableInputError extends Error {
 export async function openTimeline(specs: readonly string[], options: SourceOptions, stdin: Readable): Promise<OpenTimeline> {
   if (specs.filter((s) => s === '-').length > 1) throw new UnreadableInputError('stdin (-) can be given only once');
   const inputs: OpenedInput[] = [];
-  for (const spec of specs) {
-    const input = await openInput(spec, stdin);
-    if (input.kind === 'unknown') throw new UnreadableInputError(`${spec}: ${input.reason ?? 'not a capture nor a MIVR log'}`);
-    inputs.push(input);
+  const skipped: string[] = [];
+  // A path that does not exist or cannot be listed: its system error (ENOENT…) reaches the caller.
+  for (const { path, fromDirectory } of await expandInputPaths(specs)) {
+    const input = await openInput(path, stdin);
+    const why = `${path}: ${input.reason ?? 'not a capture nor a MIVR log'}`;
+    if (input.kind === 'unknown' && fromDirectory) skipped.push(why);
+    else if (input.kind === 'unknown') throw new UnreadableInputError(why);
+    else inputs.push(input);
   }
+  if (inputs.length === 0 && skipped.length > 0) throw new UnreadableInputError(`no capture or MIVR log among the inputs (${skipped.join('; ')})`);
   const captures = inputs.filter((i) => i.kind === 'capture').map((i) => captureSource(i, options));
   const sources: TimelineSource[] = [...captures];
   const logs = inputs.filter((i) => i.kind === 'log');
   if (logs.length > 0) sources.push(logSource(logs, options));
   return {
     inputs,
+    skipped,
     batches: mergeTimelines(sources.map((s) => s.batches)),
     sessions: () => sources.flatMap((s) => s.sessions()),
     unreadable: () => captures.flatMap((c) => c.unreadable() ?? []),

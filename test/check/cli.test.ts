@@ -113,6 +113,29 @@ describe('ccxcti check', () => {
     expect((await ccxcti(['check', '--format', 'xml', clean])).code).toBe(2);
   });
 
+  it('the input options are checked as decode checks them: a clear message and exit 2', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--tz', 'Mars/Olympus'], /--tz: unknown time zone "Mars\/Olympus"/],
+      [['--year', '15'], /--year takes a four-digit year/],
+      [['--year', '2015.5'], /--year takes a four-digit year/],
+      [['--port', '0'], /--port takes a TCP port 1-65535/],
+      [['--port', 'http'], /--port takes a TCP port 1-65535/],
+      [['--protocol-version', 'x'], /--protocol-version takes a whole number/],
+    ];
+    for (const [options, message] of cases) {
+      for (const command of ['check', 'decode']) {
+        const r = await ccxcti([command, ...options, clean]);
+        expect(r.code, `${command} ${options.join(' ')}`).toBe(2);
+        expect(r.stderr, `${command} ${options.join(' ')}`).toMatch(message);
+        expect(r.stdout).toBe('');
+      }
+    }
+    // Valid ones are accepted by both.
+    for (const command of ['check', 'decode']) {
+      expect((await ccxcti([command, '--tz', '+0530', '--year', '2015', '--port', '42027', '--protocol-version', '13', clean])).code, command).toBe(0);
+    }
+  });
+
   it('a configuration file (--config) sets rules and failOn; the command line wins', async () => {
     const config = writeTemp(dir, 'rules.json', JSON.stringify({ failOn: 'warning', rules: { 'CALL-EVENT-AFTER-END': 'warning' } }));
     expect((await ccxcti(['check', '--config', config, broken])).code).toBe(1);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Checker } from '../../src/check/checker.js';
 import type { InputDiagnostic, TimelineEvent, TimelineMessage } from '../../src/timeline/types.js';
-import { describeFindings, errorRules, findingsOf, runCheck, scenario, SESSION, Timeline } from './support.js';
+import { AGENT_SERVICES, describeFindings, errorRules, findingsOf, runCheck, scenario, SESSION, Timeline } from './support.js';
 
 function gap(session = SESSION, direction: 'client-to-server' | 'server-to-client' = 'server-to-client'): InputDiagnostic {
   return { kind: 'diagnostic', severity: 'warning', code: 'STREAM_GAP', message: '87 bytes of the stream missing', session, direction, source: { file: 'test.pcap' } };
@@ -112,5 +112,44 @@ describe('memory stays bounded', () => {
     for (let i = 0; i < 5000; i++) t.s('CALL_DELIVERED_EVENT', { CallID: 2_000_000 + i, ConnectionDeviceID: '2006', AlertingDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 2 }, { dt: 0.01 });
     checker.pushAll(t.events);
     expect(checker.footprint().liveCalls).toBeLessThanOrEqual(2048);
+  });
+
+  it('an agent-mode session keeps a few calls, ended calls and agents: its client sees one agent', () => {
+    const checker = new Checker();
+    const t = new Timeline().open({ ServicesRequested: AGENT_SERVICES, ClientID: 'desktop', AgentExtension: '2006', AgentInstrument: '2006', AgentID: 'agt2006' });
+    for (let i = 0; i < 500; i++) {
+      const id = 3_000_000 + i;
+      t.s('CALL_DELIVERED_EVENT', { CallID: id, ConnectionDeviceID: '2006', AlertingDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 2 }, { dt: 0.01 })
+        .s('AGENT_STATE_EVENT', { AgentState: 4, AgentID: `agt${4000 + i}`, AgentExtension: String(4000 + i) }, { dt: 0.01 });
+      if (i % 2 === 0) t.s('END_CALL_EVENT', { CallID: id - 1, ConnectionDeviceID: '' }, { dt: 0.01 });
+    }
+    checker.pushAll(t.events);
+    const fp = checker.footprint();
+    expect(fp.liveCalls).toBeLessThanOrEqual(32);
+    expect(fp.endedCalls).toBeLessThanOrEqual(32);
+    expect(fp.agents).toBeLessThanOrEqual(8);
+  });
+
+  it('a session closed by CLOSE_CONF is ended once silent for 30 s; a client that speaks on it again is still told to reset', () => {
+    const checker = new Checker();
+    checker.pushAll(new Timeline().open().c('CLOSE_REQ', { InvokeID: 9, Status: 0 }).s('CLOSE_CONF', { InvokeID: 9 }).events);
+    // Another session's traffic, 40 s later and long enough for a sweep (every 8192 messages).
+    const other = new Timeline('10.1.1.6:50000-10.1.1.2:42027#1');
+    for (let i = 0; i < 8200; i++) other.s('SYSTEM_EVENT', { SystemEventID: 3 }, { t: 40 + i * 0.001 });
+    checker.pushAll(other.events);
+    expect(checker.footprint().scopes).toBe(1);
+    // The closed session's client sends again: it did not reset its TCP connection.
+    checker.pushAll(new Timeline().c('HEARTBEAT_REQ', { InvokeID: 10 }, { t: 60 }).events);
+    const result = checker.finish();
+    expect(findingsOf(result, 'SESSION-NOT-RESET').map((f) => f.message)).toEqual([expect.stringMatching(/^HEARTBEAT_REQ .* after CLOSE_CONF received/)]);
+  });
+
+  it('a session still open is not ended by 30 s of silence', () => {
+    const checker = new Checker();
+    checker.pushAll(new Timeline().open().events);
+    const other = new Timeline('10.1.1.6:50000-10.1.1.2:42027#1');
+    for (let i = 0; i < 8200; i++) other.s('SYSTEM_EVENT', { SystemEventID: 3 }, { t: 40 + i * 0.001 });
+    checker.pushAll(other.events);
+    expect(checker.footprint().scopes).toBe(2);
   });
 });

@@ -49,6 +49,14 @@ describe('BoundedMap', () => {
     expect(m.size).toBe(3);
     expect(m.oldest()?.[0]).toBe(3);
   });
+
+  it('keeps recency from the time it is half full (touching below that moves nothing)', () => {
+    const m = new BoundedMap<number, string>(8);
+    m.set(1, 'a');
+    m.set(2, 'b');
+    expect(m.touch(1)).toBe('a');
+    expect([...m.entries()].map(([k]) => k)).toEqual([1, 2]);
+  });
 });
 
 describe('docs/conformance.md', () => {

@@ -5,7 +5,7 @@
  * the contract's exit codes, and never a crash.
  */
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -221,11 +221,17 @@ describe('damaged, truncated, empty and unknown inputs', () => {
   });
 
   it('empty, unknown, missing inputs and directories: exit 2 with a clear message', async () => {
+    const textOnlyDir = (): string => {
+      const d = join(dir, 'text-only');
+      mkdirSync(d, { recursive: true });
+      writeFileSync(join(d, 'notes.txt'), 'nothing to decode here\n');
+      return d;
+    };
     const cases: Array<[string[], RegExp]> = [
       [[tmp('empty.pcap', new Uint8Array(0))], /empty input/],
       [[tmp('text.pcap', 'hello, this is not a capture\n'.repeat(10))], /neither a pcap\/pcapng capture nor a MIVR log/],
       [[join(dir, 'missing.pcap')], /ENOENT|no such file/],
-      [[dir], /directory/],
+      [[textOnlyDir()], /no capture or MIVR log among the inputs/], // a directory of nothing decodable
       [[tmp('bad.gz', Uint8Array.of(0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7))], /gzip|neither|empty/],
     ];
     for (const [argv, message] of cases) {
@@ -233,6 +239,33 @@ describe('damaged, truncated, empty and unknown inputs', () => {
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/internal error/);
+    }
+  });
+
+  it('a directory stands for the files below it: decoded in name order, other files skipped with a note', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ccxcti-dir-'));
+    try {
+      const nested = join(root, 'b-nested');
+      mkdirSync(nested);
+      copyFileSync(PCAP, join(nested, 'one.pcap'));
+      writeFileSync(join(root, 'a-notes.txt'), 'not a capture\n');
+      writeFileSync(join(root, '.hidden.pcap'), 'hidden files are left out\n');
+      const viaDir = await ccxcti(['decode', root, '--format', 'ndjson']);
+      const direct = await ccxcti(['decode', PCAP, '--format', 'ndjson']);
+      expect(viaDir.code).toBe(0);
+      expect(viaDir.stderr).toMatch(/skipped .*a-notes\.txt: neither a pcap\/pcapng capture nor a MIVR log/);
+      expect(viaDir.stderr).not.toMatch(/hidden/);
+      const strip = (out: string): unknown[] => out.trim().split('\n').map((l) => {
+        const { source, ...rest } = JSON.parse(l) as { source: { file: string } };
+        return { ...rest, frame: (source as { frame?: number }).frame };
+      });
+      expect(strip(viaDir.stdout)).toEqual(strip(direct.stdout));
+      expect(strip(viaDir.stdout).length).toBeGreaterThan(100);
+      // The same file named on the command line is an error (exit 2), not a note.
+      const named = await ccxcti(['decode', join(root, 'a-notes.txt'), '--format', 'ndjson']);
+      expect(named.code).toBe(2);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

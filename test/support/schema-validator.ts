@@ -1,7 +1,7 @@
 /** Ajv validators for the project's JSON Schemas (draft 2020-12). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -10,9 +10,9 @@ function schema(name: string): object {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../../schemas/${name}`, import.meta.url)), 'utf8')) as object;
 }
 
-let ajv: InstanceType<typeof Ajv2020> | undefined;
+let ajv: Ajv2020 | undefined;
 
-function instance(): InstanceType<typeof Ajv2020> {
+function instance(): Ajv2020 {
   if (!ajv) {
     ajv = new Ajv2020({ allErrors: false, strict: true, strictTypes: false, strictTuples: false });
     ajv.addKeyword('tsType');

@@ -1,6 +1,5 @@
 /** Agents by AgentID (or extension) within one scope, with their last state (chapter 5). */
 import { nonEmpty, num } from '../fields.js';
-import type { MessageRef } from '../rule.js';
 import type { MessageView } from '../view.js';
 import { BoundedMap } from './bounded-map.js';
 
@@ -8,10 +7,13 @@ import { BoundedMap } from './bounded-map.js';
 export const AGENT = { LOGIN: 0, LOGOUT: 1, NOT_READY: 2, READY: 3, TALKING: 4, WORK: 5, BUSY_OTHER: 7, RESERVED: 8, UNKNOWN: 9 } as const;
 
 const MAX_AGENTS = 20_000;
+/** An agent-mode client is sent the state of its own agent: a few agents at most. */
+export const MAX_AGENTS_AGENT_MODE = 8;
 
 export interface AgentRecord {
   readonly state: number;
-  readonly ref: MessageRef;
+  /** Index of the message that reported the state (only the index: a scope remembers many agents). */
+  readonly index: number;
   readonly sinceMs: number | undefined;
   /** State changes seen for the agent. */
   readonly changes: number;
@@ -39,6 +41,6 @@ export class AgentTable {
     if (key === undefined || state === undefined) return;
     const before = this.agents.get(key);
     if (before && before.state === state) return;
-    this.agents.set(key, { state, ref: m.ref, sinceMs: m.timeMs, changes: (before?.changes ?? 0) + 1 });
+    this.agents.set(key, { state, index: m.index, sinceMs: m.timeMs, changes: (before?.changes ?? 0) + 1 });
   }
 }

@@ -29,10 +29,13 @@ export class BoundedMap<K, V> {
     return this.map.has(key);
   }
 
-  /** Marks the entry as recently used (it is evicted last). */
+  /**
+   * Marks the entry as recently used (it is evicted last). Recency is kept from the time the
+   * map is half full: below that, eviction is far off and the move would cost for nothing.
+   */
   touch(key: K): V | undefined {
     const v = this.map.get(key);
-    if (v !== undefined) {
+    if (v !== undefined && this.map.size > this.cap >> 1) {
       this.map.delete(key);
       this.map.set(key, v);
     }

@@ -18,8 +18,14 @@ export const CALLTYPE_RESERVATION = 18;
 
 /** Calls followed per scope: one client's view (a session) or the whole log. */
 const MAX_LIVE_CALLS = { session: 2048, log: 20_000 } as const;
-/** An agent-mode client sees the calls of one agent's phone. */
-export const MAX_LIVE_CALLS_AGENT_MODE = 256;
+/**
+ * An agent-mode client sees the calls of one agent's phone: a few at a time. It is not sent
+ * END_CALL_EVENT for every call (the chapter-11 transfer and conference flows send it to
+ * bridge-mode clients only), so calls it saw end stay in the table until they are forgotten.
+ */
+export const MAX_LIVE_CALLS_AGENT_MODE = 32;
+/** Ended CallIDs an agent-mode scope remembers. */
+export const MAX_ENDED_CALLS_AGENT_MODE = 32;
 /** Ended CallIDs remembered per scope (to recognise events after END_CALL_EVENT). */
 const MAX_ENDED_CALLS = { session: 512, log: 4096 } as const;
 const MAX_CONNECTIONS = 32;
@@ -30,6 +36,7 @@ const SWEEP_EVERY = 4096;
 const MAX_SIGNATURES = 64;
 
 export interface Connection {
+  readonly device: string;
   lcs: number;
   /**
    * The device is monitored: it had an event of its own (delivered at it, service initiated,
@@ -56,8 +63,11 @@ export class CallModel {
   began = false;
   /** The first event of the call other than BEGIN_CALL_EVENT and CALL_DATA_UPDATE_EVENT. */
   firstEvent: EventMark | undefined;
-  /** Connections by ConnectionDeviceID (allocated with the first one). */
-  private conns: Map<string, Connection> | undefined;
+  /**
+   * Connections, one per ConnectionDeviceID (allocated with the first one). A call has a few:
+   * an array searched in order costs less memory than a Map, and the checker holds many calls.
+   */
+  private conns: Connection[] | undefined;
   /** Time of the call's last event. */
   lastMs: number | undefined;
   callType: number | undefined;
@@ -75,22 +85,29 @@ export class CallModel {
 
   /** The connection at a device, if the call has one there. */
   connectionOf(device: string): Connection | undefined {
-    return this.conns?.get(device);
+    const conns = this.conns;
+    if (conns) for (let i = 0; i < conns.length; i++) if (conns[i]!.device === device) return conns[i];
+    return undefined;
   }
 
   /** The connection at a device, created when new (up to 32 per call). */
   connection(device: string): Connection | undefined {
-    this.conns ??= new Map();
-    let c = this.conns.get(device);
-    if (!c && this.conns.size < MAX_CONNECTIONS) {
-      c = { lcs: LCS.NONE };
-      this.conns.set(device, c);
+    let c = this.connectionOf(device);
+    if (!c) {
+      this.conns ??= [];
+      if (this.conns.length < MAX_CONNECTIONS) {
+        c = { device, lcs: LCS.NONE };
+        this.conns.push(c);
+      }
     }
     return c;
   }
 
   dropConnection(device: string): void {
-    this.conns?.delete(device);
+    const conns = this.conns;
+    if (!conns) return;
+    const i = conns.findIndex((c) => c.device === device);
+    if (i >= 0) conns.splice(i, 1);
   }
 
   dropConnections(): void {
@@ -100,13 +117,13 @@ export class CallModel {
   /** Connections of monitored devices still taking part in the call (not NULL, not failed). */
   liveConnections(): string[] {
     const out: string[] = [];
-    if (this.conns) for (const [device, c] of this.conns) if (c.monitored && c.lcs !== LCS.NULL && c.lcs !== LCS.FAIL) out.push(device);
+    if (this.conns) for (const c of this.conns) if (c.monitored && c.lcs !== LCS.NULL && c.lcs !== LCS.FAIL) out.push(c.device);
     return out;
   }
 
   /** Keeps only the connections at `devices` (the ConnectedParties of a transfer or conference). */
   keepOnly(devices: ReadonlySet<string>): void {
-    if (this.conns) for (const device of [...this.conns.keys()]) if (!devices.has(device)) this.conns.delete(device);
+    if (this.conns) this.conns = this.conns.filter((c) => devices.has(c.device));
   }
 
   isReservation(): boolean {
@@ -130,9 +147,9 @@ export function isCallEvent(m: MessageView): boolean {
 }
 
 /**
- * The calls of one scope. Both maps drop their oldest entries beyond their caps (a call
- * followed for longer than 2048 newer calls in one session is forgotten, and then treated as
- * a call first seen in the middle).
+ * The calls of one scope. Both maps drop their least recently used entries beyond their caps
+ * (a call without events while 2048 other calls of its session had some is forgotten, and
+ * then treated as a call first seen in the middle).
  */
 export class CallTable {
   readonly live: BoundedMap<number, CallModel>;
@@ -181,7 +198,8 @@ export class CallTable {
     if (++this.events % SWEEP_EVERY === 0 && m.timeMs !== undefined) this.forgetIdle(m.timeMs - IDLE_CALL_MS);
     this.applyEvent(m, id);
     const renamed = m.type === 'CALL_DATA_UPDATE_EVENT' ? num(m.fields, 'NewCallID') : undefined;
-    const c = this.live.get(isRealCallId(renamed) ? renamed : id);
+    // The call had an event: it is evicted last.
+    const c = this.live.touch(isRealCallId(renamed) ? renamed : id);
     if (c && m.timeMs !== undefined) c.lastMs = m.timeMs;
   }
 

@@ -11,7 +11,8 @@ import { BoundedMap } from './bounded-map.js';
 
 /** Outstanding requests kept per session; beyond it the oldest are dropped (counted). */
 export const MAX_PENDING_REQUESTS = 4096;
-const RECENTLY_ANSWERED = 256;
+/** Answered requests remembered per session, to recognise a second confirmation of one of them. */
+const RECENTLY_ANSWERED = 64;
 /** Confirmations that matched no request, kept in case the request comes later in the timeline. */
 const MAX_ORPHANS = 64;
 
@@ -28,7 +29,8 @@ export interface PendingRequest {
 export interface AnsweredRequest {
   readonly type: string;
   readonly answeredBy: string;
-  readonly ref: MessageRef;
+  /** Index of the confirmation (only the index: a session remembers many of them). */
+  readonly index: number;
 }
 
 /** Message types that are requests, confirmations, or sent by clients (to route rules). */
@@ -80,7 +82,7 @@ export class RequestTracker {
       const orphan = this.orphans.get(invokeId);
       if (orphan && answersOf(m.type).has(orphan.type)) {
         this.orphans.delete(invokeId);
-        this.answered.set(invokeId, { type: m.type, answeredBy: orphan.type, ref: orphan.ref });
+        this.answered.set(invokeId, { type: m.type, answeredBy: orphan.type, index: orphan.ref.index });
         return;
       }
       this.pending.set(invokeId, { type: m.type, invokeId, ref: m.ref, timeMs: m.timeMs });
@@ -88,7 +90,7 @@ export class RequestTracker {
       const req = this.pending.get(invokeId);
       if (req && answersOf(req.type).has(m.type)) {
         this.pending.delete(invokeId);
-        this.answered.set(invokeId, { type: req.type, answeredBy: m.type, ref: m.ref });
+        this.answered.set(invokeId, { type: req.type, answeredBy: m.type, index: m.index });
       } else if (!req) {
         this.orphans.set(invokeId, { type: m.type, ref: m.ref });
       }

@@ -4,8 +4,8 @@
  * outbound reservations are followed per scope.
  */
 import type { MessageView } from '../view.js';
-import { AgentTable } from './agents.js';
-import { CallTable, MAX_LIVE_CALLS_AGENT_MODE } from './calls.js';
+import { AgentTable, MAX_AGENTS_AGENT_MODE } from './agents.js';
+import { CallTable, MAX_ENDED_CALLS_AGENT_MODE, MAX_LIVE_CALLS_AGENT_MODE } from './calls.js';
 import { OutboundTracker } from './outbound.js';
 import type { SessionModel } from './session.js';
 
@@ -33,7 +33,11 @@ export class Scope {
   apply(m: MessageView): void {
     if (m.timeMs !== undefined) this.lastMs = m.timeMs;
     this.session?.apply(m);
-    if (m.type === 'OPEN_REQ' && this.session?.mode() === 'agent') this.calls.live.setCap(MAX_LIVE_CALLS_AGENT_MODE);
+    if (m.type === 'OPEN_REQ' && this.session?.mode() === 'agent') {
+      this.calls.live.setCap(MAX_LIVE_CALLS_AGENT_MODE);
+      this.calls.ended.setCap(MAX_ENDED_CALLS_AGENT_MODE);
+      this.agents.agents.setCap(MAX_AGENTS_AGENT_MODE);
+    }
     // The outbound tracker reads the call table as it was before the message.
     this.outbound.apply(m, this.calls);
     if (m.duplicate) return;

@@ -16,17 +16,12 @@ import { parseFailOn, parseRuleOption, resolveLevels, SettingsError, type RuleSe
 import type { RuleLevel, Severity } from '../../check/severity.js';
 import { openTimeline, UnreadableInputError } from '../../pipeline/open-timeline.js';
 import { openOutput, UsageError, type CliIo } from '../io.js';
-import { formatOption, parseVersion } from '../options.js';
+import { formatOption, sourceOptions, type InputCommandOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends InputCommandOptions {
   readonly format?: string;
   readonly output?: string;
-  readonly port?: number[];
-  readonly protocolVersion?: string;
-  readonly showSecrets?: boolean;
-  readonly year?: string;
-  readonly tz?: string;
   readonly failOn?: string;
   readonly rule?: string[];
   readonly disable?: string[];
@@ -85,22 +80,10 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
   }
   if (inputs.length === 0) throw new UsageError('check: give at least one input (a capture, a MIVR log, or - for stdin), or --list-rules');
   if (options.format !== undefined) formatOption(options.format, ['text', 'json', 'junit', 'sarif'], 'text');
-  const version = parseVersion(options.protocolVersion);
-  const year = options.year === undefined ? undefined : Number(options.year);
-  if (year !== undefined && (!Number.isInteger(year) || year < 1970 || year > 9999)) throw new UsageError('--year takes a four-digit year');
+  const source = sourceOptions(options);
   let timeline;
   try {
-    timeline = await openTimeline(
-      inputs,
-      {
-        ports: options.port && options.port.length > 0 ? options.port : [42027],
-        ...(version !== undefined ? { protocolVersion: version } : {}),
-        showSecrets: options.showSecrets === true,
-        ...(year !== undefined ? { year } : {}),
-        ...(options.tz !== undefined ? { tz: options.tz } : {}),
-      },
-      io.stdin,
-    );
+    timeline = await openTimeline(inputs, source, io.stdin);
   } catch (err) {
     if (err instanceof UnreadableInputError) {
       io.stderr.write(`ccxcti: ${err.message}\n`);
@@ -108,6 +91,7 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
     }
     throw err;
   }
+  for (const why of timeline.skipped) io.stderr.write(`ccxcti: skipped ${why}\n`);
   const checker = new Checker({ levels: settings.levels });
   for await (const batch of timeline.batches) {
     for (let i = 0; i < batch.length; i++) checker.push(batch[i]!);

@@ -86,10 +86,10 @@ export const agentStateTransition = defineRule(TRANSITION, {
     if (key === undefined || state === undefined) return;
     const before = m.scope.agents.get(key);
     // Agent events may be missing from a gap since the previous one.
-    if (!before || m.session?.damagedAfter(before.ref.index)) return;
+    if (!before || m.session?.damagedAfter(before.index)) return;
     const rule = FORBIDDEN.get(before.state);
     if (rule?.to.has(state)) {
-      ctx.report(TRANSITION, m.ref, `${key.slice(key.indexOf(':') + 1)}: ${stateName(before.state)} (#${before.ref.index}) → ${stateName(state)}; ${rule.why}`);
+      ctx.report(TRANSITION, m.ref, `${key.slice(key.indexOf(':') + 1)}: ${stateName(before.state)} (#${before.index}) → ${stateName(state)}; ${rule.why}`);
     }
   },
 });
@@ -109,6 +109,6 @@ export const agentLogoutWhileTalking = defineRule(LOGOUT_TALKING, {
     const key = agentKey(m);
     if (key === undefined || num(m.fields, 'AgentState') !== AGENT.LOGOUT) return;
     const before = m.scope.agents.get(key);
-    if (before?.state === AGENT.TALKING && !m.session?.damagedAfter(before.ref.index)) ctx.report(LOGOUT_TALKING, m.ref, `${key.slice(key.indexOf(':') + 1)} logged out while talking (#${before.ref.index}): a forced logout`);
+    if (before?.state === AGENT.TALKING && !m.session?.damagedAfter(before.index)) ctx.report(LOGOUT_TALKING, m.ref, `${key.slice(key.indexOf(':') + 1)} logged out while talking (#${before.index}): a forced logout`);
   },
 });
