@@ -53,3 +53,38 @@ if (wants('capture')) {
   } else console.log('  tshark  not installed: no ratio');
   console.log(`  targets ≥ 100 MB/s, ≥ 20× tshark, peak RSS < 200 MB; load average before ${r.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${r.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
 }
+
+if (wants('check')) {
+  const { benchCheck } = await import('./check/bench-check.js');
+  const sizeMiB = Number(process.env.BENCH_CAPTURE_MB ?? 1024);
+  console.log(`check: ccxcti check --format json against ccxcti decode --format ndjson on the same ${sizeMiB} MiB capture (child processes; the capture section's traffic)`);
+  const r = benchCheck(sizeMiB, Number(process.env.BENCH_RUNS ?? 1));
+  const line = (name: string, run: { wallSeconds: number; cpuSeconds: number; peakRssMiB: number; exitStatus: number }, bytes: number): string =>
+    `  ${name.padEnd(15)} ${fmt(run.wallSeconds, 1)} s wall (${fmt(run.cpuSeconds, 1)} s CPU): ${fmt(bytes / 1e6 / run.wallSeconds, 1)} MB/s; peak RSS ${fmt(run.peakRssMiB)} MiB; exit ${run.exitStatus}`;
+  const { full, quarter } = r;
+  console.log(line('decode', full.decode, r.capture.bytes));
+  console.log(line('check', full.check, r.capture.bytes));
+  const wallRatio = full.check.wallSeconds / full.decode.wallSeconds;
+  const cpuRatio = full.check.cpuSeconds / full.decode.cpuSeconds;
+  console.log(`  ratio           check/decode ${fmt(wallRatio, 2)}× (wall), ${fmt(cpuRatio, 2)}× (CPU); target ≤ 1.5×: ${wallRatio <= 1.5 ? 'met' : 'NOT met'}`);
+  console.log(`  first quarter (${fmt(r.quarterBytes / 1e6)} MB):`);
+  console.log(line('decode ¼', quarter.decode, r.quarterBytes));
+  console.log(line('check ¼', quarter.check, r.quarterBytes));
+  const flat = full.check.peakRssMiB / quarter.check.peakRssMiB;
+  console.log(
+    `  memory          check peak RSS ${fmt(full.check.peakRssMiB)} MiB on the whole vs ${fmt(quarter.check.peakRssMiB)} MiB on a quarter: ${fmt(flat, 2)}× for 4× the input ` +
+      `(decode ${fmt(full.decode.peakRssMiB / quarter.decode.peakRssMiB, 2)}×); flat (≤ 1.25×): ${flat <= 1.25 ? 'yes' : 'NO'}`,
+  );
+  console.log(`  load average before ${r.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${r.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
+}
+
+if (wants('logs')) {
+  const { benchLogs, logBenchLines } = await import('./mivr/bench-mivr.js');
+  const mb = Number(process.env.BENCH_LOGS_MB ?? 200);
+  console.log(
+    `logs: a generated rotated set of 8 MIVR logs, ${mb} MiB (12% of records ICD_CTI: chapter-11 messages, most at both levels; one file gzip), ` +
+      'read stage by stage in child processes, then ccxcti decode --format ndjson > /dev/null (child process, start-up included)',
+  );
+  const r = await benchLogs({ mb, files: 8, cti: 0.12, repeat: Number(process.env.BENCH_RUNS ?? 1) });
+  for (const line of logBenchLines(r)) console.log(line);
+}

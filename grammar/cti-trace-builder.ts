@@ -12,16 +12,16 @@
  * pair also ends the block.
  */
 import type { IToken } from 'chevrotain';
-import type { DumpRow, EccVariable, HighLevelTrace, LowLevelTrace, TraceDiagnostic, TracePair } from './cti-trace-types.js';
+import type { DumpRow, HighLevelTrace, LowLevelTrace, TraceDiagnostic } from './cti-trace-types.js';
 import type { BracedSyntax, FlowBlockSyntax, LowLevelSyntax, PairListItem, PairSyntax, TextTracesSyntax } from './cti-trace-parser.js';
 import { Ellipsis, Key, MhdrLabel, SimplePair } from './cti-trace-tokens.js';
 import { mhdrLength, resolveDumpRows } from './dump-rows.js';
 import { isWs, sliceTokens, textEnd, tokenText, type LineIndex } from './token-text.js';
+import { directionOf, ECC_BYTES_PER_VARIABLE, highLevel, isNumNamedVars, type GroupedPairs } from './trace-objects.js';
 
-const NUM_NAMED_VARS = /^num_?named_?var(?:iable)?s$/i;
+export { directionOf, ECC_BYTES_PER_VARIABLE, highLevel, isNumNamedVars, type GroupedPairs } from './trace-objects.js';
+
 const INDEXED_KEY = /^(.*)\[(\d+)\]$/;
-/** Bytes an ECC variable takes beyond its name and value (two NULs, FieldDataID, length). */
-export const ECC_BYTES_PER_VARIABLE = 4;
 
 /** Everything a builder needs about the input. */
 interface Ctx {
@@ -47,11 +47,6 @@ function keyText(token: IToken): string {
   const image = token.image;
   const from = keyStart(image);
   return image.slice(from, image.indexOf(':', from));
-}
-
-/** `numNamedVars`, `NumNamedVariables`, ... (checked cheaply before the regex). */
-export function isNumNamedVars(key: string): boolean {
-  return key.length >= 12 && (key.charCodeAt(0) | 0x20) === 0x6e && NUM_NAMED_VARS.test(key);
 }
 
 /** What `readPair` found (one reused object: no allocation per pair). */
@@ -107,14 +102,6 @@ function readPair(text: string, p: PairSyntax, atEnd: boolean): typeof pairText 
   pairText.truncated = truncated;
   pairText.keyOffset = token.startOffset + from;
   return pairText;
-}
-
-export interface GroupedPairs {
-  pairs: TracePair[];
-  ecc?: EccVariable[];
-  eccKey?: string;
-  eccTotalBytes?: number;
-  truncated: boolean;
 }
 
 interface EccState {
@@ -184,31 +171,6 @@ function groupPairs(ctx: Ctx, items: readonly PairListItem[], shape: 'braced' | 
     out.pairs.push(index < 0 ? { key, value, raw, line } : { key, index, value, raw, line });
   }
   return out;
-}
-
-/** A high-level trace object (one shape, the same key order, for the parser and the fast scanner). */
-export function highLevel(
-  base: Pick<HighLevelTrace, 'shape' | 'verb' | 'processor' | 'messageName' | 'length' | 'attrs' | 'line'>,
-  grouped: GroupedPairs,
-): HighLevelTrace {
-  const trace: {
-    -readonly [K in keyof HighLevelTrace]: HighLevelTrace[K];
-  } = {
-    kind: 'high',
-    shape: base.shape,
-    verb: base.verb,
-    messageName: base.messageName,
-    attrs: base.attrs,
-    pairs: grouped.pairs,
-    truncated: grouped.truncated,
-    line: base.line,
-  };
-  if (base.processor !== undefined) trace.processor = base.processor;
-  if (base.length !== undefined) trace.length = base.length;
-  if (grouped.ecc !== undefined) trace.ecc = grouped.ecc;
-  if (grouped.eccKey !== undefined) trace.eccKey = grouped.eccKey;
-  if (grouped.eccTotalBytes !== undefined) trace.eccTotalBytes = grouped.eccTotalBytes;
-  return trace;
 }
 
 function flowTrace(ctx: Ctx, block: FlowBlockSyntax): HighLevelTrace {
@@ -286,14 +248,6 @@ export function buildTextTraces(text: string, lines: LineIndex, syntax: TextTrac
     diag(ctx, 'warning', 'TRACE-TRAILING-TEXT', `"${sliceTokens(text, syntax.trailing)}" follows the message`, syntax.trailing[0]);
   }
   return traces;
-}
-
-/** The direction the words before a dump state (`writing...` → write). */
-export function directionOf(verb: string): LowLevelTrace['direction'] {
-  const v = verb.toLowerCase();
-  if (/writ|wrote|send|sent|\bout/.test(v)) return 'write';
-  if (/read|receiv|recv|\bgot\b|\bin\b/.test(v)) return 'read';
-  return 'unknown';
 }
 
 /** Low-level (hex dump) traces: one per `MHDR:` section, with the `MDATA:` that follows. */

@@ -17,25 +17,15 @@ import { LineIndex } from './token-text.js';
 import { getCtiTraceParser } from './cti-trace-parser.js';
 import { buildLowLevelTraces, buildTextTraces } from './cti-trace-builder.js';
 import type { CtiTraceParseResult, TraceDiagnostic } from './cti-trace-types.js';
-import { fastDumpTraces } from './fast-dump.js';
-import { fastTextTraces } from './fast-text.js';
+import { ctiTraceShape, fastParseCtiTraceText } from './cti-trace-fast.js';
 
 export * from './cti-trace-tokens.js';
 export { LineIndex, textEnd, tokenText } from './token-text.js';
 export { CtiTraceParser, getCtiTraceParser } from './cti-trace-parser.js';
 export type * from './cti-trace-parser.js';
 export type * from './cti-trace-types.js';
-export { renderGutter, chooseByteCount, gutterScore } from './dump-rows.js';
-
-const DUMP_HINT = /\bM(?:HDR|DATA)[ \t]*:/;
-const TEXT_HINT = /\btype=|MsgType[ \t]*:/;
-
-/** Which lexer mode a text needs, or undefined when it holds no message trace. */
-export function ctiTraceShape(text: string): 'dump' | 'text' | undefined {
-  if ((text.includes('MHDR') || text.includes('MDATA')) && DUMP_HINT.test(text)) return 'dump';
-  if ((text.includes('type=') || text.includes('MsgType')) && TEXT_HINT.test(text)) return 'text';
-  return undefined;
-}
+export { renderGutter, chooseByteCount, gutterScore } from './dump-gutter.js';
+export { ctiTraceShape, fastParseCtiTraceText, loadReferenceParser, type ReferenceParser } from './cti-trace-fast.js';
 
 /**
  * Parses the text of one ICD_CTI record (or a flow-table excerpt). Never throws on bad input.
@@ -48,11 +38,6 @@ export function ctiTraceShape(text: string): 'dump' | 'text' | undefined {
 export function parseCtiTraceText(text: string, shape: 'dump' | 'text' | undefined = ctiTraceShape(text)): CtiTraceParseResult {
   if (shape === undefined) return { traces: [], diagnostics: [] };
   return fastParseCtiTraceText(text, shape) ?? parseCtiTraceTextReference(text, shape);
-}
-
-/** The fast scanner alone: the parse result, or undefined when it is unsure. */
-export function fastParseCtiTraceText(text: string, shape: 'dump' | 'text'): CtiTraceParseResult | undefined {
-  return shape === 'dump' ? fastDumpTraces(text) : fastTextTraces(text);
 }
 
 /** The chevrotain parser alone (the reference grammar; see diagram.html). */

@@ -3,13 +3,13 @@
  * over the common clean shape — one row per line, each row with its offset column — giving
  * exactly what the chevrotain parser + builder give, or `undefined` ("unsure") for anything
  * else, which the chevrotain grammar then parses. Rows are resolved with the same functions as
- * the builder's (`chooseByteCount`, `gutterScore`, `mhdrLength` of dump-rows.ts); a dump the
+ * the builder's (`chooseByteCount`, `gutterScore`, `mhdrLength` of dump-gutter.ts); a dump the
  * builder would report anything about (short rows, length mismatch, gutter mismatch…) is
  * left to the reference path.
  */
-import { directionOf } from './cti-trace-builder.js';
+import { directionOf } from './trace-objects.js';
 import type { CtiTraceParseResult, DumpRow, LowLevelTrace } from './cti-trace-types.js';
-import { chooseByteCount, gutterScore, mhdrLength } from './dump-rows.js';
+import { chooseByteCount, gutterScore, mhdrLength } from './dump-gutter.js';
 
 /** Characters (and the markup the lexer skips) the fast path leaves to the reference parser. */
 const UNSURE = /[^\t\n\x20-\x7e\u00a1-\uffff]|<\/?(?:pre|p|br|code)[ \t]*\/?>|```/i;
@@ -56,7 +56,8 @@ function offsetEnd(s: string, i: number, end: number): number {
 function scanRow(s: string, i: number, end: number, line: number): ScannedRow | undefined {
   const afterOffset = offsetEnd(s, i, end);
   if (afterOffset < 0) return undefined;
-  const offset = parseInt(s.slice(i, afterOffset - 1), 16);
+  let offset = 0;
+  for (let j = i; j < afterOffset - 1; j++) offset = offset * 16 + hexDigit(s.charCodeAt(j));
   let p = afterOffset;
   if (p >= end || !ws(s.charCodeAt(p))) return undefined;
   while (p < end && ws(s.charCodeAt(p))) p++;

@@ -17,7 +17,7 @@
  * Token boundaries follow the lexer (cti-trace-tokens.ts): a key is a whole word of key
  * characters (optionally `[n]`) ending in `:` and followed by a blank, `,` or `}`.
  */
-import { ECC_BYTES_PER_VARIABLE, highLevel, isNumNamedVars, type GroupedPairs } from './cti-trace-builder.js';
+import { ECC_BYTES_PER_VARIABLE, highLevel, isNumNamedVars, type GroupedPairs } from './trace-objects.js';
 import type { CtiTraceParseResult, EccVariable, HighLevelTrace, TracePair } from './cti-trace-types.js';
 
 const COMMA = 0x2c;
@@ -74,11 +74,18 @@ function scanChars(s: string): { curlyOpen: number; curlyClose: number; lt: numb
 }
 
 /**
- * The common pair of the braced form in one native match: `[,] key: word` (or no value)
- * followed by `, key:` or `}`. Blanks are only space, tab, newline in texts scanChars accepts.
- * Groups: 1 the comma, 2 the key as written, 3 the value word.
+ * The common pair of the braced form in one native match, from the key on (a comma and the
+ * blanks after it are skipped first, as the lexer's `SepKey` takes them): `key: word` (or no
+ * value) followed by `, key:` or `}`. Blanks are only space, tab, newline in texts scanChars
+ * accepts. Only `test` is used (no match array): the key runs up to the first `:` (no key
+ * character is one), the value is what lies between the colon and the match's end, without
+ * blanks (a value word holds none).
  */
-const SIMPLE_PAIR = /(,[ \t\n]*)?([^ \t\n,:<=>[\]{}]+(?:\[\d+\])?):(?:[ \t\n]+([^ \t\n,<{}]*[^ \t\n,<{}:]))?[ \t\n]*(?=,[ \t\n]*[^ \t\n,:<=>[\]{}]+(?:\[\d+\])?:[ \t\n,}]|\})/y;
+const SIMPLE_PAIR = /[^ \t\n,:<=>[\]{}]+(?:\[\d+\])?:(?:[ \t\n]+[^ \t\n,<{}]*[^ \t\n,<{}:])?[ \t\n]*(?=,[ \t\n]*[^ \t\n,:<=>[\]{}]+(?:\[\d+\])?:[ \t\n,}]|\})/y;
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a;
+}
 
 /**
  * Receives each scanned `key: value` (or `key: <TotalBytes: n>`, then `eccTotal` ≥ 0) in order;
@@ -146,22 +153,32 @@ class PairScanner {
     let q = this.skipWs(p);
     while (q < this.end) {
       if (!this.flow) {
-        SIMPLE_PAIR.lastIndex = q;
-        const m = SIMPLE_PAIR.exec(s);
-        if (m) {
-          const written = m[2]!;
+        let k = q;
+        if (s.charCodeAt(k) === COMMA) {
+          k++;
+          while (isBlank(s.charCodeAt(k))) k++;
+        }
+        SIMPLE_PAIR.lastIndex = k;
+        if (SIMPLE_PAIR.test(s)) {
+          const matchEnd = SIMPLE_PAIR.lastIndex;
+          const colon = s.indexOf(':', k);
+          const written = s.slice(k, colon);
+          let v = colon + 1;
+          while (v < matchEnd && isBlank(s.charCodeAt(v))) v++;
+          let ve = matchEnd;
+          while (ve > v && isBlank(s.charCodeAt(ve - 1))) ve--;
           const bracket = written.charCodeAt(written.length - 1) === RBRACKET ? written.lastIndexOf('[') : -1;
           const ok = this.sink(
-            m[1] !== undefined,
+            k !== q,
             written,
             bracket < 0 ? written : written.slice(0, bracket),
             bracket < 0 ? -1 : Number(written.slice(bracket + 1, -1)),
-            m[3] ?? '',
-            m[1] === undefined ? q : q + m[1].length,
+            s.slice(v, ve),
+            k,
             -1,
           );
           if (!ok) return -1;
-          q = SIMPLE_PAIR.lastIndex;
+          q = matchEnd;
           continue;
         }
       }

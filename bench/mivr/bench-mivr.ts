@@ -1,38 +1,39 @@
 /**
- * Benchmark of the MIVR log path: records + ICD_CTI trace parsing, and the full
- * `ccxcti decode LOGS --format ndjson` over a rotated log set.
+ * Benchmark of the MIVR log path (`npm run bench` section `logs`, or standalone):
  *
- *   npx tsc -p tsconfig.json && node dist/bench/mivr/bench-mivr.js [--mb 200] [--files 8] [--cti 0.12] [--repeat 3] [--keep]
+ *   npx tsc -p tsconfig.json && node dist/bench/mivr/bench-mivr.js [--mb 200] [--files 8] [--cti 0.12] [--repeat 1] [--keep] [--dir DIR] [--ref]
  *
  * Generates a set of `--files` rotated logs totalling `--mb` MB in a temp dir (names wrapped
  * around so name order is not time order; one file gzip; the set crosses a new year; `--cti`
  * of the records are ICD_CTI: 35% high-level traces, 25% low-level dumps — the messages of the
  * guide's chapter-11 flows, most logged at both levels as a server with full tracing writes
- * them — and 40% other ICD_CTI text), then reads it in fresh child processes, so the peak RSS
- * of each run is its own:
+ * them — and 40% other ICD_CTI text), or reads the set already in `--dir`. Then it reads the
+ * set in fresh child processes, so the peak RSS of each run is its own:
  *
  * - `records`: record splitting only (ICD_CTI records built, not parsed);
  * - `traces`: records + trace parsing (the fast scanner, chevrotain where it is unsure);
- * - `traces-ref`: records + trace parsing by the chevrotain parser alone (the reference);
- * - `decode`: `ccxcti decode --format ndjson` (run in the child, output to /dev/null): traces
- *   decoded, both levels paired, JSON written;
+ * - `traces-ref` (`--ref`): records + trace parsing by the chevrotain parser alone (the reference);
+ * - `timeline`: the log source of `ccxcti decode` (traces decoded, both levels paired), its
+ *   events consumed without writing JSON;
+ * - `decode`: the command itself, `ccxcti decode FILES --format ndjson > /dev/null`, as a child
+ *   process under `/usr/bin/time` (start-up included): the honest end-to-end figure;
  *
- * on a quarter of the set and on the whole set (flat memory: both peak about equally).
- * `--repeat` runs of each (default 3): the fastest is shown. Wall-clock and CPU-time
- * throughput are both given (a shared machine slows the wall clock), with the load average.
+ * the decode on the first quarter of the set and on the whole (flat memory: both peak about
+ * equally), and once more with the old generation capped at 48 MB (it only fits if memory is
+ * flat). `--repeat` runs of each (default 1): the fastest is shown, the peak RSS is the
+ * largest seen. Wall-clock and CPU-time throughput are both given (a shared machine slows the
+ * wall clock), with the load average.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { Readable, Writable } from 'node:stream';
 import { ctiTraceShape, parseCtiTraceTextReference } from '../../grammar/cti-trace-grammar.js';
-import { run } from '../../src/cli/program.js';
 import { CTI_FACILITY, mivrFileInputs, readCtiTraceBatches, readMivrLogSet } from '../../src/mivr/index.js';
+import { openTimeline } from '../../src/pipeline/open-timeline.js';
 import { encode } from '../../src/protocol/codec/encode.js';
 import type { FieldRecord } from '../../src/protocol/codec/decode.js';
 import { highLevelTrace, lowLevelDump } from '../../scripts/samples/trace-text.js';
@@ -144,7 +145,7 @@ async function writeFile(path: string, w: LogWriter, bytes: number): Promise<voi
 }
 
 /** Files in time order (oldest first) with wrapped-around names; returns their paths in time order. */
-async function generate(dir: string, totalMb: number, files: number, cti: number): Promise<string[]> {
+export async function generateMivrSet(dir: string, totalMb: number, files: number, cti: number): Promise<string[]> {
   const w = new LogWriter(rng(42), cti);
   const inOrder: string[] = [];
   const per = (totalMb * MB) / files;
@@ -165,186 +166,312 @@ async function generate(dir: string, totalMb: number, files: number, cti: number
 
 // ---- measurement -----------------------------------------------------------------------------
 
-type Mode = 'records' | 'traces' | 'traces-ref' | 'decode';
-const MODES: readonly Mode[] = ['records', 'traces', 'traces-ref', 'decode'];
+/** Stages measured inside a child process of this script. */
+type Stage = 'records' | 'traces' | 'traces-ref' | 'timeline';
+const STAGES: readonly Stage[] = ['records', 'traces', 'traces-ref', 'timeline'];
 
-interface RunResult {
-  mode: Mode;
-  files: number;
-  diskBytes: number;
-  decodedBytes: number;
-  records: number;
-  ctiRecords: number;
-  traces: number;
-  highLevel: number;
-  lowLevel: number;
-  /** decode: messages written. */
-  messages: number;
-  seconds: number;
-  cpuSeconds: number;
-  mbPerSec: number;
-  cpuMbPerSec: number;
-  peakRssMb: number;
-  diagnostics: number;
+/** One run: its throughput and peak memory. */
+export interface LogRun {
+  readonly name: string;
+  readonly files: number;
+  /** Bytes of log text (decompressed). */
+  readonly bytes: number;
+  readonly wallSeconds: number;
+  readonly cpuSeconds: number;
+  readonly peakRssMiB: number;
+  /** What the run counted: records, ICD_CTI records, traces, messages, as it applies. */
+  readonly counts: Readonly<Record<string, number>>;
 }
+
+interface StageResult {
+  readonly bytes: number;
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  readonly peakRssMiB: number;
+  readonly counts: Record<string, number>;
+}
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
 
 function decodedSize(paths: readonly string[]): number {
   return paths.reduce((n, p) => n + (p.endsWith('.gz') ? gunzipSync(readFileSync(p)).length : statSync(p).size), 0);
 }
 
-/** `ccxcti decode PATHS --format ndjson > /dev/null`, in this process (lines counted on the way). */
-async function measureDecode(paths: string[]): Promise<{ messages: number }> {
-  const devNull = openSync('/dev/null', 'w');
-  let lines = 0;
-  const stdout = new Writable({
-    write(chunk: Buffer | string, _encoding, callback): void {
-      const text = typeof chunk === 'string' ? chunk : chunk.toString('latin1');
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-      writeSync(devNull, text);
-      callback();
-    },
-  });
-  const stderr = new Writable({ write: (_c, _e, callback): void => callback() });
-  const code = await run(['decode', ...paths, '--format', 'ndjson'], { stdout, stderr, stdin: Readable.from([]), stdoutIsTTY: false });
-  closeSync(devNull);
-  if (code !== 0) throw new Error(`ccxcti decode exited ${code}`);
-  return { messages: lines };
-}
-
-/** Reads the files in one of the modes. */
-async function measure(mode: Mode, paths: string[]): Promise<RunResult> {
+/** Runs one stage over the files, in this process (the child side of `runStage`). */
+async function measureStage(stage: Stage, paths: string[]): Promise<StageResult> {
   const start = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
-  let traces = 0;
-  let high = 0;
-  let low = 0;
-  let messages = 0;
-  let stats: { bytesDecoded: number; records: number; recordsEmitted: number; diagnostics: unknown[]; diagnosticsDropped: number } | undefined;
-  if (mode === 'decode') {
-    messages = (await measureDecode(paths)).messages;
+  const counts: Record<string, number> = {};
+  const add = (k: string, n = 1): void => {
+    counts[k] = (counts[k] ?? 0) + n;
+  };
+  let bytes = -1;
+  if (stage === 'timeline') {
+    const timeline = await openTimeline(paths, { ports: [42027], showSecrets: false }, Readable.from([]));
+    // With --expose-gc (the live-heap run): the heap left after a full collection, every 500 ms
+    // and at the end.
+    const collect = (globalThis as { gc?: () => void }).gc;
+    const sample = (): void => {
+      if (!collect) return;
+      collect();
+      counts['MiB live heap at most'] = Math.max(counts['MiB live heap at most'] ?? 0, Math.round(process.memoryUsage().heapUsed / MB));
+    };
+    let last = Date.now();
+    for await (const batch of timeline.batches) {
+      for (const e of batch) add(e.kind === 'message' ? 'messages' : 'diagnostics');
+      if (Date.now() - last >= 500) {
+        sample();
+        last = Date.now();
+      }
+    }
+    sample();
   } else {
     const records = readMivrLogSet(await mivrFileInputs(paths, true));
-    stats = records.stats;
-    if (mode === 'traces') {
+    if (stage === 'traces') {
       for await (const batch of readCtiTraceBatches(records)) {
-        for (const t of batch) {
-          traces++;
-          for (const tr of t.traces) {
-            if (tr.kind === 'high') high++;
-            else low++;
-          }
-        }
+        for (const t of batch) for (const tr of t.traces) add(tr.kind === 'high' ? 'high-level traces' : 'low-level traces');
       }
-    } else if (mode === 'traces-ref') {
+    } else if (stage === 'traces-ref') {
       for await (const batch of records.batches()) {
         for (const record of batch) {
           if (record.facility !== CTI_FACILITY) continue;
           const shape = ctiTraceShape(record.text);
           if (shape === undefined) continue;
-          const parsed = parseCtiTraceTextReference(record.text, shape);
-          if (parsed.traces.length > 0) traces++;
-          for (const tr of parsed.traces) {
-            if (tr.kind === 'high') high++;
-            else low++;
-          }
+          for (const tr of parseCtiTraceTextReference(record.text, shape).traces) add(tr.kind === 'high' ? 'high-level traces' : 'low-level traces');
         }
       }
     } else {
-      for await (const batch of records.batches()) void batch;
+      for await (const batch of records.batches()) add('ICD_CTI records', batch.length);
     }
+    counts.records = records.stats.records;
+    bytes = records.stats.bytesDecoded;
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const decodedBytes = stats?.bytesDecoded ?? decodedSize(paths);
   return {
-    mode,
-    files: paths.length,
-    diskBytes: paths.reduce((n, p) => n + statSync(p).size, 0),
-    decodedBytes,
-    records: stats?.records ?? 0,
-    ctiRecords: stats?.recordsEmitted ?? 0,
-    traces,
-    highLevel: high,
-    lowLevel: low,
-    messages,
+    bytes: bytes >= 0 ? bytes : decodedSize(paths),
     seconds,
-    cpuSeconds,
-    mbPerSec: decodedBytes / MB / seconds,
-    cpuMbPerSec: decodedBytes / MB / cpuSeconds,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-    diagnostics: stats ? stats.diagnostics.length + stats.diagnosticsDropped : 0,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    counts,
   };
 }
 
-/** Best (fastest) of `repeat` runs, each in a fresh process; peak RSS is the largest seen. */
-function runChild(mode: Mode, paths: string[], repeat: number, nodeArgs: string[] = []): RunResult {
-  let best: RunResult | undefined;
-  let peak = 0;
-  for (let i = 0; i < repeat; i++) {
-    const args = [...nodeArgs, fileURLToPath(import.meta.url), '--measure', mode, ...paths];
-    const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * MB });
-    if (child.status !== 0) throw new Error(`measurement failed: ${child.stderr}`);
-    const r = JSON.parse(child.stdout) as RunResult;
-    peak = Math.max(peak, r.peakRssMb);
-    if (!best || r.seconds < best.seconds) best = r;
-  }
-  if (!best) throw new Error('no run');
-  return { ...best, peakRssMb: peak };
+function best(runs: readonly LogRun[]): LogRun {
+  const fastest = runs.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
+  return { ...fastest, peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)) };
 }
 
-function arg(name: string, fallback: number): number {
+/** A stage in fresh child processes (`repeat` times): the fastest run, the largest peak RSS. */
+function runStage(name: string, stage: Stage, paths: string[], repeat: number, nodeArgs: readonly string[] = []): LogRun {
+  const runs: LogRun[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const child = spawnSync(process.execPath, [...nodeArgs, SELF, '--measure', stage, ...paths], { encoding: 'utf8', maxBuffer: 16 * MB });
+    if (child.status !== 0) throw new Error(`${stage} failed: ${child.stderr}`);
+    const r = JSON.parse(child.stdout) as StageResult;
+    runs.push({ name, files: paths.length, bytes: r.bytes, wallSeconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMiB: r.peakRssMiB, counts: r.counts });
+  }
+  return best(runs);
+}
+
+/** `ccxcti decode PATHS --format ndjson > /dev/null` as a child process, timed by /usr/bin/time -v when there is one. */
+function runDecode(name: string, paths: string[], bytes: number, repeat: number, nodeArgs: readonly string[] = []): LogRun {
+  const runs: LogRun[] = [];
+  const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  for (let i = 0; i < repeat; i++) {
+    const args = [...nodeArgs, MAIN, 'decode', ...paths, '--format', 'ndjson'];
+    const t0 = process.hrtime.bigint();
+    const child = time
+      ? spawnSync(time, ['-v', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * MB })
+      : spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * MB });
+    const wallSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (child.status !== 0) throw new Error(`ccxcti decode exited ${child.status}: ${child.stderr.slice(-2000)}`);
+    const field = (label: string): number => {
+      const m = new RegExp(`${label}[^:]*:\\s*([0-9.]+)`).exec(child.stderr);
+      return m ? Number(m[1]) : NaN;
+    };
+    const summary = /LOG_SUMMARY[^\n]*?(\d+) message traces/.exec(child.stderr);
+    runs.push({
+      name,
+      files: paths.length,
+      bytes,
+      wallSeconds,
+      cpuSeconds: field('User time') + field('System time'),
+      peakRssMiB: field('Maximum resident set size') / 1024,
+      counts: summary ? { 'message traces': Number(summary[1]) } : {},
+    });
+  }
+  return best(runs);
+}
+
+export interface LogBenchOptions {
+  /** Size of the generated set in MiB (at least 200 for the issue's figure). */
+  readonly mb: number;
+  readonly files: number;
+  /** Share of the records that are ICD_CTI. */
+  readonly cti: number;
+  readonly repeat: number;
+  /** Also run the chevrotain-only parse (`traces-ref`). */
+  readonly reference?: boolean;
+  /** Read the set already in this directory instead of generating one (kept). */
+  readonly dir?: string;
+  /** Keep the generated directory. */
+  readonly keep?: boolean;
+}
+
+export interface LogBenchResult {
+  readonly dir: string;
+  readonly kept: boolean;
+  readonly fileNames: readonly string[];
+  readonly generatedSeconds: number | undefined;
+  readonly stages: readonly LogRun[];
+  /** The timeline stage on the first quarter and on the whole, with a full collection every 500 ms: the live heap. */
+  readonly liveQuarter: LogRun;
+  readonly live: LogRun;
+  /** ccxcti decode on the first quarter of the set and on the whole set, then both again with the old generation capped at 48 MB. */
+  readonly decodeQuarter: LogRun;
+  readonly decode: LogRun;
+  readonly decodeCappedQuarter: LogRun;
+  readonly decodeCapped: LogRun;
+  readonly loadBefore: readonly number[];
+  readonly loadAfter: readonly number[];
+}
+
+/** The set in `dir` in time order (by the first record of each file, as the reader orders them). */
+async function inTimeOrder(dir: string): Promise<string[]> {
+  const { orderPeeked, peekFirstRecord } = await import('../../src/mivr/index.js');
+  const inputs = await mivrFileInputs(
+    readdirSync(dir)
+      .filter((n) => /^MIVR\d+\.log(?:\.gz)?$/.test(n))
+      .map((n) => join(dir, n)),
+  );
+  const peeked = [];
+  for (const input of inputs) peeked.push({ input, first: await peekFirstRecord(input) });
+  return orderPeeked(peeked).map((i) => i.name);
+}
+
+export async function benchLogs(o: LogBenchOptions): Promise<LogBenchResult> {
+  const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'mivr-bench-'));
+  const kept = o.dir !== undefined || o.keep === true;
+  try {
+    let generatedSeconds: number | undefined;
+    let inOrder: string[];
+    if (o.dir === undefined) {
+      const t0 = Date.now();
+      inOrder = await generateMivrSet(dir, o.mb, o.files, o.cti);
+      generatedSeconds = (Date.now() - t0) / 1000;
+    } else {
+      inOrder = await inTimeOrder(dir);
+    }
+    const quarter = inOrder.slice(0, Math.max(1, Math.round(inOrder.length / 4)));
+    const loadBefore = loadavg();
+    const stages = [
+      runStage('records (splitting)', 'records', inOrder, o.repeat),
+      runStage('traces (+ parsing)', 'traces', inOrder, o.repeat),
+      ...(o.reference ? [runStage('traces, chevrotain only', 'traces-ref', inOrder, o.repeat)] : []),
+      runStage('timeline (+ decoding, pairing; no JSON)', 'timeline', inOrder, o.repeat),
+    ];
+    const bytes = stages[0]!.bytes;
+    const quarterBytes = decodedSize(quarter);
+    const liveQuarter = runStage('timeline, live heap (full GC every 500 ms)', 'timeline', quarter, 1, ['--expose-gc']);
+    const live = runStage('timeline, live heap (full GC every 500 ms)', 'timeline', inOrder, 1, ['--expose-gc']);
+    const decodeQuarter = runDecode('decode --format ndjson', quarter, quarterBytes, o.repeat);
+    const decode = runDecode('decode --format ndjson', inOrder, bytes, o.repeat);
+    const capped = ['--max-old-space-size=48'];
+    const decodeCappedQuarter = runDecode('decode, old generation ≤ 48 MB', quarter, quarterBytes, 1, capped);
+    const decodeCapped = runDecode('decode, old generation ≤ 48 MB', inOrder, bytes, 1, capped);
+    return {
+      dir,
+      kept,
+      fileNames: readdirSync(dir).sort(),
+      generatedSeconds,
+      stages,
+      liveQuarter,
+      live,
+      decodeQuarter,
+      decode,
+      decodeCappedQuarter,
+      decodeCapped,
+      loadBefore,
+      loadAfter: loadavg(),
+    };
+  } finally {
+    if (!kept) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number, digits: number): string => n.toFixed(digits);
+
+/** The report lines of a result (shared by `npm run bench` and the standalone run). */
+export function logBenchLines(r: LogBenchResult): string[] {
+  const lines: string[] = [];
+  if (r.generatedSeconds !== undefined) lines.push(`  generated in ${fmt(r.generatedSeconds, 1)} s: ${r.fileNames.join(' ')}`);
+  lines.push('  run                                        files     MB   wall s    MB/s   CPU s  MB/CPU-s  peak RSS MiB  counts');
+  const row = (r: LogRun): string => {
+    const mb = r.bytes / 1e6;
+    const counts = Object.entries(r.counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+    return (
+      `  ${r.name.padEnd(42)} ${String(r.files).padStart(5)} ${fmt(mb, 0).padStart(6)} ${fmt(r.wallSeconds, 2).padStart(8)} ${fmt(mb / r.wallSeconds, 1).padStart(7)} ` +
+      `${fmt(r.cpuSeconds, 2).padStart(7)} ${fmt(mb / r.cpuSeconds, 1).padStart(9)} ${fmt(r.peakRssMiB, 0).padStart(13)}  ${counts}`
+    );
+  };
+  for (const s of r.stages) lines.push(row(s));
+  lines.push(row(r.liveQuarter));
+  lines.push(row(r.live));
+  lines.push(row(r.decodeQuarter));
+  lines.push(row(r.decode));
+  lines.push(row(r.decodeCappedQuarter));
+  lines.push(row(r.decodeCapped));
+  const d = r.decode;
+  const c = r.decodeCapped;
+  const mbps = d.bytes / 1e6 / d.wallSeconds;
+  const times = fmt(d.bytes / r.decodeQuarter.bytes, 1);
+  const cappedFlat = c.peakRssMiB / r.decodeCappedQuarter.peakRssMiB;
+  const liveOf = (run: LogRun): number => run.counts['MiB live heap at most'] ?? NaN;
+  const liveFlat = liveOf(r.live) / liveOf(r.liveQuarter);
+  lines.push(
+    `  end to end (decode, start-up included): ${fmt(mbps, 1)} MB/s wall, ${fmt(d.bytes / 1e6 / d.cpuSeconds, 1)} MB/s per CPU-second; target ≥ 100 MB/s: ${mbps >= 100 ? 'met' : 'NOT met'}`,
+  );
+  lines.push(
+    `  memory: decode peak RSS ${fmt(r.decodeQuarter.peakRssMiB, 0)} MiB on ${fmt(r.decodeQuarter.bytes / 1e6, 0)} MB, ${fmt(d.peakRssMiB, 0)} MiB on ${fmt(d.bytes / 1e6, 0)} MB ` +
+      `(${fmt(d.peakRssMiB / r.decodeQuarter.peakRssMiB, 2)}× for ${times}× the input: V8 lets the heap grow on a longer run); ` +
+      `old generation capped at 48 MB: ${fmt(r.decodeCappedQuarter.peakRssMiB, 0)} MiB and ${fmt(c.peakRssMiB, 0)} MiB (${fmt(cappedFlat, 2)}×, ` +
+      `at ${fmt(c.cpuSeconds / d.cpuSeconds, 2)}× the CPU time); live heap of the log source at most ${fmt(liveOf(r.liveQuarter), 0)} MiB and ${fmt(liveOf(r.live), 0)} MiB (${fmt(liveFlat, 2)}×); ` +
+      `flat (capped RSS and live heap ≤ 1.25×): ${cappedFlat <= 1.25 && liveFlat <= 1.25 ? 'yes' : 'NO'}`,
+  );
+  lines.push(`  load average (1, 5, 15 min) before ${r.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${r.loadAfter.map((l) => l.toFixed(2)).join(' ')} (2 cores shared: compare CPU seconds)`);
+  return lines;
+}
+
+function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--measure') {
-    const mode = MODES.find((m) => m === process.argv[3]) ?? 'traces';
-    process.stdout.write(JSON.stringify(await measure(mode, process.argv.slice(4))));
+    const stage = STAGES.find((m) => m === process.argv[3]) ?? 'traces';
+    process.stdout.write(JSON.stringify(await measureStage(stage, process.argv.slice(4))));
     return;
   }
-  const totalMb = arg('--mb', 200);
-  const files = arg('--files', 8);
-  const cti = arg('--cti', 0.12);
-  const repeat = arg('--repeat', 3);
-  const dir = mkdtempSync(join(tmpdir(), 'mivr-bench-'));
-  try {
-    const t0 = Date.now();
-    const inOrder = await generate(dir, totalMb, files, cti);
-    console.log(
-      `generated ${files} files, ${totalMb} MB (${Math.round(cti * 100)}% of records ICD_CTI), in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${readdirSync(dir).sort().join(' ')}`,
-    );
-    const quarter = inOrder.slice(0, Math.max(1, Math.round(files / 4)));
-    const q = `${Math.round(totalMb / 4)} MB`;
-    const w = `${totalMb} MB`;
-    const load0 = loadavg();
-    const rows: Array<[string, RunResult]> = [
-      [`${w} records`, runChild('records', inOrder, repeat)],
-      [`${q} traces`, runChild('traces', quarter, repeat)],
-      [`${w} traces`, runChild('traces', inOrder, repeat)],
-      [`${w} traces-ref`, runChild('traces-ref', inOrder, repeat)],
-      [`${q} decode`, runChild('decode', quarter, repeat)],
-      [`${w} decode`, runChild('decode', inOrder, repeat)],
-      // The same work with the old generation capped at 48 MB: it only fits if memory is flat.
-      [`${w} decode heap≤48M`, runChild('decode', inOrder, 1, ['--max-old-space-size=48'])],
-    ];
-    const load1 = loadavg();
-    console.log('best of ' + repeat + ' runs, each in a fresh process; records = splitting only; traces = + trace parsing (fast scanner); traces-ref = chevrotain only;');
-    console.log('decode = ccxcti decode --format ndjson > /dev/null (traces decoded, levels paired, JSON written)');
-    console.log('run                    files  decoded MB  records   ICD_CTI  traces (high/low)  messages   wall s   MB/s  cpu s  cpu MB/s  peak RSS MB');
-    for (const [name, r] of rows) {
-      console.log(
-        `${name.padEnd(22)} ${String(r.files).padStart(5)} ${(r.decodedBytes / MB).toFixed(1).padStart(11)} ` +
-          `${String(r.records).padStart(8)} ${String(r.ctiRecords).padStart(9)} ${`${r.traces} (${r.highLevel}/${r.lowLevel})`.padStart(18)} ${String(r.messages).padStart(9)} ` +
-          `${r.seconds.toFixed(2).padStart(8)} ${r.mbPerSec.toFixed(1).padStart(6)} ${r.cpuSeconds.toFixed(2).padStart(6)} ${r.cpuMbPerSec.toFixed(1).padStart(9)} ${r.peakRssMb.toFixed(1).padStart(12)}`,
-      );
-    }
-    console.log(`load average (1, 5, 15 min) before ${load0.map((l) => l.toFixed(2)).join(' ')}, after ${load1.map((l) => l.toFixed(2)).join(' ')}`);
-  } finally {
-    if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
-    else console.log(`kept ${dir}`);
-  }
+  const mb = Number(arg('--mb') ?? 200);
+  const files = Number(arg('--files') ?? 8);
+  const cti = Number(arg('--cti') ?? 0.12);
+  const r = await benchLogs({
+    mb,
+    files,
+    cti,
+    repeat: Number(arg('--repeat') ?? 1),
+    reference: process.argv.includes('--ref'),
+    keep: process.argv.includes('--keep'),
+    ...(arg('--dir') !== undefined ? { dir: arg('--dir') } : {}),
+  });
+  console.log(r.generatedSeconds !== undefined ? `${files} files, ${mb} MiB, ${Math.round(cti * 100)}% of records ICD_CTI` : `read ${r.dir}: ${r.fileNames.join(' ')}`);
+  for (const line of logBenchLines(r)) console.log(line);
+  if (r.kept) console.log(`kept ${r.dir}`);
 }
 
-await main();
+if (process.argv[1] === SELF) await main();

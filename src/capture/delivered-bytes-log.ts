@@ -3,13 +3,20 @@
  * bytes in delivery order. Writing is sequential (cache-friendly whatever the number of
  * connections); each direction remembers where its recent bytes went (see
  * recent-bytes-window.ts) and can compare a retransmission with them while they are still
- * in the log. Allocated small and grown up to its capacity before it first wraps.
+ * in the log.
+ *
+ * The ring is made of 64 KiB blocks, each allocated when first written: a small capture uses
+ * little memory, and a large one never holds a ring and its bigger copy at once (growing by
+ * copying would, until the old ring is collected).
  */
 
-const INITIAL_BYTES = 1 << 16;
+const BLOCK_BITS = 16;
+const BLOCK_BYTES = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK_BYTES - 1;
 
 export class DeliveredBytesLog {
-  private ring: Uint8Array = new Uint8Array(0);
+  /** Block k holds ring positions [k·64 KiB, …), up to the capacity. */
+  private readonly blocks: Uint8Array[] = [];
   /** Bytes written since the start (the log position of the next byte). */
   written = 0;
   readonly capacity: number;
@@ -28,34 +35,35 @@ export class DeliveredBytesLog {
       off += len - cap;
       len = cap;
     }
-    let ring = this.ring;
-    if (ring.length < cap && this.written > ring.length) ring = this.grow(this.written);
-    const size = ring.length;
-    const start = (this.written - len) % size;
-    const first = Math.min(len, size - start);
-    ring.set(first === src.length && off === 0 ? src : src.subarray(off, off + first), start);
-    if (first < len) ring.set(src.subarray(off + first, off + len), 0);
+    let idx = (this.written - len) % cap;
+    while (len > 0) {
+      const k = idx >>> BLOCK_BITS;
+      const block = this.blocks[k] ?? this.allocate(k);
+      const inBlock = idx & BLOCK_MASK;
+      const n = Math.min(len, block.length - inBlock);
+      block.set(n === src.length ? src : src.subarray(off, off + n), inBlock);
+      off += n;
+      len -= n;
+      idx += n;
+      if (idx === cap) idx = 0;
+    }
     return at;
   }
 
   /** Whether log positions [pos, pos+len) still hold what was written there. */
   holds(pos: number, len: number): boolean {
-    return pos >= this.written - this.ring.length && pos + len <= this.written;
+    return pos >= this.written - this.capacity && pos + len <= this.written;
   }
 
   /** The byte at a log position that {@link holds}. */
   byteAt(pos: number): number {
-    return this.ring[pos % this.ring.length];
+    const idx = pos % this.capacity;
+    return this.blocks[idx >>> BLOCK_BITS]![idx & BLOCK_MASK]!;
   }
 
-  private grow(needed: number): Uint8Array {
-    let size = Math.max(INITIAL_BYTES, this.ring.length * 2);
-    while (size < needed) size *= 2;
-    size = Math.min(size, this.capacity);
-    const next = new Uint8Array(size);
-    // Before the first wrap the content is linear: positions [0, written - len) at their index.
-    next.set(this.ring.subarray(0, Math.min(this.ring.length, size)), 0);
-    this.ring = next;
-    return next;
+  private allocate(k: number): Uint8Array {
+    const block = new Uint8Array(Math.min(BLOCK_BYTES, this.capacity - k * BLOCK_BYTES));
+    this.blocks[k] = block;
+    return block;
   }
 }

@@ -5,57 +5,21 @@
  * A low-level trace is normally one record (`writing...` with the MHDR/MDATA rows as its
  * continuation lines). When a log writes every dump line as a record of its own, the
  * fragments that follow a `writing...` / `reading...` record in the same file are joined
- * before parsing (`readCtiTraces` does this; `parseCtiRecord` sees one record only).
+ * before parsing (`readCtiTraces` does this, with cti-record-joiner.ts; `parseCtiRecord` sees
+ * one record only).
  */
 import { ctiTraceShape, parseCtiTraceText } from '../../grammar/cti-trace-grammar.js';
-import type { CtiTrace } from '../../grammar/cti-trace-types.js';
-import type { MivrDiagnostic, MivrRecord, MivrRecordStream } from './types.js';
+import { CTI_FACILITY, ctiTraceRecord, CtiRecordJoiner, type CtiTraceRecord } from './cti-record-joiner.js';
+import type { MivrRecord, MivrRecordStream } from './types.js';
 
-export const CTI_FACILITY = 'ICD_CTI';
-
-/** One record with the traces found in it. */
-export interface CtiTraceRecord {
-  readonly record: MivrRecord;
-  readonly traces: CtiTrace[];
-  /** Findings about the trace text, at file:line. */
-  readonly diagnostics: MivrDiagnostic[];
-}
+export { CTI_FACILITY, type CtiTraceRecord } from './cti-record-joiner.js';
 
 /** Parses an ICD_CTI record; undefined when it is not ICD_CTI or holds no message trace. */
 export function parseCtiRecord(record: MivrRecord): CtiTraceRecord | undefined {
   if (record.facility !== CTI_FACILITY) return undefined;
   const shape = ctiTraceShape(record.text);
   if (shape === undefined) return undefined;
-  const parsed = parseCtiTraceText(record.text, shape);
-  if (parsed.traces.length === 0 && parsed.diagnostics.length === 0) return undefined;
-  return {
-    record,
-    traces: parsed.traces,
-    diagnostics: parsed.diagnostics.map((d) => ({
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-      file: record.file,
-      line: record.line + d.line - 1,
-    })),
-  };
-}
-
-const DIRECTION_ONLY = /^\s*(?:writing|reading|read|received|sending|sent|wrote)\.\.\.\s*$/i;
-const DUMP_FRAGMENT = /^\s*(?:M(?:HDR|DATA)[ \t]*:|[0-9A-Fa-f]{4,8}:[ \t])/;
-
-function isDumpFragment(record: MivrRecord, head: MivrRecord): boolean {
-  return record.facility === CTI_FACILITY && record.file === head.file && DUMP_FRAGMENT.test(record.text);
-}
-
-function joined(parts: readonly MivrRecord[]): MivrRecord {
-  const head = parts[0];
-  const last = parts[parts.length - 1];
-  return {
-    ...head,
-    text: parts.map((p) => p.text).join('\n'),
-    lineCount: last.line + last.lineCount - head.line,
-  };
+  return ctiTraceRecord(record, parseCtiTraceText(record.text, shape));
 }
 
 function isRecordStream(records: AsyncIterable<MivrRecord> | MivrRecordStream): records is MivrRecordStream {
@@ -76,35 +40,27 @@ async function* asBatches(records: AsyncIterable<MivrRecord> | MivrRecordStream)
  * record in order to `push` (it returns the records completed by this one), then `flush`.
  */
 export class CtiTraceAssembler {
-  private pending: MivrRecord[] = [];
+  private readonly joiner = new CtiRecordJoiner();
+  private readonly completed: MivrRecord[] = [];
 
-  private take(): CtiTraceRecord | undefined {
-    const parts = this.pending;
-    if (parts.length === 0) return undefined;
-    this.pending = [];
-    return parseCtiRecord(parts.length === 1 ? parts[0] : joined(parts));
+  private parseCompleted(out: CtiTraceRecord[]): void {
+    for (const record of this.completed) {
+      const r = parseCtiRecord(record);
+      if (r) out.push(r);
+    }
+    this.completed.length = 0;
   }
 
   /** Appends to `out` the records this one completes (usually none or one: itself, or the join it ended). */
   push(record: MivrRecord, out: CtiTraceRecord[]): void {
-    if (this.pending.length > 0 && isDumpFragment(record, this.pending[0])) {
-      this.pending.push(record);
-      return;
-    }
-    const done = this.take();
-    if (done) out.push(done);
-    if (record.facility === CTI_FACILITY && DIRECTION_ONLY.test(record.text)) {
-      this.pending.push(record);
-      return;
-    }
-    const r = parseCtiRecord(record);
-    if (r) out.push(r);
+    this.joiner.push(record, this.completed);
+    this.parseCompleted(out);
   }
 
   /** A pending `writing...` record and its fragments, at the end of the input. */
   flush(out: CtiTraceRecord[]): void {
-    const done = this.take();
-    if (done) out.push(done);
+    this.joiner.flush(this.completed);
+    this.parseCompleted(out);
   }
 }
 

@@ -2,19 +2,13 @@
  * Per-facility record counts without building a string per record: facilities are looked up
  * by the hash the header scanner computed, and the bytes are compared with the stored name.
  */
-import { asciiField } from './text-decode.js';
+import { asciiField, sameBytes } from './text-decode.js';
 
 export interface FacilityEntry {
   readonly name: string;
   /** Whether records of this facility are emitted. */
   readonly keep: boolean;
   count: number;
-}
-
-function sameBytes(name: string, b: Uint8Array, s: number, e: number): boolean {
-  if (name.length !== e - s) return false;
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== b[s + i]) return false;
-  return true;
 }
 
 export class FacilityTable {

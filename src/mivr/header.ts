@@ -57,8 +57,14 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+/** Bytes of a product, facility or mnemonic name: letters, digits, `_`, `.` (a table: one load per byte). */
+const NAME_BYTE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  NAME_BYTE[c] = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || isDigit(c) || c === 0x5f || c === 0x2e ? 1 : 0;
+}
+
 function isNameByte(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || isDigit(c) || c === 0x5f || c === 0x2e;
+  return NAME_BYTE[c] === 1;
 }
 
 /** 0–11 for `Jan`…`Dec` (any case), else -1. */

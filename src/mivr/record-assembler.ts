@@ -9,11 +9,15 @@
  * first record are counted and reported the same way.
  *
  * Records of facilities that are not emitted are counted and skipped without decoding text.
+ * The text of an emitted record is decoded once per run of lines that lie back to back in one
+ * read chunk, not line by line; what is left of a run when the chunk ends is decoded then
+ * (`endChunk`), so no chunk is held for a record after it was read.
  */
+import { isAscii } from 'node:buffer';
 import { HEADER, HeaderScan, MALFORMED_HEADER, scanHeader } from './header.js';
 import { LINE_HAS_NUL, LINE_TRUNCATED, type LineSink } from './line-splitter.js';
 import type { ReadContext } from './read-context.js';
-import { asciiField, decodeLine } from './text-decode.js';
+import { decodeLine, FieldStrings, latin1 } from './text-decode.js';
 import { zoneOffsetMinutes } from './timezones.js';
 import type { MivrDiagnostic, MivrRecord, UtcTime } from './types.js';
 import { localToUtc } from './utc.js';
@@ -29,7 +33,12 @@ interface OpenRecord {
   readonly level: number;
   readonly mnemonic: string;
   readonly line: number;
+  /** Decoded pieces of the text (each one line or several joined with `\n`). */
   readonly parts: string[];
+  /** Lines not decoded yet: `buf[start, end)`, lines separated by a lone `\n` (buf undefined: none). */
+  buf: Buffer | undefined;
+  start: number;
+  end: number;
   lineCount: number;
   bytes: number;
   lossy: boolean;
@@ -54,6 +63,8 @@ export class RecordAssembler implements LineSink {
   private readonly h = new HeaderScan();
   private recordsInFile = 0;
   private lastLine = 0;
+  /** Zone, product and mnemonic strings (a log repeats a handful of each). */
+  private readonly fields = new FieldStrings();
 
   constructor(
     private readonly ctx: ReadContext,
@@ -128,24 +139,27 @@ export class RecordAssembler implements LineSink {
       ctx.notices.add('year');
       this.diag('info', 'MIVR-YEAR-ASSUMED', `records carry no year; ${year} assumed from the current date (give year or mtime)`, lineNo);
     }
-    const tzAbbrev = asciiField(buf, h.tzStart, h.tzEnd);
+    const fields = this.fields;
+    const tzAbbrev = fields.get(buf, h.tzStart, h.tzEnd);
     const offset = ctx.tzOverride ?? this.zone(tzAbbrev, lineNo);
-    const first = decodeLine(buf, h.textStart, end);
     this.current = {
       seq: h.seq,
       timestamp: localToUtc(year, h.month, h.day, h.hour, h.minute, h.second, h.nsec, offset),
-      localTime: asciiField(buf, h.timeStart, h.timeEnd),
+      localTime: latin1(buf, h.timeStart, h.timeEnd),
       tzAbbrev,
       utcOffsetMinutes: offset,
-      product: asciiField(buf, h.productStart, h.productEnd),
+      product: fields.get(buf, h.productStart, h.productEnd),
       facility: facility.name,
       level: h.level,
-      mnemonic: asciiField(buf, h.mnemonicStart, h.mnemonicEnd),
+      mnemonic: fields.get(buf, h.mnemonicStart, h.mnemonicEnd),
       line: lineNo,
-      parts: [first.text],
+      parts: [],
+      buf,
+      start: h.textStart,
+      end,
       lineCount: 1,
       bytes: end - h.textStart,
-      lossy: first.lossy,
+      lossy: false,
       overflow: false,
     };
   }
@@ -160,16 +174,52 @@ export class RecordAssembler implements LineSink {
       this.diag('warning', 'MIVR-RECORD-TOO-LONG', `record text beyond ${this.ctx.maxRecordBytes} bytes dropped`, cur.line);
       return;
     }
-    const d = decodeLine(buf, s, e);
-    cur.parts.push(d.text);
     cur.bytes += e - s + 1;
-    if (d.lossy) cur.lossy = true;
+    if (cur.buf === buf && s === cur.end + 1 && buf[cur.end] === 0x0a) {
+      cur.end = e;
+      return;
+    }
+    this.decodeRun(cur);
+    cur.buf = buf;
+    cur.start = s;
+    cur.end = e;
+  }
+
+  /** Decodes the lines not decoded yet: at once when ASCII, else line by line (UTF-8, or Latin-1 reported). */
+  private decodeRun(cur: OpenRecord): void {
+    const buf = cur.buf;
+    if (!buf) return;
+    cur.buf = undefined;
+    const { start, end } = cur;
+    if (start >= end) {
+      cur.parts.push('');
+      return;
+    }
+    if (isAscii(buf.subarray(start, end))) {
+      cur.parts.push(latin1(buf, start, end));
+      return;
+    }
+    for (let s = start; ; ) {
+      let e = buf.indexOf(0x0a, s);
+      if (e < 0 || e > end) e = end;
+      const d = decodeLine(buf, s, e);
+      cur.parts.push(d.text);
+      if (d.lossy) cur.lossy = true;
+      if (e >= end) break;
+      s = e + 1;
+    }
+  }
+
+  /** The read chunk ends: lines of the open record still in it are decoded (the chunk is not kept). */
+  endChunk(): void {
+    if (this.current) this.decodeRun(this.current);
   }
 
   private closeRecord(): void {
     const cur = this.current;
     this.current = undefined;
     if (!cur) return;
+    this.decodeRun(cur);
     if (cur.lossy) {
       this.diag('info', 'MIVR-INVALID-UTF8', 'record text is not valid UTF-8; decoded as Latin-1', cur.line, cur.line + cur.lineCount - 1);
     }

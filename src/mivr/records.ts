@@ -75,6 +75,7 @@ export async function* readFileRecords(ctx: ReadContext, source: AsyncIterable<U
   for await (const chunk of chunks) {
     stats.bytesDecoded += chunk.byteLength;
     splitter.push(chunk);
+    assembler.endChunk();
     stats.lines += splitter.lines - linesBefore;
     linesBefore = splitter.lines;
     if (assembler.out.length > 0) yield assembler.take();

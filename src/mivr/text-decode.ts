@@ -19,15 +19,59 @@ export interface Decoded {
 
 const EMPTY: Decoded = { text: '', lossy: false };
 
+type Latin1Slice = (this: Buffer, start: number, end: number) => string;
+/** What Buffer#toString('latin1', s, e) calls, without its argument checks (when this Node has it). */
+const LATIN1_SLICE: Latin1Slice | undefined = (() => {
+  const candidate = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice;
+  try {
+    return typeof candidate === 'function' && candidate.call(Buffer.from([0x41, 0xe9]), 0, 2) === 'A\u00e9' ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** `b[s, e)` as Latin-1 (every byte one character), `s <= e` within `b`. */
+export function latin1(b: Buffer, s: number, e: number): string {
+  return LATIN1_SLICE ? LATIN1_SLICE.call(b, s, e) : b.toString('latin1', s, e);
+}
+
 /** Decodes `b[s, e)`. */
 export function decodeLine(b: Buffer, s: number, e: number): Decoded {
   if (s >= e) return EMPTY;
-  if (ascii(b, s, e)) return { text: b.toString('latin1', s, e), lossy: false };
+  if (ascii(b, s, e)) return { text: latin1(b, s, e), lossy: false };
   if (isUtf8(b.subarray(s, e))) return { text: b.toString('utf8', s, e), lossy: false };
-  return { text: b.toString('latin1', s, e), lossy: true };
+  return { text: latin1(b, s, e), lossy: true };
 }
 
 /** Decodes a short ASCII field (zone, facility, mnemonic) with no checks. */
 export function asciiField(b: Buffer, s: number, e: number): string {
-  return b.toString('latin1', s, e);
+  return latin1(b, s, e);
+}
+
+/** Whether `b[s, e)` holds the (ASCII) characters of `name`. */
+export function sameBytes(name: string, b: Uint8Array, s: number, e: number): boolean {
+  if (name.length !== e - s) return false;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== b[s + i]) return false;
+  return true;
+}
+
+/**
+ * Short header fields (zone, product, mnemonic) as strings, each made once: a log repeats a
+ * handful of them, so the last few are kept and compared byte by byte (no string per record).
+ */
+export class FieldStrings {
+  private readonly kept: string[] = [];
+  private next = 0;
+
+  get(b: Buffer, s: number, e: number): string {
+    const kept = this.kept;
+    for (let i = 0; i < kept.length; i++) if (sameBytes(kept[i], b, s, e)) return kept[i];
+    const text = latin1(b, s, e);
+    if (kept.length < 16) kept.push(text);
+    else {
+      kept[this.next] = text;
+      this.next = (this.next + 1) & 15;
+    }
+    return text;
+  }
 }

@@ -7,6 +7,9 @@ import type { SessionSummary, SourceOptions, TimelineBatch, TimelineSource } fro
 import { CaptureTimeline } from './capture/capture-timeline.js';
 import type { OpenedInput } from './open-input.js';
 
+/** Capture bytes pushed at a time (a read chunk is cut into such pieces): one batch each. */
+const PUSH_BYTES = 64 * 1024;
+
 export interface CaptureTimelineSource extends TimelineSource {
   /**
    * Once `batches` is exhausted: why the input could not be read at all (no packet, and the
@@ -26,9 +29,13 @@ export function captureSource(input: OpenedInput, options: SourceOptions): Captu
     const pipeline = new CaptureTcpPipeline(timeline.handle);
     try {
       for await (const chunk of input.chunks) {
-        pipeline.push(chunk);
-        const batch = timeline.take();
-        if (batch.length > 0) yield batch;
+        // Small batches: their messages are written out (and die) before the next garbage
+        // collection of the young generation, instead of surviving it and filling the old one.
+        for (let at = 0; at < chunk.length; at += PUSH_BYTES) {
+          pipeline.push(at === 0 && chunk.length <= PUSH_BYTES ? chunk : chunk.subarray(at, at + PUSH_BYTES));
+          const batch = timeline.take();
+          if (batch.length > 0) yield batch;
+        }
       }
     } catch (err) {
       // A read error (or damaged gzip data) mid-way: what was read is decoded, the rest is reported.

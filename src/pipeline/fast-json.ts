@@ -1,121 +1,109 @@
 /**
- * JSON text of timeline messages without building intermediate objects: the same text
- * `JSON.stringify(timelineMessageJson(…))` gives (test/pipeline/fast-json.test.ts checks it),
- * several times faster than spreading the message into a new object first.
+ * JSON of timeline messages written straight into an output buffer (json-bytes.ts): the same
+ * bytes as `JSON.stringify(timelineMessageJson(…))` (message-json.ts) encoded as UTF-8 —
+ * test/pipeline/fast-json.test.ts checks it — without building the object nor the text.
+ * Works for capture messages (source.frame) and log messages (source.line) alike.
  */
-import type { DecodedMessage, FieldValue } from '../protocol/codec/decode.js';
-import type { Label } from '../protocol/codec/labels.js';
-import { instantToIso } from '../timeline/instant.js';
+import type { DecodedMessage } from '../protocol/codec/decode.js';
+import type { Instant } from '../timeline/instant.js';
+import { instantToIso, isoRepresentable } from '../timeline/instant.js';
 import type { TimelineMessage } from '../timeline/types.js';
+import { civilParts } from '../util/civil-time.js';
+import { fragment, GrowingByteSink, writeDigits, writeFragment, writeJsonNumber, writeJsonString, writeKnownString, type ByteSink, type Fragment } from './json-bytes.js';
+import { keyRoot } from './json-keys.js';
+import { writeJsonMembers, writeJsonObject, writeJsonValue } from './json-values.js';
 
-/** A JSON string literal: ASCII without quotes, backslashes or controls is copied as it is. */
-export function jsonString(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x7f) return JSON.stringify(s);
-  }
-  return `"${s}"`;
+/** `"name":` and `,"name":` of a member the timeline adds. */
+function member(name: string): readonly [Fragment, Fragment] {
+  return [fragment(`"${name}":`), fragment(`,"${name}":`)];
 }
 
-function jsonNumber(n: number): string {
-  return Number.isFinite(n) ? String(n) : 'null';
-}
-
-export function jsonValue(v: FieldValue): string {
-  switch (typeof v) {
-    case 'number':
-      return jsonNumber(v);
-    case 'string':
-      return jsonString(v);
-    case 'boolean':
-      return v ? 'true' : 'false';
-    default:
-      break;
-  }
-  if (Array.isArray(v)) {
-    let out = '[';
-    for (let i = 0; i < v.length; i++) {
-      if (i > 0) out += ',';
-      const e = v[i];
-      out += e === undefined ? 'null' : jsonValue(e);
-    }
-    return `${out}]`;
-  }
-  return jsonObject(v as Readonly<Record<string, FieldValue | undefined>>);
-}
-
-function jsonObject(o: Readonly<Record<string, FieldValue | undefined>>): string {
-  let out = '{';
-  let first = true;
-  for (const key in o) {
-    const value = o[key];
-    if (value === undefined) continue;
-    out += first ? '' : ',';
-    first = false;
-    out += `${jsonString(key)}:${jsonValue(value)}`;
-  }
-  return `${out}}`;
-}
-
-function jsonLabel(l: Label): string {
-  if (typeof l === 'string') return jsonString(l);
-  if (Array.isArray(l)) {
-    let out = '[';
-    for (let i = 0; i < l.length; i++) out += (i > 0 ? ',' : '') + jsonString(l[i]!);
-    return `${out}]`;
-  }
-  return `{"primary":${jsonString(l.primary)},"actual":${jsonString(l.actual)}}`;
-}
-
-function jsonLabels(labels: Readonly<Record<string, Label | undefined>>): string {
-  let out = '{';
-  let first = true;
-  for (const key in labels) {
-    const value = labels[key];
-    if (value === undefined) continue;
-    out += first ? '' : ',';
-    first = false;
-    out += `${jsonString(key)}:${jsonLabel(value)}`;
-  }
-  return `${out}}`;
-}
-
-/** The members of a decoded message, without the enclosing braces. */
-function messageMembers(m: DecodedMessage): string {
-  let out = `"type":${jsonString(m.type)},"typeId":${m.typeId === null ? 'null' : jsonNumber(m.typeId)},"bodyLength":${m.bodyLength === null ? 'null' : jsonNumber(m.bodyLength)}`;
-  out += `,"fields":${jsonObject(m.fields)},"labels":${jsonLabels(m.labels)}`;
-  out += `,"diagnostics":${m.diagnostics.length === 0 ? '[]' : JSON.stringify(m.diagnostics)}`;
-  // The order in which decode() adds these members.
-  if (m.bodyHex !== undefined) out += `,"bodyHex":${jsonString(m.bodyHex)}`;
-  if (m.layoutVersion !== undefined) out += `,"layoutVersion":${jsonNumber(m.layoutVersion)}`;
-  if (m.layoutInferred !== undefined) out += `,"layoutInferred":${m.layoutInferred ? 'true' : 'false'}`;
-  if (m.extras !== undefined) out += `,"extras":${JSON.stringify(m.extras)}`;
-  if (m.floatingOrder !== undefined) out += `,"floatingOrder":${JSON.stringify(m.floatingOrder)}`;
-  return out;
-}
-
-/** `JSON.stringify(message)`, faster. */
-export function messageJsonText(m: DecodedMessage): string {
-  return `{${messageMembers(m)}}`;
-}
+const INDEX = member('index');
+const TS = member('ts');
+const DIRECTION = member('direction');
+const SESSION = member('session');
+const VERSION = member('version');
+const SOURCE = member('source');
+/** The key sequences of decoded messages, and of sources; which string values come back. */
+const MESSAGE_KEYS = keyRoot(['type', 'labels']);
+const SOURCE_KEYS = keyRoot(['file']);
 
 /**
- * A timeline message as CONTRACT.md prints it: the decoded message, then `index`, `ts`,
- * `direction`, `session`, `version`, `source`.
+ * A timeline message as CONTRACT.md prints it: the decoded message's members (in the order
+ * the message object has them), then `index`, `ts`, `direction`, `session`, `version`, `source`.
  */
+export function writeTimelineMessageJson(out: ByteSink, item: TimelineMessage, index: number | undefined): void {
+  if (out.pos + 1 > out.buf.length) out.room(1);
+  out.buf[out.pos++] = 0x7b;
+  // 0 while no member is written yet (then without a comma), else 1.
+  let c = writeJsonMembers(out, item.message as unknown as Readonly<Record<string, unknown>>, true, MESSAGE_KEYS) ? 0 : 1;
+  if (index !== undefined) {
+    writeFragment(out, INDEX[c]!);
+    writeJsonNumber(out, index);
+    c = 1;
+  }
+  if (item.at !== undefined && isoRepresentable(item.at)) {
+    writeFragment(out, TS[c]!);
+    writeIsoInstant(out, item.at);
+    c = 1;
+  }
+  if (item.direction !== undefined) {
+    writeFragment(out, DIRECTION[c]!);
+    writeKnownString(out, item.direction);
+    c = 1;
+  }
+  if (item.session !== undefined) {
+    writeFragment(out, SESSION[c]!);
+    writeKnownString(out, item.session);
+    c = 1;
+  }
+  if (item.version !== undefined) {
+    writeFragment(out, VERSION[c]!);
+    writeJsonNumber(out, item.version);
+    c = 1;
+  }
+  writeFragment(out, SOURCE[c]!);
+  writeJsonObject(out, item.source as unknown as Readonly<Record<string, unknown>>, SOURCE_KEYS);
+  if (out.pos + 1 > out.buf.length) out.room(1);
+  out.buf[out.pos++] = 0x7d;
+}
+
+/** The second whose `"YYYY-MM-DDThh:mm:ss.` is kept (timelines are in time order). */
+let isoSecond = Number.NaN;
+let isoPrefix = fragment('');
+const ISO_END = fragment('Z"');
+
+/** `instantToIso(t)` as a JSON string, e.g. `"2015-11-20T14:43:59.435000Z"`. */
+export function writeIsoInstant(out: ByteSink, t: Instant): void {
+  const nsec = t.nsec;
+  if (!(nsec >= 0 && nsec < 1e9 && nsec === Math.floor(nsec))) {
+    writeJsonString(out, instantToIso(t)); // not a well-formed instant: as instantToIso prints it
+    return;
+  }
+  if (t.sec !== isoSecond) {
+    const { date, time } = civilParts(t.sec);
+    isoSecond = t.sec;
+    isoPrefix = fragment(`"${date}T${time}.`);
+  }
+  writeFragment(out, isoPrefix);
+  // Nine fraction digits when the nanoseconds need them, six (microseconds) otherwise.
+  if (nsec % 1000 === 0) writeDigits(out, nsec / 1000, 6);
+  else writeDigits(out, nsec, 9);
+  writeFragment(out, ISO_END);
+}
+
+const scratch = new GrowingByteSink(4096);
+
+/** `JSON.stringify(timelineMessageJson(item, { index }))`, as text. */
 export function timelineMessageJsonText(item: TimelineMessage, index: number | undefined): string {
-  // V8's native JSON.stringify is the fastest way to the message's own members; the timeline
-  // members are appended before its closing brace.
-  const own = JSON.stringify(item.message);
-  let out = own.slice(0, -1);
-  if (index !== undefined) out += `,"index":${index}`;
-  if (item.at !== undefined) out += `,"ts":"${instantToIso(item.at)}"`;
-  if (item.direction !== undefined) out += `,"direction":"${item.direction}"`;
-  if (item.session !== undefined) out += `,"session":${jsonString(item.session)}`;
-  if (item.version !== undefined) out += `,"version":${jsonNumber(item.version)}`;
-  const s = item.source;
-  out += `,"source":{"file":${jsonString(s.file)}`;
-  if (s.frame !== undefined) out += `,"frame":${s.frame}`;
-  if (s.line !== undefined) out += `,"line":${s.line}`;
-  return `${out}}}`;
+  scratch.reset();
+  writeTimelineMessageJson(scratch, item, index);
+  return scratch.text();
+}
+
+/** `JSON.stringify(message)`, as text. */
+export function messageJsonText(m: DecodedMessage): string {
+  scratch.reset();
+  writeJsonValue(scratch, m);
+  return scratch.text();
 }

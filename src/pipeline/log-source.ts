@@ -12,8 +12,14 @@
  * A message traced at both levels is one message (log/level-pairing.ts). Everything that is
  * not a message — other records, garbage lines, damaged traces — is counted or reported as an
  * input diagnostic, never thrown; a `LOG_SUMMARY` diagnostic closes the source with the counts.
+ *
+ * Traces are parsed by the fast scanner; the reference (chevrotain) parser is loaded the first
+ * time the scanner is unsure, so a log of clean traces never loads it.
  */
-import { CtiTraceAssembler, readMivrLogSet, type CtiTraceRecord, type MivrDiagnostic } from '../mivr/index.js';
+import { ctiTraceShape, fastParseCtiTraceText, loadReferenceParser, type ReferenceParser } from '../../grammar/cti-trace-fast.js';
+import { CTI_FACILITY, CtiRecordJoiner, ctiTraceRecord, type CtiTraceRecord } from '../mivr/cti-record-joiner.js';
+import { readMivrLogSet } from '../mivr/rotated.js';
+import type { MivrDiagnostic, MivrRecord } from '../mivr/types.js';
 import type { InputDiagnostic, SourceOptions, TimelineBatch, TimelineEvent, TimelineSource } from '../timeline/types.js';
 import { LevelPairer } from './log/level-pairing.js';
 import { toMivrInputs } from './log/log-inputs.js';
@@ -52,19 +58,36 @@ export function logSource(inputs: readonly OpenedInput[], options: SourceOptions
     mivrDiagnostics.length = 0;
   };
 
+  let reference: ReferenceParser | undefined;
+  /** Parses the records to parse (ICD_CTI, dump fragments joined) into `traced`. */
+  const parse = async (toParse: MivrRecord[], traced: CtiTraceRecord[]): Promise<void> => {
+    for (const record of toParse) {
+      if (record.facility !== CTI_FACILITY) continue;
+      const shape = ctiTraceShape(record.text);
+      if (shape === undefined) continue;
+      const parsed = fastParseCtiTraceText(record.text, shape) ?? (reference ??= await loadReferenceParser())(record.text, shape);
+      const t = ctiTraceRecord(record, parsed);
+      if (t) traced.push(t);
+    }
+    toParse.length = 0;
+  };
+
   async function* batches(): AsyncGenerator<TimelineBatch> {
-    const assembler = new CtiTraceAssembler();
+    const joiner = new CtiRecordJoiner();
+    const toParse: MivrRecord[] = [];
     const traced: CtiTraceRecord[] = [];
     const pending: Array<TraceCandidate | InputDiagnostic> = [];
     for await (const batch of records.batches()) {
       const out: TimelineEvent[] = [];
       takeMivrDiagnostics(out);
-      for (const record of batch) assembler.push(record, traced);
+      for (const record of batch) joiner.push(record, toParse);
+      await parse(toParse, traced);
       handle(traced, pending, out);
       if (out.length > 0) yield out;
     }
     const out: TimelineEvent[] = [];
-    assembler.flush(traced);
+    joiner.flush(toParse);
+    await parse(toParse, traced);
     handle(traced, pending, out);
     pairer.flush(out);
     takeMivrDiagnostics(out);

@@ -1,5 +1,5 @@
 /** The JSON form of a timeline message (../shared/CONTRACT.md "One decoded message"). */
-import { instantToIso } from '../timeline/instant.js';
+import { instantToIso, isoRepresentable } from '../timeline/instant.js';
 import type { InputDiagnostic, SessionSummary, TimelineMessage } from '../timeline/types.js';
 
 export interface MessageJsonContext {
@@ -12,7 +12,7 @@ export function timelineMessageJson(item: TimelineMessage, context: MessageJsonC
   return {
     ...item.message,
     ...(context.index !== undefined ? { index: context.index } : {}),
-    ...(item.at !== undefined ? { ts: instantToIso(item.at) } : {}),
+    ...(item.at !== undefined && isoRepresentable(item.at) ? { ts: instantToIso(item.at) } : {}),
     ...(item.direction !== undefined ? { direction: item.direction } : {}),
     ...(item.session !== undefined ? { session: item.session } : {}),
     ...(item.version !== undefined ? { version: item.version } : {}),
@@ -25,7 +25,7 @@ export function inputDiagnosticJson(d: InputDiagnostic): Record<string, unknown>
     severity: d.severity,
     code: d.code,
     message: d.message,
-    ...(d.at !== undefined ? { ts: instantToIso(d.at) } : {}),
+    ...(d.at !== undefined && isoRepresentable(d.at) ? { ts: instantToIso(d.at) } : {}),
     ...(d.session !== undefined ? { session: d.session } : {}),
     ...(d.direction !== undefined ? { direction: d.direction } : {}),
     ...(d.streamOffset !== undefined ? { streamOffset: d.streamOffset } : {}),
@@ -35,9 +35,10 @@ export function inputDiagnosticJson(d: InputDiagnostic): Record<string, unknown>
 }
 
 export function sessionJson(s: SessionSummary): Record<string, unknown> {
+  const { firstAt, lastAt, ...rest } = s;
   return {
-    ...s,
-    ...(s.firstAt ? { firstAt: instantToIso(s.firstAt) } : {}),
-    ...(s.lastAt ? { lastAt: instantToIso(s.lastAt) } : {}),
+    ...rest,
+    ...(firstAt && isoRepresentable(firstAt) ? { firstAt: instantToIso(firstAt) } : {}),
+    ...(lastAt && isoRepresentable(lastAt) ? { lastAt: instantToIso(lastAt) } : {}),
   };
 }

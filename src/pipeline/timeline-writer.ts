@@ -5,13 +5,17 @@
 import type { Writable } from 'node:stream';
 import { inputDiagnosticLine, timelineMessageLine } from '../render/timeline-text.js';
 import type { InputDiagnostic, SessionSummary, TimelineBatch } from '../timeline/types.js';
-import { timelineMessageJsonText } from './fast-json.js';
+import { writeTimelineMessageJson } from './fast-json.js';
+import { fragment, writeFragment } from './json-bytes.js';
 import { inputDiagnosticJson, sessionJson } from './message-json.js';
+import { OutputSink } from './output-sink.js';
 
 export type TimelineFormat = 'text' | 'json' | 'ndjson';
 
-/** Output is gathered in buffers of this size (a few hundred lines) before it is written. */
-const CHUNK_BYTES = 1 << 18;
+/** What goes before each message of the JSON document. */
+const NEWLINE = fragment('\n');
+const COMMA_NEWLINE = fragment(',\n');
+
 /** Input diagnostics kept for the JSON document; the rest are counted. */
 const MAX_KEPT_DIAGNOSTICS = 10_000;
 
@@ -21,82 +25,6 @@ export interface TimelineWriteResult {
   readonly errors: number;
   /** Writing failed (the reader went away: EPIPE, a full disk…); the rest was not written. */
   readonly outputError?: Error;
-}
-
-/**
- * The output buffer: text is encoded (UTF-8) straight into a 1 MiB buffer, which is handed to
- * the stream when full — no per-line promise, no joining of many small strings. `write` is
- * synchronous; when the stream asks to wait (backpressure), `blocked` is set and the caller
- * awaits `drain()` before going on.
- */
-class Sink {
-  private buf: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  private pos = 0;
-  blocked = false;
-  /** Set when the stream failed: nothing more is written. */
-  failed: Error | undefined;
-  private wake: (() => void) | null = null;
-
-  constructor(private readonly out: Writable) {
-    out.on('error', this.onError);
-  }
-
-  private readonly onError = (err: Error): void => {
-    this.failed ??= err;
-    this.blocked = false;
-    this.wake?.();
-  };
-
-  /** Stops listening to the stream. */
-  detach(): void {
-    this.out.off('error', this.onError);
-  }
-
-  write(s: string): void {
-    if (this.failed !== undefined) return;
-    // Worst case 3 bytes per UTF-16 unit.
-    if (this.pos + s.length * 3 > this.buf.length) {
-      this.emit();
-      if (s.length * 3 > this.buf.length) {
-        if (!this.out.write(s)) this.blocked = true;
-        return;
-      }
-    }
-    this.pos += this.buf.write(s, this.pos, 'utf8');
-  }
-
-  /** A line: the text and a newline. */
-  line(s: string): void {
-    this.write(s);
-    if (this.pos >= this.buf.length) this.emit();
-    this.buf[this.pos++] = 0x0a;
-  }
-
-  async drain(): Promise<void> {
-    if (!this.blocked || this.failed !== undefined) return;
-    await new Promise<void>((resolve) => {
-      this.wake = resolve;
-      this.out.once('drain', resolve);
-    });
-    this.wake = null;
-    this.blocked = false;
-  }
-
-  async flush(): Promise<void> {
-    this.emit();
-    await this.drain();
-  }
-
-  private emit(): void {
-    if (this.pos === 0 || this.failed !== undefined) {
-      this.pos = 0;
-      return;
-    }
-    const chunk = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    this.pos = 0;
-    if (!this.out.write(chunk)) this.blocked = true;
-  }
 }
 
 /** ", 87 bytes unaccounted (server-to-client)" when gaps or undecodable ranges were found. */
@@ -115,7 +43,7 @@ export async function writeTimeline(
   out: Writable,
   err: Writable,
 ): Promise<TimelineWriteResult> {
-  const sink = new Sink(out);
+  const sink = new OutputSink(out);
   let messages = 0;
   let diagnostics = 0;
   let errors = 0;
@@ -125,11 +53,13 @@ export async function writeTimeline(
     for (const event of batch) {
       if (event.kind === 'message') {
         const index = messages++;
-        if (format === 'ndjson') sink.line(timelineMessageJsonText(event, index));
-        else if (format === 'text') sink.line(timelineMessageLine(event, index));
+        if (format === 'ndjson') {
+          writeTimelineMessageJson(sink, event, index);
+          sink.newline();
+        } else if (format === 'text') sink.line(timelineMessageLine(event, index));
         else {
-          sink.write(index > 0 ? ',\n' : '\n');
-          sink.write(timelineMessageJsonText(event, index));
+          writeFragment(sink, index > 0 ? COMMA_NEWLINE : NEWLINE);
+          writeTimelineMessageJson(sink, event, index);
         }
       } else {
         diagnostics++;

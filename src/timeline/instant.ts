@@ -20,29 +20,52 @@ export function secondsBetween(a: Instant, b: Instant): number {
   return (b.sec - a.sec) + (b.nsec - a.nsec) / 1e9;
 }
 
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+/** `n` (an integer, 0 ≤ n < 10^width) with leading zeros to `width` digits. */
+function digits(n: number, width: number): string {
+  const s = String(n);
+  return s.length >= width ? s : '000000000'.slice(0, width - s.length) + s;
+}
 
 /** The fraction digits: nine when the nanoseconds need them, six otherwise (microseconds). */
 function fraction(nsec: number): string {
-  return nsec % 1000 === 0 ? pad(nsec / 1000, 6) : pad(nsec, 9);
+  return nsec % 1000 === 0 ? digits(nsec / 1000, 6) : digits(nsec, 9);
 }
 
-let isoSecond = Number.NaN;
-let isoPrefix = '';
+/** Timelines are in time order: the date and time of the previous second are reused. */
+let cachedSecond = Number.NaN;
+let cachedDate = '';
+let cachedTime = '';
+
+function civil(sec: number): void {
+  if (sec !== cachedSecond) {
+    const { date, time } = civilParts(sec);
+    cachedSecond = sec;
+    cachedDate = date;
+    cachedTime = time;
+  }
+}
+
+/** Seconds of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years RFC 3339 can write. */
+const RFC3339_FIRST_SECOND = -62_167_219_200;
+const RFC3339_LAST_SECOND = 253_402_300_799;
+
+/**
+ * Whether `instantToIso` gives a valid RFC 3339 date-time: years 0000–9999. A damaged
+ * capture (a corrupted timestamp or if_tsresol) can put a packet in the year 58866; JSON
+ * outputs then leave `ts` out rather than print a date-time their schema rejects.
+ */
+export function isoRepresentable(t: Instant): boolean {
+  return t.sec >= RFC3339_FIRST_SECOND && t.sec <= RFC3339_LAST_SECOND && Number.isInteger(t.sec);
+}
 
 /** RFC 3339 UTC, e.g. `2015-11-20T14:43:59.435000Z` (nanoseconds kept when present). */
 export function instantToIso(t: Instant): string {
-  // Timelines are in time order: the date and time of the previous second are reused.
-  if (t.sec !== isoSecond) {
-    const { date, time } = civilParts(t.sec);
-    isoSecond = t.sec;
-    isoPrefix = `${date}T${time}.`;
-  }
-  return `${isoPrefix}${fraction(t.nsec)}Z`;
+  civil(t.sec);
+  return `${cachedDate}T${cachedTime}.${fraction(t.nsec)}Z`;
 }
 
 /** For text output: `2015-11-20 14:43:59.435000`. */
 export function instantToText(t: Instant): string {
-  const { date, time } = civilParts(t.sec);
-  return `${date} ${time}.${fraction(t.nsec)}`;
+  civil(t.sec);
+  return `${cachedDate} ${cachedTime}.${fraction(t.nsec)}`;
 }

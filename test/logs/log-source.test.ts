@@ -5,6 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fastParseCtiTraceText, parseCtiTraceTextReference } from '../../grammar/cti-trace-grammar.js';
+import { decodeText } from '../../src/protocol/codec/from-text.js';
 import { mergeTimelines } from '../../src/pipeline/merge.js';
 import { logSource } from '../../src/pipeline/log-source.js';
 import { compareInstants, instantToIso } from '../../src/timeline/instant.js';
@@ -114,6 +116,23 @@ describe('what is not a message', () => {
     const notDecoded = t.diagnostics.find((d) => d.code === 'LOG_TRACE_NOT_DECODED')!;
     expect(notDecoded.source).toEqual({ file: 'x.log', line: 1 });
     expect(notDecoded.message).toContain('NO_SUCH_EVENT');
+  });
+
+  it('a trace the fast scanner leaves to the reference parser is read all the same, between clean ones', async () => {
+    const cut = endCall(12).high.replace(/\s*\}\s*$/, ' ... }'); // "..." at the end: the fast scanner is unsure
+    expect(fastParseCtiTraceText(cut, 'text')).toBeUndefined();
+    const log = [
+      `${header(1, 'Nov 20 10:43:59.000')}${endCall(11).high}`,
+      `${header(2, 'Nov 20 10:43:59.001')}${cut}`,
+      `${header(3, 'Nov 20 10:43:59.002')}${endCall(13).low}`,
+    ].join('\n');
+    const t = await logTimeline([{ name: 'x.log', content: log }]);
+    expect(callIds(t.messages)).toEqual([11, 12, 13]);
+    const trace = parseCtiTraceTextReference(cut, 'text').traces[0];
+    expect(trace?.kind).toBe('high');
+    if (trace?.kind !== 'high') return;
+    const alone = decodeText(trace);
+    expect(alone.ok && t.messages[1]!.message).toEqual(alone.ok && alone.message);
   });
 
   it('a dump written a line per record is joined and decoded', async () => {

@@ -44,6 +44,25 @@ describe('record boundaries', () => {
     }
   });
 
+  it('a record of ASCII, UTF-8 and Latin-1 lines, LF and CRLF, is the same whatever the chunks', async () => {
+    const log = new Uint8Array([
+      ...enc(`${hdr(1, T, 'ICD_CTI', 'head')}\nascii line\r\nZoë ☎\n\n`),
+      0xe9, 0x74, 0xe9,
+      ...enc(`\nlast\r\n${hdr(2, T, 'SS_TEL', 'skipped')}\nmore\n${hdr(3, T, 'ICD_CTI', '')}\n\ntail`),
+    ]);
+    const whole = await read(log);
+    expect(whole.records.map((r) => [r.seq, r.text, r.lineCount])).toEqual([
+      [1, 'head\nascii line\nZoë ☎\n\n\u00e9t\u00e9\nlast', 6],
+      [3, '\n\ntail', 3],
+    ]);
+    expect(whole.stats.diagnostics.map((d) => [d.code, d.line, d.endLine])).toEqual([['MIVR-INVALID-UTF8', 1, 6]]);
+    for (const chunk of [1, 2, 5, 13, 64]) {
+      const split = await read(log, { chunk });
+      expect(split.records).toEqual(whole.records);
+      expect(split.stats.diagnostics).toEqual(whole.stats.diagnostics);
+    }
+  });
+
   it('survives invalid UTF-8 without losing the neighbouring records', async () => {
     const bad = new Uint8Array([...enc(`${hdr(1, T, 'ICD_CTI', 'ok')}\n${hdr(2, T, 'ICD_CTI', 'bad ')}`), 0xff, 0xfe, 0xc3, ...enc(`\n${hdr(3, T, 'ICD_CTI', 'ok too')}\n`)]);
     const { records, stats } = await read(bad);

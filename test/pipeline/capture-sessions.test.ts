@@ -148,7 +148,7 @@ describe('sessions', () => {
     expect(makeCall.version).toBe(14);
     expect(makeCall.message.layoutVersion).toBe(14);
     expect(makeCall.message.layoutInferred).toBeUndefined();
-    expect(makeCall.message.fields.Reserved12).toBe(0);
+    expect(makeCall.message.fields.Reserved12).toBe(0xffffffff);
     expect(makeCall.message.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(r.sessions[0]).toMatchObject({ version: 14, versionBasis: 'OPEN_REQ', mode: 'agent' });
     // Every message of the session after OPEN_REQ carries the version.

@@ -13,6 +13,7 @@ import { diagnostic } from '../../protocol/codec/diagnostics.js';
 import { readText } from '../../protocol/codec/from-text.js';
 import type { Instant } from '../../timeline/instant.js';
 import type { Direction, InputDiagnostic, SourceRef } from '../../timeline/types.js';
+import { cleanDumpBytes } from './dump-bytes.js';
 import { dumpDirection, traceDirection } from './trace-direction.js';
 
 /** A message read from one trace, before high- and low-level twins are paired. */
@@ -84,7 +85,7 @@ function high(trace: HighLevelTrace, at: Instant, source: SourceRef, options: Tr
 
 function low(trace: LowLevelTrace, at: Instant, source: SourceRef, options: TraceDecodeOptions): TraceCandidate | InputDiagnostic {
   const notes: HexNote[] = [];
-  const assembled = assembleDump(trace.mhdr, trace.mdata, notes);
+  const assembled = cleanDumpBytes(trace.mhdr, trace.mdata) ?? assembleDump(trace.mhdr, trace.mdata, notes);
   if (!assembled.ok) {
     return { kind: 'diagnostic', severity: 'warning', code: 'LOG_DUMP_NOT_DECODED', message: `low-level dump not decoded: ${assembled.error}`, at, source };
   }

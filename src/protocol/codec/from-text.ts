@@ -98,6 +98,18 @@ function neutralValue(slot: FixedSlot, plan: MessagePlan): Scalar {
   return 0;
 }
 
+const slotNameSets = new WeakMap<FixedLayout, ReadonlySet<string>>();
+
+/** The names of a layout's fixed fields (computed once per layout). */
+function slotNames(layout: FixedLayout): ReadonlySet<string> {
+  let names = slotNameSets.get(layout);
+  if (!names) {
+    names = new Set(layout.slots.map((s) => s.name));
+    slotNameSets.set(layout, names);
+  }
+  return names;
+}
+
 /** The oldest layout holding every fixed field the text gives (the version's when known). */
 function chooseLayout(plan: MessagePlan, given: ReadonlyMap<string, Scalar>, version: number | undefined): FixedLayout {
   const layouts = plan.layouts;
@@ -108,8 +120,14 @@ function chooseLayout(plan: MessagePlan, given: ReadonlyMap<string, Scalar>, ver
   }
   for (let i = layouts.length - 1; i >= 0; i--) {
     const layout = layouts[i]!;
+    const names = slotNames(layout);
     let all = true;
-    for (const name of given.keys()) if (!layout.slots.some((s) => s.name === name)) all = false;
+    for (const name of given.keys()) {
+      if (!names.has(name)) {
+        all = false;
+        break;
+      }
+    }
     if (all) return layout;
   }
   return layouts[0]!;
@@ -118,13 +136,18 @@ function chooseLayout(plan: MessagePlan, given: ReadonlyMap<string, Scalar>, ver
 interface Assembled {
   /** The fields to encode (placeholders where the text gives nothing), in table order. */
   readonly fields: FieldRecord;
-  /** The fields the text gives, as decoding will show them (secrets redacted unless shown). */
-  readonly given: FieldRecord;
   /** Byte ranges of the fixed fields the text lacks (written as placeholders), and their names. */
   readonly missing: ByteRange[];
   readonly holes: string[];
   /** Those of them the text does not mention with a value (the others had values that did not fit). */
   readonly absent: string[];
+}
+
+interface Given {
+  /** The fields the text gives, as decoding will show them (secrets redacted unless shown), in table order. */
+  readonly given: FieldRecord;
+  /** Keys of the top-level floating fields and records the text gives, in table order. */
+  readonly floating: readonly string[];
 }
 
 const orders = new WeakMap<MessagePlan, ReadonlyMap<string, number>>();
@@ -139,10 +162,53 @@ function tableOrder(plan: MessagePlan): ReadonlyMap<string, number> {
   return order;
 }
 
-/** The fields to encode, in table order, and the byte ranges of the fixed fields the text lacks. */
-function assemble(plan: MessagePlan, layout: FixedLayout, g: Gathered, showSecrets: boolean): Assembled {
-  const fields: FieldRecord = {};
+/** The fields the text gives, in table order (and a note for fixed fields the layout lacks). */
+function givenFields(plan: MessagePlan, layout: FixedLayout, g: Gathered, showSecrets: boolean): Given {
   const given: FieldRecord = {};
+  let present = 0;
+  for (const slot of layout.slots) {
+    const v = g.fixed.get(slot.name);
+    if (v !== undefined) {
+      given[slot.name] = v;
+      present++;
+    }
+  }
+  if (g.fixed.size > present) {
+    for (const name of g.fixed.keys()) {
+      if (!layout.slots.some((s) => s.name === name)) g.note('TRACE_FIELD_UNKNOWN', `${name} is not a field of the version-${layout.version} layout of ${plan.def.name}; left out`);
+    }
+  }
+  // The floating fields and records given, in table order.
+  const order = tableOrder(plan);
+  const keys = [...g.floating.keys(), ...g.records.keys()];
+  if (keys.length > 1) keys.sort((a, b) => order.get(a)! - order.get(b)!);
+  const floating: string[] = [];
+  for (const key of keys) {
+    const item = plan.top.itemByKey.get(key)!;
+    if ('itemByKey' in item) {
+      const records = g.records.get(key)!.filter((r) => Object.keys(r).length > 0);
+      if (records.length === 0) continue;
+      given[key] = records.map((r) => {
+        const ordered: FieldRecord = {};
+        for (const [member, slot] of item.itemByKey) if (r[member] !== undefined) ordered[member] = 'def' in slot && slot.def.secret && !showSecrets ? REDACTED : r[member];
+        return ordered;
+      });
+      floating.push(key);
+      continue;
+    }
+    const v = g.floating.get(key)!;
+    given[key] = item.def.secret && !showSecrets ? REDACTED : v;
+    floating.push(key);
+  }
+  return { given, floating };
+}
+
+/**
+ * The fields to encode, in table order, and the byte ranges of the fixed fields the text lacks
+ * (made only when the message is decoded: a trace whose dump is logged too never needs them).
+ */
+function assemble(plan: MessagePlan, layout: FixedLayout, g: Gathered, given: Given): Assembled {
+  const fields: FieldRecord = {};
   const missing: ByteRange[] = [];
   const holes: string[] = [];
   const absent: string[] = [];
@@ -150,7 +216,6 @@ function assemble(plan: MessagePlan, layout: FixedLayout, g: Gathered, showSecre
     const v = g.fixed.get(slot.name);
     if (v !== undefined) {
       fields[slot.name] = v;
-      given[slot.name] = v;
       continue;
     }
     fields[slot.name] = placeholder(slot, plan);
@@ -161,33 +226,16 @@ function assemble(plan: MessagePlan, layout: FixedLayout, g: Gathered, showSecre
     if (last && last.offset + last.length === offset) missing[missing.length - 1] = { offset: last.offset, length: last.length + slot.size };
     else missing.push({ offset, length: slot.size });
   }
-  if (g.fixed.size > layout.slots.length - holes.length) {
-    for (const name of g.fixed.keys()) {
-      if (!layout.slots.some((s) => s.name === name)) g.note('TRACE_FIELD_UNKNOWN', `${name} is not a field of the version-${layout.version} layout of ${plan.def.name}; left out`);
-    }
+  for (const key of given.floating) {
+    // Records are encoded as given (the same arrays); a floating field with its own value.
+    fields[key] = g.floating.has(key) ? g.floating.get(key)! : given.given[key];
   }
-  // The floating fields and records given, in table order.
-  const order = tableOrder(plan);
-  const keys = [...g.floating.keys(), ...g.records.keys()];
-  if (keys.length > 1) keys.sort((a, b) => order.get(a)! - order.get(b)!);
-  for (const key of keys) {
-    const item = plan.top.itemByKey.get(key)!;
-    if ('itemByKey' in item) {
-      const records = g.records.get(key)!.filter((r) => Object.keys(r).length > 0);
-      if (records.length === 0) continue;
-      fields[key] = records.map((r) => {
-        const ordered: FieldRecord = {};
-        for (const [member, slot] of item.itemByKey) if (r[member] !== undefined) ordered[member] = 'def' in slot && slot.def.secret && !showSecrets ? REDACTED : r[member];
-        return ordered;
-      });
-      given[key] = fields[key];
-      continue;
-    }
-    const v = g.floating.get(key)!;
-    fields[key] = v;
-    given[key] = item.def.secret && !showSecrets ? REDACTED : v;
-  }
-  return { fields, given, missing, holes, absent };
+  return { fields, missing, holes, absent };
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 function inRanges(offset: number, ranges: readonly ByteRange[]): boolean {
@@ -211,7 +259,7 @@ export class TextRead {
     private readonly plan: MessagePlan,
     private readonly layout: FixedLayout,
     private readonly gathered: Gathered,
-    private readonly assembled: Assembled,
+    private readonly textFields: Given,
     private readonly text: Pick<TextMessage, 'truncated' | 'length'>,
     private readonly options: TextDecodeOptions,
   ) {}
@@ -220,7 +268,7 @@ export class TextRead {
   decode(): TextDecodeResult {
     const { type, plan, layout, options, text } = this;
     const g = this.gathered;
-    const { fields, missing, holes, absent } = this.assembled;
+    const { fields, missing, holes, absent } = assemble(plan, layout, g, this.textFields);
     let bytes: Uint8Array;
     try {
       bytes = encode({ type, fields });
@@ -230,10 +278,13 @@ export class TextRead {
     const version = options.version ?? (plan.layouts.length > 1 ? layout.version : undefined);
     // The placeholders are neutral values, so the codec's fast path decodes most traces; they
     // are taken out again here (with anything said about their bytes).
-    const decoded = decode(bytes, { ...(version !== undefined ? { version } : {}), showSecrets: options.showSecrets === true });
+    // As a Buffer (a view, no copy): the decoder reads strings from a Buffer without making a view per field.
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const decoded = decode(view, { ...(version !== undefined ? { version } : {}), showSecrets: options.showSecrets === true });
+    const decodedLabels = decoded.labels;
     for (const name of holes) {
       if (decoded.fields[name] !== undefined) decoded.fields[name] = undefined;
-      delete decoded.labels[name];
+      if (Object.hasOwn(decodedLabels, name)) delete decodedLabels[name];
     }
     const notes: Diagnostic[] = [];
     const computed = decoded.bodyLength ?? bytes.length - HEADER_LENGTH;
@@ -249,15 +300,19 @@ export class TextRead {
     }
     if (text.truncated) notes.push(diagnostic('INPUT_NOTE', 'the trace ends in "...": fields were omitted; those not given are absent', 0));
     // A trace cut short ("...") omits fields on purpose: what is missing is no finding then.
-    const codec = decoded.diagnostics
-      .filter((d) => !inRanges(d.offset, missing) && !(text.truncated && OMISSION_CODES.has(d.code)))
-      .map((d) => (d.offset === 0 ? d : { ...d, offset: 0 }));
+    const codec =
+      decoded.diagnostics.length === 0
+        ? decoded.diagnostics
+        : decoded.diagnostics
+            .filter((d) => !inRanges(d.offset, missing) && !(text.truncated && OMISSION_CODES.has(d.code)))
+            .map((d) => (d.offset === 0 ? d : { ...d, offset: 0 }));
     const message: DecodedMessage = {
       type,
       typeId: plan.def.id,
       bodyLength: stated ?? computed,
       fields: decoded.fields,
-      labels: { ...g.labels, ...decoded.labels },
+      // The labels the text names come first (values that did not fit), then the decoded ones.
+      labels: hasKeys(g.labels) ? { ...g.labels, ...decodedLabels } : decodedLabels,
       diagnostics: [...g.diagnostics, ...notes, ...codec],
     };
     if (decoded.extras) message.extras = decoded.extras;
@@ -285,8 +340,10 @@ export function readText(text: TextMessage, options: TextDecodeOptions = {}): Te
     g.note('TRACE_FIELD_UNKNOWN', `${g.unknown.join(', ')}: not ${g.unknown.length === 1 ? 'a field' : 'fields'} of ${type} in the guide's table (internal to the trace); left out`);
   }
   const layout = chooseLayout(plan, g.fixed, options.version);
-  const assembled = assemble(plan, layout, g, options.showSecrets === true);
-  return { ok: true, read: new TextRead(type, assembled.given, g.mentioned, plan, layout, g, assembled, text, options) };
+  const given = givenFields(plan, layout, g, options.showSecrets === true);
+  // Only what decode() reads of the text is kept: a read waiting for its twin holds no pairs.
+  const stated = text.length !== undefined ? { truncated: text.truncated, length: text.length } : { truncated: text.truncated };
+  return { ok: true, read: new TextRead(type, given.given, g.mentioned, plan, layout, g, given, stated, options) };
 }
 
 /** Decodes a message written as text. Never throws. */

@@ -32,6 +32,19 @@ function range(kind: Kind): readonly [number, number] {
   return SIGNED.has(kind) ? [-(2 ** (bits - 1)), 2 ** (bits - 1) - 1] : [0, 2 ** bits - 1];
 }
 
+/** Per kind (indexed by Kind): lowest and highest value, signedness, bits (computed once). */
+const KINDS = 12;
+const LOW: number[] = [];
+const HIGH: number[] = [];
+const IS_SIGNED: boolean[] = [];
+const KIND_BITS: number[] = [];
+for (let k = 0; k < KINDS; k++) {
+  const kind = k as Kind;
+  [LOW[k], HIGH[k]] = range(kind);
+  IS_SIGNED[k] = SIGNED.has(kind);
+  KIND_BITS[k] = BITS[kind] ?? 32;
+}
+
 const KIND_NAMES = ['CHAR', 'UCHAR', 'SHORT', 'USHORT', 'INT', 'UINT', 'BOOL', 'TIME', 'UNSPEC', 'STRING', 'NAMEDVAR', 'NAMEDARRAY'];
 
 export function kindName(kind: Kind): string {
@@ -45,18 +58,20 @@ export function kindName(kind: Kind): string {
 function integer(text: string, kind: Kind): number | undefined {
   let n: number;
   const plain = plainDigits(text);
-  if (plain >= 0) n = plain;
-  else if (/^[-+]?\d{1,20}$/.test(text)) n = Number(text);
+  if (plain >= 0) {
+    // The common case: 1 to 9 digits, never negative, so only the top of the range can fail.
+    return plain <= HIGH[kind] ? plain : undefined;
+  }
+  if (/^[-+]?\d{1,20}$/.test(text)) n = Number(text);
   else if (/^0x[0-9a-f]{1,16}$/i.test(text)) n = parseInt(text.slice(2), 16);
   else return undefined;
   if (!Number.isSafeInteger(n)) return undefined;
-  const [lo, hi] = range(kind);
-  if (n < 0 && !SIGNED.has(kind)) {
-    const bits = BITS[kind] ?? 32;
+  if (n < 0 && !IS_SIGNED[kind]) {
+    const bits = KIND_BITS[kind];
     if (n < -(2 ** (bits - 1))) return undefined;
     n += 2 ** bits;
   }
-  return n >= lo && n <= hi ? n : undefined;
+  return n >= LOW[kind] && n <= HIGH[kind] ? n : undefined;
 }
 
 /** The value of 1 to 9 plain decimal digits (the common case, without a regex), or -1. */
@@ -74,7 +89,7 @@ function plainDigits(text: string): number {
 
 /** Every bit of the kind set: the guide's NULL values (NULL_CALL_ID 0xFFFFFFFF, 0xFFFF …). */
 function allOnes(kind: Kind): number {
-  return SIGNED.has(kind) ? -1 : 2 ** (BITS[kind] ?? 32) - 1;
+  return IS_SIGNED[kind] ? -1 : 2 ** KIND_BITS[kind] - 1;
 }
 
 /** Upper case, blanks and hyphens as `_` (`CALLTYPE RESERVATION` → CALLTYPE_RESERVATION). */
@@ -103,17 +118,27 @@ function endingsOf(table: LabelTable): ReadonlyMap<string, number | null> {
 }
 
 /** A symbolic name → its value in the table (exact, alias, unique ending). */
+/** Name → value of a table (the first value of a name, in table order). */
+const values = new WeakMap<LabelTable, ReadonlyMap<string, number>>();
+
+function valuesOf(table: LabelTable): ReadonlyMap<string, number> {
+  let map = values.get(table);
+  if (map) return map;
+  const built = new Map<string, number>();
+  for (const [value, name] of table.names) if (!built.has(name)) built.set(name, value);
+  map = built;
+  values.set(table, map);
+  return map;
+}
+
 export function valueByName(table: LabelTable, written: string): number | undefined {
   const name = symbol(written);
-  const byName = (n: string): number | undefined => {
-    for (const [value, entry] of table.names) if (entry === n) return value;
-    return undefined;
-  };
-  const exact = byName(name);
+  const byName = valuesOf(table);
+  const exact = byName.get(name);
   if (exact !== undefined) return exact;
   const alias = TRACE_VALUE_ALIASES[name];
   if (alias !== undefined) {
-    const v = byName(alias);
+    const v = byName.get(alias);
     if (v !== undefined) return v;
   }
   const ending = endingsOf(table).get(name);
