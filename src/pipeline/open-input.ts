@@ -36,7 +36,7 @@ async function* fromIterator(head: readonly Uint8Array[], rest: AsyncIterator<Ui
 }
 
 async function* gunzip(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const z = createGunzip();
+  const z = createGunzip({ chunkSize: 256 * 1024 });
   const feeding = (async () => {
     try {
       for await (const chunk of source) if (!z.write(chunk)) await new Promise((r) => z.once('drain', r));
