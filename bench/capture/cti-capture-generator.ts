@@ -12,6 +12,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { encode } from '../../src/protocol/codec/encode.js';
+import { prng } from '../codec/message-mix.js';
 import * as F from '../../scripts/samples/cti-flows.js';
 import { ipv4Word, PcapWriter, TcpConversationWriter } from '../../scripts/samples/pcap-writer.js';
 
@@ -34,16 +35,6 @@ export interface GeneratorOptions {
   readonly seed?: number;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One burst of a pooled flow, encoded: who gets it (an agent index, or -1 = bridges only). */
 interface EncodedBurst {

@@ -38,21 +38,12 @@ import { encode } from '../../src/protocol/codec/encode.js';
 import type { FieldRecord } from '../../src/protocol/codec/decode.js';
 import { highLevelTrace, lowLevelDump } from '../../scripts/samples/trace-text.js';
 import { buildMessage, CHAPTER_11_FLOWS } from '../../test/fixtures/flows/chapter11.js';
+import { prng } from '../codec/message-mix.js';
 
 const MB = 1024 * 1024;
 
 // ---- generation ------------------------------------------------------------------------------
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const OTHER = ['SS_TEL', 'SS_RM', 'SS_CM', 'ENG', 'APP_MGR', 'SS_HTTP', 'MGR_EXPR', 'LIB_MEDIA', 'SS_RMCM', 'ICD_HDM'];
@@ -146,7 +137,7 @@ async function writeFile(path: string, w: LogWriter, bytes: number): Promise<voi
 
 /** Files in time order (oldest first) with wrapped-around names; returns their paths in time order. */
 export async function generateMivrSet(dir: string, totalMb: number, files: number, cti: number): Promise<string[]> {
-  const w = new LogWriter(rng(42), cti);
+  const w = new LogWriter(prng(42), cti);
   const inOrder: string[] = [];
   const per = (totalMb * MB) / files;
   for (let i = 0; i < files; i++) {

@@ -14,7 +14,7 @@ import { writeSarifReport } from '../../check/report/sarif.js';
 import { writeTextReport } from '../../check/report/text.js';
 import { parseFailOn, parseRuleOption, resolveLevels, SettingsError, type RuleSetting } from '../../check/settings.js';
 import type { RuleLevel, Severity } from '../../check/severity.js';
-import { openTimeline, UnreadableInputError } from '../../pipeline/open-timeline.js';
+import { openCommandTimeline } from '../inputs.js';
 import { openOutput, UsageError, type CliIo } from '../io.js';
 import { formatOption, sourceOptions, type InputCommandOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
@@ -81,17 +81,8 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
   if (inputs.length === 0) throw new UsageError('check: give at least one input (a capture, a MIVR log, or - for stdin), or --list-rules');
   if (options.format !== undefined) formatOption(options.format, ['text', 'json', 'junit', 'sarif'], 'text');
   const source = sourceOptions(options);
-  let timeline;
-  try {
-    timeline = await openTimeline(inputs, source, io.stdin);
-  } catch (err) {
-    if (err instanceof UnreadableInputError) {
-      io.stderr.write(`ccxcti: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  for (const why of timeline.skipped) io.stderr.write(`ccxcti: skipped ${why}\n`);
+  const timeline = await openCommandTimeline(inputs, source, io);
+  if (timeline === 2) return 2;
   const checker = new Checker({ levels: settings.levels });
   for await (const batch of timeline.batches) {
     for (let i = 0; i < batch.length; i++) checker.push(batch[i]!);

@@ -1,5 +1,5 @@
 /** `ccxcti decode <input...>`: every CTI message of captures and MIVR logs, as one timeline. */
-import { openTimeline, UnreadableInputError } from '../../pipeline/open-timeline.js';
+import { openCommandTimeline } from '../inputs.js';
 import { writeTimeline } from '../../pipeline/timeline-writer.js';
 import { openOutput, UsageError, type CliIo } from '../io.js';
 import { formatOption, sourceOptions, type InputCommandOptions } from '../options.js';
@@ -12,17 +12,8 @@ export interface DecodeCommandOptions extends InputCommandOptions {
 export async function decodeCommand(inputs: readonly string[], options: DecodeCommandOptions, io: CliIo): Promise<number> {
   if (inputs.length === 0) throw new UsageError('decode: give at least one input (a capture, a MIVR log, or - for stdin)');
   const source = sourceOptions(options);
-  let timeline;
-  try {
-    timeline = await openTimeline(inputs, source, io.stdin);
-  } catch (err) {
-    if (err instanceof UnreadableInputError) {
-      io.stderr.write(`ccxcti: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  for (const why of timeline.skipped) io.stderr.write(`ccxcti: skipped ${why}\n`);
+  const timeline = await openCommandTimeline(inputs, source, io);
+  if (timeline === 2) return 2;
   const out = openOutput(io, options.output);
   const format = formatOption(options.format, ['text', 'json', 'ndjson'], out.terminal ? 'text' : 'ndjson');
   const written = await writeTimeline(timeline.batches, () => timeline.sessions(), format, out.stream, io.stderr);
