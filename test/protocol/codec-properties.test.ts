@@ -119,3 +119,43 @@ describe('decode never throws', () => {
     );
   });
 });
+
+describe('encode writes strings as UTF-8 in place', () => {
+  // FAILURE_EVENT: a fixed UINT Status, then a floating Text (FieldDataID 7, STRING) — bytes built
+  // here by hand from the guide's layout, with TextEncoder for the text.
+  const expected = (status: number, text: string): Uint8Array => {
+    const utf8 = new TextEncoder().encode(text);
+    const out = Buffer.alloc(8 + 4 + 2 + utf8.length + 1);
+    out.writeUInt32BE(out.length - 8, 0);
+    out.writeUInt32BE(planByName('FAILURE_EVENT')!.def.id, 4);
+    out.writeUInt32BE(status, 8);
+    out[12] = 7;
+    out[13] = utf8.length + 1;
+    out.set(utf8, 14);
+    return out;
+  };
+  const unit = fc.constantFrom('a', 'Z', ' ', 'é', '€', '😀', '\ud800', '\udc00', '\u0000', '\u007f', '\u0080');
+
+  it('any text (astral, lone surrogates, NUL) is written as TextEncoder writes it, NUL-terminated', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.string({ unit, maxLength: 120 }), (status, text) => {
+        const size = new TextEncoder().encode(text).length + 1;
+        if (size > 255) {
+          expect(() => encode({ type: 'FAILURE_EVENT', fields: { Status: status, Text: text } })).toThrow(`FAILURE_EVENT.Text: ${size} bytes do not fit a floating field (255 at most)`);
+          return;
+        }
+        const bytes = encode({ type: 'FAILURE_EVENT', fields: { Status: status, Text: text } });
+        // The result is the caller's: a later encode does not change it.
+        encode({ type: 'FAILURE_EVENT', fields: { Status: 1, Text: 'x'.repeat(200) } });
+        expect(Buffer.from(bytes).toString('hex')).toBe(Buffer.from(expected(status, text)).toString('hex'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a failed encode leaves nothing behind for the next', () => {
+    expect(() => encode({ type: 'FAILURE_EVENT', fields: { Status: 1, Text: 'é'.repeat(200) } })).toThrow('do not fit');
+    expect(() => encode({ type: 'FAILURE_EVENT', fields: { Status: -1, Text: 'a' } })).toThrow('FAILURE_EVENT.Status: -1 is not an integer in 0…4294967295');
+    expect(Buffer.from(encode({ type: 'FAILURE_EVENT', fields: { Status: 3, Text: 'ok' } })).toString('hex')).toBe(Buffer.from(expected(3, 'ok')).toString('hex'));
+  });
+});

@@ -7,7 +7,7 @@ import { messageDefByName, undefinedMessageByName } from '../messages/index.js';
 import type { FieldRecord, FieldValue, NamedArrayValue, NamedVariableValue } from './decode.js';
 import { HEADER_LENGTH, REDACTED } from './framing.js';
 import { Kind, planByName, type FieldSlot, type FixedLayout, type FixedSlot, type MessagePlan, type ScopePlan } from './plan.js';
-import { ByteWriter, encodeUtf8, fromHex } from './wire.js';
+import { ByteWriter, fromHex } from './wire.js';
 
 /** A message that can be encoded: what decode() returns, or the same written by hand. */
 export interface EncodableMessage {
@@ -25,10 +25,14 @@ export class EncodeError extends Error {
   override readonly name = 'EncodeError';
 }
 
+/** The writer every encode() fills (encode is not re-entrant; the result is a copy). */
+const scratch = new ByteWriter();
+
 export function encode(message: EncodableMessage): Uint8Array {
   const plan = planByName(message.type);
   if (!plan) return encodeOpaque(message);
-  const w = new ByteWriter();
+  const w = scratch;
+  w.reset();
   w.u32(0);
   w.u32(plan.def.id);
   const layout = layoutFor(plan, message.fields);
@@ -76,15 +80,25 @@ const RANGES: Readonly<Partial<Record<Kind, readonly [number, number]>>> = {
   [Kind.TIME]: [0, 0xffffffff],
 };
 
-function writeNumber(w: ByteWriter, kind: Kind, value: FieldValue, what: string): void {
+/** Bytes a number of this kind takes on the wire. */
+function numberSize(kind: Kind): number {
+  return kind === Kind.CHAR || kind === Kind.UCHAR ? 1 : kind === Kind.SHORT || kind === Kind.USHORT || kind === Kind.BOOL ? 2 : 4;
+}
+
+/** `type.name`, the field an EncodeError names (made only when one is thrown). */
+function fieldName(type: string, name: string): string {
+  return `${type}.${name}`;
+}
+
+function writeNumber(w: ByteWriter, kind: Kind, value: FieldValue, type: string, name: string): void {
   if (kind === Kind.BOOL) {
-    if (typeof value !== 'boolean') throw new EncodeError(`${what}: a BOOL must be true or false, not ${JSON.stringify(value)}`);
+    if (typeof value !== 'boolean') throw new EncodeError(`${fieldName(type, name)}: a BOOL must be true or false, not ${JSON.stringify(value)}`);
     w.u16(value ? 1 : 0);
     return;
   }
   const range = RANGES[kind]!;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < range[0] || value > range[1]) {
-    throw new EncodeError(`${what}: ${JSON.stringify(value)} is not an integer in ${range[0]}…${range[1]}`);
+    throw new EncodeError(`${fieldName(type, name)}: ${JSON.stringify(value)} is not an integer in ${range[0]}…${range[1]}`);
   }
   if (kind === Kind.CHAR || kind === Kind.UCHAR) w.u8(value);
   else if (kind === Kind.SHORT || kind === Kind.USHORT) w.u16(value);
@@ -93,18 +107,17 @@ function writeNumber(w: ByteWriter, kind: Kind, value: FieldValue, what: string)
 
 function writeFixed(w: ByteWriter, layout: FixedLayout, fields: FieldRecord, type: string): void {
   for (const slot of layout.slots) {
-    const what = `${type}.${slot.name}`;
     let value = fields[slot.name];
     if (value === undefined) {
-      if (!slot.reserved) throw new EncodeError(`${what}: fixed field missing`);
+      if (!slot.reserved) throw new EncodeError(`${fieldName(type, slot.name)}: fixed field missing`);
       value = slot.documented ?? defaultFor(slot);
     }
     if (slot.kind === Kind.UNSPEC) {
       const bytes = typeof value === 'string' ? fromHex(value) : undefined;
-      if (!bytes || bytes.length !== slot.size) throw new EncodeError(`${what}: expected ${slot.size} bytes as hex`);
+      if (!bytes || bytes.length !== slot.size) throw new EncodeError(`${fieldName(type, slot.name)}: expected ${slot.size} bytes as hex`);
       w.bytes(bytes);
     } else {
-      writeNumber(w, slot.kind, value, what);
+      writeNumber(w, slot.kind, value, type, slot.name);
     }
   }
 }
@@ -147,44 +160,63 @@ function writeScope(
 }
 
 function writeField(w: ByteWriter, slot: FieldSlot, value: FieldValue, type: string): void {
-  const what = `${type}.${slot.name}`;
   const id = slot.def.id;
-  if (slot.def.secret && value === REDACTED) throw new EncodeError(`${what}: the value is redacted; decode with showSecrets to re-encode it`);
+  if (slot.def.secret && value === REDACTED) throw new EncodeError(`${fieldName(type, slot.name)}: the value is redacted; decode with showSecrets to re-encode it`);
   switch (slot.kind) {
     case Kind.STRING: {
-      if (typeof value !== 'string') throw new EncodeError(`${what}: expected a string`);
-      writeTlv(w, id, withNul(encodeUtf8(value)), what);
+      if (typeof value !== 'string') throw new EncodeError(`${fieldName(type, slot.name)}: expected a string`);
+      const at = openTlv(w, id);
+      closeTlv(w, at, w.utf8z(value), type, slot.name);
       return;
     }
     case Kind.UNSPEC: {
       const bytes = typeof value === 'string' ? fromHex(value) : undefined;
-      if (!bytes) throw new EncodeError(`${what}: expected lowercase hex`);
-      writeTlv(w, id, bytes, what);
+      if (!bytes) throw new EncodeError(`${fieldName(type, slot.name)}: expected lowercase hex`);
+      writeTlv(w, id, bytes, fieldName(type, slot.name));
       return;
     }
     case Kind.NAMEDVAR: {
       const v = value as Partial<NamedVariableValue>;
       if (typeof v !== 'object' || typeof v.VariableName !== 'string' || typeof v.VariableValue !== 'string') {
-        throw new EncodeError(`${what}: expected { VariableName, VariableValue }`);
+        throw new EncodeError(`${fieldName(type, slot.name)}: expected { VariableName, VariableValue }`);
       }
-      writeTlv(w, id, concat([withNul(encodeUtf8(v.VariableName)), withNul(encodeUtf8(v.VariableValue))]), what);
+      const at = openTlv(w, id);
+      const n = w.utf8z(v.VariableName);
+      closeTlv(w, at, n + w.utf8z(v.VariableValue), type, slot.name);
       return;
     }
     case Kind.NAMEDARRAY: {
       const v = value as Partial<NamedArrayValue>;
       if (typeof v !== 'object' || typeof v.VariableIndex !== 'number' || typeof v.VariableName !== 'string' || typeof v.VariableValue !== 'string') {
-        throw new EncodeError(`${what}: expected { VariableIndex, VariableName, VariableValue }`);
+        throw new EncodeError(`${fieldName(type, slot.name)}: expected { VariableIndex, VariableName, VariableValue }`);
       }
-      if (!Number.isInteger(v.VariableIndex) || v.VariableIndex < 0 || v.VariableIndex > 255) throw new EncodeError(`${what}: VariableIndex is a UCHAR`);
-      writeTlv(w, id, concat([Uint8Array.of(v.VariableIndex), withNul(encodeUtf8(v.VariableName)), withNul(encodeUtf8(v.VariableValue))]), what);
+      if (!Number.isInteger(v.VariableIndex) || v.VariableIndex < 0 || v.VariableIndex > 255) throw new EncodeError(`${fieldName(type, slot.name)}: VariableIndex is a UCHAR`);
+      const at = openTlv(w, id);
+      w.u8(v.VariableIndex);
+      const n = w.utf8z(v.VariableName);
+      closeTlv(w, at, 1 + n + w.utf8z(v.VariableValue), type, slot.name);
       return;
     }
     default: {
-      const inner = new ByteWriter();
-      writeNumber(inner, slot.kind, value, what);
-      writeTlv(w, id, inner.result(), what);
+      // Checked before anything is written: the number's size is the kind's.
+      w.u8(id);
+      w.u8(numberSize(slot.kind));
+      writeNumber(w, slot.kind, value, type, slot.name);
     }
   }
+}
+
+/** Writes a TLV's id and a length to patch; returns where the length byte is. */
+function openTlv(w: ByteWriter, id: number): number {
+  w.u8(id);
+  w.u8(0);
+  return w.length - 1;
+}
+
+/** Patches the length of a TLV opened by openTlv, `length` bytes of data after it. */
+function closeTlv(w: ByteWriter, at: number, length: number, type: string, name: string): void {
+  if (length > 255) throw new EncodeError(`${fieldName(type, name)}: ${length} bytes do not fit a floating field (255 at most)`);
+  w.patchU8(at, length);
 }
 
 function writeTlv(w: ByteWriter, id: number, data: Uint8Array, what: string): void {
@@ -192,20 +224,4 @@ function writeTlv(w: ByteWriter, id: number, data: Uint8Array, what: string): vo
   w.u8(id);
   w.u8(data.length);
   w.bytes(data);
-}
-
-function withNul(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(bytes.length + 1);
-  out.set(bytes);
-  return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }

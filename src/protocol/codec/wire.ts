@@ -126,6 +126,39 @@ export class ByteWriter {
     this.buf[this.len++] = v & 0xff;
   }
 
+  /** Starts over (the buffer is kept: one writer serves many messages). */
+  reset(): void {
+    this.len = 0;
+  }
+
+  /**
+   * `s` as UTF-8 followed by a NUL, written in place (ASCII without TextEncoder); returns the
+   * number of bytes written, the NUL included.
+   */
+  utf8z(s: string): number {
+    const start = this.len;
+    const n = s.length;
+    this.ensure(n + 1);
+    const buf = this.buf;
+    let o = start;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) break;
+      buf[o++] = c;
+    }
+    this.len = o;
+    // The rest from the first non-ASCII character on: a surrogate pair is never split there.
+    if (i < n) this.bytes(utf8Encoder.encode(i === 0 ? s : s.slice(i)));
+    this.u8(0);
+    return this.len - start;
+  }
+
+  /** Overwrites a byte at `offset` (already written). */
+  patchU8(offset: number, v: number): void {
+    this.buf[offset] = v & 0xff;
+  }
+
   bytes(b: Uint8Array): void {
     this.ensure(b.length);
     this.buf.set(b, this.len);
