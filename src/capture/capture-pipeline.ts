@@ -16,6 +16,7 @@ import { PacketDecoder, type PacketDecodeStats, type PacketDecoderOptions } from
 import type { RawFrame } from './raw-frame.js';
 import type { CaptureEvent, CaptureEventSink } from './tcp-events.js';
 import { TcpReassembler, type TcpReassemblyOptions, type TcpReassemblyStats } from './tcp-reassembler.js';
+import { RFC3339_FIRST_SECOND, RFC3339_LAST_SECOND } from '../timeline/instant.js';
 
 export interface CapturePipelineOptions {
   readonly reader?: CaptureReaderOptions;
@@ -43,6 +44,9 @@ export class CaptureTcpPipeline {
   private lastTsNsec = 0;
   private errors = 0;
   private warnings = 0;
+  /** Frames whose timestamp no RFC 3339 date-time can write, and the first of them. */
+  private outOfRange = 0;
+  private firstOutOfRange = 0;
 
   constructor(
     private readonly emit: CaptureEventSink,
@@ -54,6 +58,7 @@ export class CaptureTcpPipeline {
     this.reader = new CaptureFileReader(
       {
         onFrame: (frame: RawFrame) => {
+          if (frame.tsSec < RFC3339_FIRST_SECOND || frame.tsSec > RFC3339_LAST_SECOND) this.timestampOutOfRange(frame);
           this.lastFrame = frame.frameNumber;
           this.lastTsSec = frame.tsSec;
           this.lastTsNsec = frame.tsNsec;
@@ -69,9 +74,34 @@ export class CaptureTcpPipeline {
     this.reader.push(chunk);
   }
 
+  /**
+   * A timestamp outside the years 0000–9999 (a damaged timestamp, if_tsresol or if_tsoffset):
+   * said once, for the first such frame, and counted; JSON outputs leave `ts` out for them.
+   */
+  private timestampOutOfRange(frame: RawFrame): void {
+    if (this.outOfRange++ > 0) return;
+    this.firstOutOfRange = frame.frameNumber;
+    const year = Math.floor(frame.tsSec / 31_556_952) + 1970;
+    this.diagnostic({
+      severity: 'warning',
+      code: 'CAPTURE_TIMESTAMP_OUT_OF_RANGE',
+      message: `frame ${frame.frameNumber}: its timestamp is in the year ${year} or so — outside 0000–9999, which no RFC 3339 date-time can write (a damaged timestamp, if_tsresol or if_tsoffset?); JSON leaves its ts out`,
+      fileOffset: frame.fileOffset,
+      frame: frame.frameNumber,
+    });
+  }
+
   /** End of the file: truncation diagnostics, incomplete fragments, gaps and closes. */
   end(): void {
     this.reader.end();
+    if (this.outOfRange > 1) {
+      this.diagnostic({
+        severity: 'warning',
+        code: 'CAPTURE_TIMESTAMP_OUT_OF_RANGE',
+        message: `${this.outOfRange} frames (the first: frame ${this.firstOutOfRange}) have timestamps outside the years 0000–9999; JSON leaves their ts out`,
+        fileOffset: this.reader.bytesConsumed,
+      });
+    }
     this.decoder.finish();
     this.reassembler.finish(this.lastFrame, { sec: this.lastTsSec, nsec: this.lastTsNsec });
   }

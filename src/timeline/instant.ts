@@ -46,8 +46,8 @@ function civil(sec: number): void {
 }
 
 /** Seconds of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years RFC 3339 can write. */
-const RFC3339_FIRST_SECOND = -62_167_219_200;
-const RFC3339_LAST_SECOND = 253_402_300_799;
+export const RFC3339_FIRST_SECOND = -62_167_219_200;
+export const RFC3339_LAST_SECOND = 253_402_300_799;
 
 /**
  * Whether `instantToIso` gives a valid RFC 3339 date-time: years 0000–9999. A damaged

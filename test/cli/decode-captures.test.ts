@@ -220,6 +220,29 @@ describe('damaged, truncated, empty and unknown inputs', () => {
     }
   });
 
+  it('timestamps beyond the year 9999 (a damaged if_tsresol): ts left out, said once with the frame, exit 0', async () => {
+    const steps = [...F.openSession('p', 1, 13, 'bridge'), ...F.heartbeat('p', 2), ...F.closeSession('p', 3)];
+    const flow = conversationFlow({ client: { addr: '10.0.0.1', port: 40100 }, server: { addr: '10.0.0.2', port: 42027 }, steps: steps.map((b) => ({ from: b.from, messages: b.messages })) });
+    // if_tsresol 10^0: the writer stores whole seconds as ticks; the last 4 frames are in the year ~58866.
+    const all = flowToEthernetPackets(flow, 1_700_000_000);
+    const first = all.length - 3; // 1-based frame number of the first of them
+    const packets = all.map((p, i) => ({ ...p, nsec: 0, sec: i + 1 < first ? p.sec : 1_795_656_000_000 + i }));
+    const file = tmp('far-future.pcapng', writeSimplePcapng(packets, 1, true, 0));
+    const r = await ccxcti(['decode', file, '--format', 'ndjson']);
+    expect(r.code).toBe(0);
+    const lines = ndjson(r.stdout);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.some((l) => l.ts === undefined)).toBe(true);
+    expect(lines.some((l) => typeof l.ts === 'string')).toBe(true);
+    const said = r.stderr.split('\n').filter((l) => l.includes('CAPTURE_TIMESTAMP_OUT_OF_RANGE'));
+    // The first such frame, then the count at the end of the file.
+    expect(said).toHaveLength(2);
+    expect(said[0]).toMatch(new RegExp(`frame ${first}: its timestamp is in the year 588\\d\\d`));
+    expect(said[1]).toMatch(new RegExp(`4 frames \\(the first: frame ${first}\\)`));
+    const doc = JSON.parse((await ccxcti(['decode', file, '--format', 'json'])).stdout) as unknown;
+    assertValid('decode-document.schema.json', doc);
+  });
+
   it('empty, unknown, missing inputs and directories: exit 2 with a clear message', async () => {
     const textOnlyDir = (): string => {
       const d = join(dir, 'text-only');
