@@ -12,7 +12,7 @@
  * pair also ends the block.
  */
 import type { IToken } from 'chevrotain';
-import type { DumpRow, HighLevelTrace, LowLevelTrace, TraceDiagnostic } from './cti-trace-types.js';
+import { MAX_TRACE_DIAGNOSTICS, type DumpRow, type HighLevelTrace, type LowLevelTrace, type TraceDiagnostic } from './cti-trace-types.js';
 import type { BracedSyntax, FlowBlockSyntax, LowLevelSyntax, PairListItem, PairSyntax, TextTracesSyntax } from './cti-trace-parser.js';
 import { Ellipsis, Key, MhdrLabel, SimplePair } from './cti-trace-tokens.js';
 import { mhdrLength, resolveDumpRows } from './dump-rows.js';
@@ -28,9 +28,20 @@ interface Ctx {
   readonly text: string;
   readonly lines: LineIndex;
   readonly diagnostics: TraceDiagnostic[];
+  /** Findings beyond MAX_TRACE_DIAGNOSTICS: counted, not made (a damaged text may give one per token). */
+  readonly overflow: TraceOverflow;
+}
+
+/** How many findings were left out (see capTraceDiagnostics). */
+export interface TraceOverflow {
+  dropped: number;
 }
 
 function diag(ctx: Ctx, severity: TraceDiagnostic['severity'], code: string, message: string, at: IToken): void {
+  if (ctx.diagnostics.length >= MAX_TRACE_DIAGNOSTICS) {
+    ctx.overflow.dropped++;
+    return;
+  }
   ctx.diagnostics.push({ severity, code, message, offset: at.startOffset, line: ctx.lines.lineAt(at.startOffset) });
 }
 
@@ -233,8 +244,8 @@ function bracedTrace(ctx: Ctx, preamble: readonly IToken[], body: BracedSyntax):
 }
 
 /** High-level traces and flow blocks. */
-export function buildTextTraces(text: string, lines: LineIndex, syntax: TextTracesSyntax, diagnostics: TraceDiagnostic[]): HighLevelTrace[] {
-  const ctx: Ctx = { text, lines, diagnostics };
+export function buildTextTraces(text: string, lines: LineIndex, syntax: TextTracesSyntax, diagnostics: TraceDiagnostic[], overflow: TraceOverflow = { dropped: 0 }): HighLevelTrace[] {
+  const ctx: Ctx = { text, lines, diagnostics, overflow };
   const traces: HighLevelTrace[] = [];
   if (syntax.flow.length > 0) {
     if (syntax.preamble.length > 0) {
@@ -251,8 +262,8 @@ export function buildTextTraces(text: string, lines: LineIndex, syntax: TextTrac
 }
 
 /** Low-level (hex dump) traces: one per `MHDR:` section, with the `MDATA:` that follows. */
-export function buildLowLevelTraces(text: string, lines: LineIndex, syntax: LowLevelSyntax, diagnostics: TraceDiagnostic[]): LowLevelTrace[] {
-  const ctx: Ctx = { text, lines, diagnostics };
+export function buildLowLevelTraces(text: string, lines: LineIndex, syntax: LowLevelSyntax, diagnostics: TraceDiagnostic[], overflow: TraceOverflow = { dropped: 0 }): LowLevelTrace[] {
+  const ctx: Ctx = { text, lines, diagnostics, overflow };
   const verb = sliceTokens(text, syntax.preamble).replace(/\s+/g, ' ').trim();
   const direction = directionOf(verb);
   const traces: LowLevelTrace[] = [];

@@ -15,8 +15,8 @@ import type { IRecognitionException } from 'chevrotain';
 import { ctiTraceLexer, DUMP_MODE, TEXT_MODE } from './cti-trace-tokens.js';
 import { LineIndex } from './token-text.js';
 import { getCtiTraceParser } from './cti-trace-parser.js';
-import { buildLowLevelTraces, buildTextTraces } from './cti-trace-builder.js';
-import type { CtiTraceParseResult, TraceDiagnostic } from './cti-trace-types.js';
+import { buildLowLevelTraces, buildTextTraces, type TraceOverflow } from './cti-trace-builder.js';
+import { capTraceDiagnostics, MAX_TRACE_DIAGNOSTICS, type CtiTraceParseResult, type TraceDiagnostic } from './cti-trace-types.js';
 import { ctiTraceShape, fastParseCtiTraceText } from './cti-trace-fast.js';
 
 export * from './cti-trace-tokens.js';
@@ -40,17 +40,39 @@ export function parseCtiTraceText(text: string, shape: 'dump' | 'text' | undefin
   return fastParseCtiTraceText(text, shape) ?? parseCtiTraceTextReference(text, shape);
 }
 
+/**
+ * The longest text the reference parser reads (a record's text; a message trace of the guide's
+ * largest message, dumped, is a few tens of kilobytes): longer ones are said and not read, so a
+ * damaged log cannot make the parser take minutes or gigabytes.
+ */
+export const MAX_REFERENCE_TEXT = 256 * 1024;
+
 /** The chevrotain parser alone (the reference grammar; see diagram.html). */
 export function parseCtiTraceTextReference(text: string, shape: 'dump' | 'text' | undefined = ctiTraceShape(text)): CtiTraceParseResult {
   const diagnostics: TraceDiagnostic[] = [];
   if (shape === undefined) return { traces: [], diagnostics };
+  if (text.length > MAX_REFERENCE_TEXT) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'TRACE-TOO-LONG',
+      message: `${text.length} characters: too long for a message trace (${MAX_REFERENCE_TEXT} at most); not read`,
+      offset: 0,
+      line: 1,
+    });
+    return { traces: [], diagnostics };
+  }
+  const overflow: TraceOverflow = { dropped: 0 };
+  const add = (d: TraceDiagnostic): void => {
+    if (diagnostics.length < MAX_TRACE_DIAGNOSTICS) diagnostics.push(d);
+    else overflow.dropped++;
+  };
 
   // The sentinel newline lets tokens that must be followed by a separator end the text.
   const input = `${text}\n`;
   const lexed = ctiTraceLexer.tokenize(input, shape === 'dump' ? DUMP_MODE : TEXT_MODE);
   const lines = new LineIndex(text);
   for (const e of lexed.errors) {
-    diagnostics.push({
+    add({
       severity: 'error',
       code: 'TRACE-LEX-ERROR',
       message: e.message,
@@ -60,19 +82,20 @@ export function parseCtiTraceTextReference(text: string, shape: 'dump' | 'text' 
   }
   const parser = getCtiTraceParser();
   parser.setInput(lexed.tokens, lines);
+  let traces: CtiTraceParseResult['traces'] = [];
   if (shape === 'dump') {
     const syntax = parser.lowLevelTrace();
-    if (!parserFailed(parser.errors, text, lines, diagnostics)) return { traces: buildLowLevelTraces(text, lines, syntax, diagnostics), diagnostics };
+    if (!parserFailed(parser.errors, text, lines, add)) traces = buildLowLevelTraces(text, lines, syntax, diagnostics, overflow);
   } else {
     const syntax = parser.textTraces();
-    if (!parserFailed(parser.errors, text, lines, diagnostics)) return { traces: buildTextTraces(text, lines, syntax, diagnostics), diagnostics };
+    if (!parserFailed(parser.errors, text, lines, add)) traces = buildTextTraces(text, lines, syntax, diagnostics, overflow);
   }
-  return { traces: [], diagnostics };
+  return { traces, diagnostics: capTraceDiagnostics(diagnostics, overflow.dropped) };
 }
 
-function parserFailed(errors: readonly IRecognitionException[], text: string, lines: LineIndex, diagnostics: TraceDiagnostic[]): boolean {
+function parserFailed(errors: readonly IRecognitionException[], text: string, lines: LineIndex, add: (d: TraceDiagnostic) => void): boolean {
   for (const e of errors) {
-    diagnostics.push({
+    add({
       severity: 'error',
       code: 'TRACE-PARSE-ERROR',
       message: e.message,

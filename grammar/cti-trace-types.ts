@@ -12,6 +12,28 @@
 export type TraceSeverity = 'error' | 'warning' | 'info';
 
 /** One finding about the text of a trace; positions are relative to the parsed text. */
+/** Findings kept for one record's text; beyond them one more says how many were left out. */
+export const MAX_TRACE_DIAGNOSTICS = 50;
+
+/**
+ * `diagnostics` cut to the first MAX_TRACE_DIAGNOSTICS (a damaged text can give one per
+ * character), then one saying how many more there were (`dropped` besides those in the list).
+ */
+export function capTraceDiagnostics(diagnostics: TraceDiagnostic[], dropped = 0): TraceDiagnostic[] {
+  const more = dropped + Math.max(0, diagnostics.length - MAX_TRACE_DIAGNOSTICS);
+  if (more === 0) return diagnostics;
+  const kept = diagnostics.slice(0, MAX_TRACE_DIAGNOSTICS);
+  const last = kept[kept.length - 1];
+  kept.push({
+    severity: 'info',
+    code: 'TRACE-MORE-FINDINGS',
+    message: `${more} more finding${more === 1 ? '' : 's'} about this text left out (the first ${MAX_TRACE_DIAGNOSTICS} are shown)`,
+    offset: last?.offset ?? 0,
+    line: last?.line ?? 1,
+  });
+  return kept;
+}
+
 export interface TraceDiagnostic {
   readonly severity: TraceSeverity;
   /** Stable, upper-case code, e.g. `TRACE-UNCLOSED-BRACE`, `DUMP-SHORT-ROW`. */

@@ -85,7 +85,7 @@ export class CaptureTcpPipeline {
     this.diagnostic({
       severity: 'warning',
       code: 'CAPTURE_TIMESTAMP_OUT_OF_RANGE',
-      message: `frame ${frame.frameNumber}: its timestamp is in the year ${year} or so — outside 0000–9999, which no RFC 3339 date-time can write (a damaged timestamp, if_tsresol or if_tsoffset?); JSON leaves its ts out`,
+      message: `timestamp in the year ${year} or so — outside 0000–9999, which no RFC 3339 date-time can write (a damaged timestamp, if_tsresol or if_tsoffset?); JSON leaves its ts out`,
       fileOffset: frame.fileOffset,
       frame: frame.frameNumber,
     });

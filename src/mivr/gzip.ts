@@ -1,11 +1,9 @@
 /**
  * Content-detected gzip: the first two bytes 1f 8b mean the source is decompressed while it
- * streams (node:zlib; concatenated members are fine). A damaged or truncated gzip stream ends
- * the data with a reported error instead of an exception; read errors of the source itself
- * are rethrown (the input cannot be read at all).
+ * streams (util/gunzip.ts). A damaged or truncated gzip stream ends the data with a reported
+ * error instead of an exception; read errors of the source itself are rethrown.
  */
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { GzipDamageError, gunzipChunks } from '../util/gunzip.js';
 
 export function isGzipMagic(head: Uint8Array): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
@@ -28,10 +26,6 @@ async function* prepend(head: Uint8Array[], rest: AsyncIterator<Uint8Array>, hoo
   }
 }
 
-function isZlibError(e: unknown): e is Error {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).code!.startsWith('Z_');
-}
-
 /** The source's bytes, decompressed when they are gzip. */
 export async function* decompressIfGzip(source: AsyncIterable<Uint8Array>, hooks: DecompressHooks): AsyncGenerator<Uint8Array> {
   const it = source[Symbol.asyncIterator]();
@@ -50,23 +44,11 @@ export async function* decompressIfGzip(source: AsyncIterable<Uint8Array>, hooks
       yield* prepend(head, it, hooks);
       return;
     }
-    let sourceError: unknown;
-    const input = Readable.from(prepend(head, it, hooks), { objectMode: false });
-    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-    input.on('error', (e) => {
-      sourceError = e;
-      gunzip.destroy(e);
-    });
-    input.pipe(gunzip);
     try {
-      for await (const chunk of gunzip as AsyncIterable<Buffer>) yield chunk;
+      yield* gunzipChunks(prepend(head, it, hooks));
     } catch (e) {
-      if (sourceError !== undefined) throw sourceError;
-      if (!isZlibError(e)) throw e;
-      hooks.onGzipError(e);
-    } finally {
-      input.destroy();
-      gunzip.destroy();
+      if (!(e instanceof GzipDamageError)) throw e;
+      hooks.onGzipError(e.zlibError);
     }
   } finally {
     await it.return?.();

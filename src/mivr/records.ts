@@ -72,13 +72,28 @@ export async function* readFileRecords(ctx: ReadContext, source: AsyncIterable<U
     },
   });
   let linesBefore = 0;
-  for await (const chunk of chunks) {
-    stats.bytesDecoded += chunk.byteLength;
-    splitter.push(chunk);
-    assembler.endChunk();
-    stats.lines += splitter.lines - linesBefore;
-    linesBefore = splitter.lines;
-    if (assembler.out.length > 0) yield assembler.take();
+  let fileBytes = 0;
+  try {
+    for await (const chunk of chunks) {
+      fileBytes += chunk.byteLength;
+      stats.bytesDecoded += chunk.byteLength;
+      splitter.push(chunk);
+      assembler.endChunk();
+      stats.lines += splitter.lines - linesBefore;
+      linesBefore = splitter.lines;
+      if (assembler.out.length > 0) yield assembler.take();
+    }
+  } catch (err) {
+    // A file that cannot be read at all is the caller's error; a read error (or damaged gzip
+    // data decompressed upstream) mid-way is a finding: what was read counts.
+    if (fileBytes === 0) throw err;
+    ctx.diagnostics.add({
+      severity: 'error',
+      code: 'MIVR-READ-ERROR',
+      message: `reading stopped after ${fileBytes} bytes: ${err instanceof Error ? err.message : String(err)}`,
+      file,
+      line: splitter.lines + 1,
+    });
   }
   splitter.end();
   assembler.end();
@@ -88,8 +103,9 @@ export async function* readFileRecords(ctx: ReadContext, source: AsyncIterable<U
 
 /**
  * Records of one MIVR log. `facilities` selects what is emitted (default ICD_CTI); every
- * record is counted in `stats.facilityCounts`. Damage is reported in `stats.diagnostics`;
- * only a failing source (read error) or an unknown `tz` option throws.
+ * record is counted in `stats.facilityCounts`. Damage is reported in `stats.diagnostics`,
+ * and so is a source that fails mid-way (read error: the records read until then count);
+ * a source that fails before its first byte, or an unknown `tz` option, throws.
  */
 export function readMivrRecords(source: AsyncIterable<Uint8Array>, file: string, options: MivrReadOptions = {}): MivrRecordStream {
   const ctx = createReadContext(options);

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { gunzipChunks } from '../util/gunzip.js';
 import { detectCaptureFormat } from '../capture/capture-format.js';
 import { looksLikeMivrLog } from '../mivr/detect.js';
 
@@ -35,23 +35,6 @@ async function* fromIterator(head: readonly Uint8Array[], rest: AsyncIterator<Ui
   }
 }
 
-async function* gunzip(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const z = createGunzip({ chunkSize: 256 * 1024 });
-  const feeding = (async () => {
-    try {
-      for await (const chunk of source) if (!z.write(chunk)) await new Promise((r) => z.once('drain', r));
-      z.end();
-    } catch (err) {
-      z.destroy(err as Error);
-    }
-  })();
-  try {
-    for await (const chunk of z) yield chunk as Uint8Array;
-  } finally {
-    await feeding;
-  }
-}
-
 /** Reads up to `limit` bytes from the iterator, keeping the chunks for later. */
 async function peek(it: AsyncIterator<Uint8Array>, limit: number): Promise<Uint8Array[]> {
   const head: Uint8Array[] = [];
@@ -63,6 +46,29 @@ async function peek(it: AsyncIterator<Uint8Array>, limit: number): Promise<Uint8
     n += r.value.length;
   }
   return head;
+}
+
+/** As peek, but a failing stream gives what came before the failure, and the failure. */
+async function peekUntilError(it: AsyncIterator<Uint8Array>, limit: number): Promise<{ head: Uint8Array[]; error?: Error }> {
+  const head: Uint8Array[] = [];
+  let n = 0;
+  try {
+    while (n < limit) {
+      const r = await it.next();
+      if (r.done) break;
+      head.push(r.value);
+      n += r.value.length;
+    }
+  } catch (err) {
+    return { head, error: err instanceof Error ? err : new Error(String(err)) };
+  }
+  return { head };
+}
+
+/** The chunks read, then the failure that ended them. */
+async function* thenFail(head: readonly Uint8Array[], error: Error): AsyncGenerator<Uint8Array> {
+  for (const chunk of head) yield chunk;
+  throw error;
 }
 
 function concat(chunks: readonly Uint8Array[], limit: number): Uint8Array {
@@ -91,16 +97,17 @@ export async function openInput(spec: string, stdin: Readable): Promise<OpenedIn
   const rawHead = await peek(rawIt, 2);
   const first = concat(rawHead, 2);
   const gzip = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
-  const content = gzip ? gunzip(fromIterator(rawHead, rawIt)) : fromIterator(rawHead, rawIt);
+  const content = gzip ? gunzipChunks(fromIterator(rawHead, rawIt)) : fromIterator(rawHead, rawIt);
   const it = content[Symbol.asyncIterator]();
-  let head: Uint8Array[];
-  try {
-    head = await peek(it, HEAD_BYTES);
-  } catch (err) {
-    return { name: spec, kind: 'unknown', gzip, reason: `damaged gzip data (${(err as Error).message})`, chunks: fromIterator([], it), ...(mtime ? { mtime } : {}) };
+  // Damaged gzip data in the first bytes: what came before the damage is read all the same,
+  // and the damage is reported where the reading stops (only an input with no byte before it
+  // cannot be read at all).
+  const { head, error } = await peekUntilError(it, HEAD_BYTES);
+  if (error !== undefined && head.length === 0) {
+    return { name: spec, kind: 'unknown', gzip, reason: error.message, chunks: fromIterator([], it), ...(mtime ? { mtime } : {}) };
   }
   const bytes = concat(head, HEAD_BYTES);
-  const chunks = fromIterator(head, it);
+  const chunks = error === undefined ? fromIterator(head, it) : thenFail(head, error);
   const base = { name: spec, gzip, chunks, ...(mtime ? { mtime } : {}) };
   if (bytes.length === 0) return { ...base, kind: 'unknown', reason: 'empty input' };
   if (detectCaptureFormat(bytes).format !== 'unknown') return { ...base, kind: 'capture' };

@@ -192,6 +192,32 @@ describe('damaged, truncated, empty and unknown inputs', () => {
     }
   });
 
+  it('damaged gzip (bad CRC at the end, cut short, damaged at the start): what was decompressed is decoded, the damage said, exit 0', async () => {
+    const plain = ndjson((await ccxcti(['decode', PCAPNG, '--format', 'ndjson'])).stdout);
+    const gz = gzipSync(pcapng);
+    const badCrc = Buffer.from(gz);
+    badCrc[badCrc.length - 8]! ^= 0xff;
+    for (const [name, bytes, all] of [
+      ['crc.pcapng.gz', badCrc, true],
+      ['cut.pcapng.gz', gz.subarray(0, Math.floor(gz.length * 0.6)), false],
+    ] as const) {
+      for (const viaStdin of [false, true]) {
+        const r = viaStdin ? await ccxcti(['decode', '-', '--format', 'ndjson'], { stdin: bytes }) : await ccxcti(['decode', tmp(name, bytes), '--format', 'ndjson']);
+        expect(r.code, name).toBe(0);
+        const lines = ndjson(r.stdout);
+        if (all) expect(lines.map((l) => l.type)).toEqual(plain.map((l) => l.type));
+        else expect(lines.length).toBeGreaterThan(10);
+        expect(r.stderr).toMatch(/INPUT_READ_ERROR .*reading stopped after \d+ bytes: damaged gzip data \((incorrect data check|unexpected end of file)\)/);
+      }
+    }
+    // Damage before any byte could be decompressed: the input cannot be read at all.
+    const head = Buffer.from(gz);
+    head.fill(0xff, 10, 40);
+    const r = await ccxcti(['decode', tmp('head.pcapng.gz', head), '--format', 'ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('damaged gzip data');
+  });
+
   it('truncated inside the file header (both formats): cannot be read, exit 2 with the reason', async () => {
     for (const [name, bytes] of [
       ['head.pcap', pcap.subarray(0, 10)],
@@ -237,7 +263,7 @@ describe('damaged, truncated, empty and unknown inputs', () => {
     const said = r.stderr.split('\n').filter((l) => l.includes('CAPTURE_TIMESTAMP_OUT_OF_RANGE'));
     // The first such frame, then the count at the end of the file.
     expect(said).toHaveLength(2);
-    expect(said[0]).toMatch(new RegExp(`frame ${first}: its timestamp is in the year 588\\d\\d`));
+    expect(said[0]).toMatch(new RegExp(`frame ${first}: timestamp in the year 588\\d\\d`));
     expect(said[1]).toMatch(new RegExp(`4 frames \\(the first: frame ${first}\\)`));
     const doc = JSON.parse((await ccxcti(['decode', file, '--format', 'json'])).stdout) as unknown;
     assertValid('decode-document.schema.json', doc);

@@ -75,6 +75,21 @@ describe('ccxcti decode on MIVR logs', () => {
     expect((JSON.parse(stdin.stdout.split('\n')[0]!) as { source: { file: string } }).source.file).toBe('-');
   });
 
+  it('damaged gzip logs (bad CRC, cut short): the records before the damage are decoded, the damage said, exit 0', async () => {
+    const plain = await ccxcti(['decode', QUEUED, '--format', 'ndjson', '--year', '2015']);
+    const gz = gzipSync(readFileSync(QUEUED));
+    const badCrc = Buffer.from(gz);
+    badCrc[badCrc.length - 8]! ^= 0xff;
+    const crc = await ccxcti(['decode', tmp('MIVR03.log.gz', badCrc), '--format', 'ndjson', '--year', '2015']);
+    expect(crc.code).toBe(0);
+    expect(crc.stdout).toBe(plain.stdout.replaceAll(QUEUED, join(dir, 'MIVR03.log.gz')));
+    expect(crc.stderr).toMatch(/MIVR_READ_ERROR .*MIVR03\.log\.gz:\d+: reading stopped after \d+ bytes: damaged gzip data \(incorrect data check\)/);
+    const cut = await ccxcti(['decode', tmp('MIVR04.log.gz', gz.subarray(0, Math.floor(gz.length / 2))), '--format', 'ndjson', '--year', '2015']);
+    expect(cut.code).toBe(0);
+    expect(cut.stdout.length).toBeGreaterThan(0);
+    expect(cut.stderr).toMatch(/MIVR_READ_ERROR .*damaged gzip data \(unexpected end of file\)/);
+  });
+
   it('a damaged log is diagnostics, exit 0; unreadable inputs and bad options are exit 2', async () => {
     const damaged = tmp('damaged.log', `${EXAMPLES}\u0000\u0001garbage\n7: Nov 20 10:4\n${EXAMPLES.slice(0, 200)}`);
     const ok = await ccxcti(['decode', damaged, '--format', 'ndjson', '--year', '2015']);

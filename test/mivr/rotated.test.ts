@@ -114,4 +114,23 @@ describe('files on disk', () => {
     const inputs: MivrInput[] = [{ name: 'gone', open: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('EIO')) }) }) }];
     await expect(collect(readMivrLogSet(inputs, { year: 2015 }))).rejects.toThrow('EIO');
   });
+
+  it('a read error after the first bytes is a finding: the records read until then count', async () => {
+    const head = new TextEncoder().encode('1: Nov 20 10:43:59.435 EST %MIVR-ICD_CTI-7-UNK:one\n2: Nov 20 10:44:00.000 EST %MIVR-ICD_CTI-7-UNK:two\n');
+    let calls = 0;
+    const inputs: MivrInput[] = [
+      {
+        name: 'half.log',
+        open: () => ({
+          [Symbol.asyncIterator]: () => ({
+            next: () => (calls++ === 0 ? Promise.resolve({ done: false, value: head }) : Promise.reject(new Error('EIO: i/o error'))),
+          }),
+        }),
+      },
+    ];
+    const set = readMivrLogSet(inputs, { year: 2015 });
+    const records = await collect(set);
+    expect(records.map((r) => r.text)).toEqual(['one', 'two']);
+    expect(set.stats.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'MIVR-READ-ERROR', file: 'half.log', line: 3, message: `reading stopped after ${head.length} bytes: EIO: i/o error` })]);
+  });
 });
