@@ -53,6 +53,8 @@ interface PendingPiece {
 }
 
 const TWO_32 = 4294967296;
+/** Uncaptured ranges remembered ahead of the stream (the oldest are forgotten beyond). */
+const MAX_HOLES = 1024;
 
 export class TcpDirectionStream {
   /** Stream offset 0 has been fixed (by a SYN, or by the first data/FIN segment). */
@@ -70,6 +72,8 @@ export class TcpDirectionStream {
 
   private pending: PendingPiece[] = [];
   private pendingHead = 0;
+  /** Byte ranges frames said exist but did not capture (snap length), ahead of `next`, in order. */
+  private holes: Array<{ readonly from: number; readonly to: number }> = [];
   private pendingBytes = 0;
   private readonly recent: RecentBytesWindow;
 
@@ -172,13 +176,10 @@ export class TcpDirectionStream {
       return;
     }
     if (len > 0) this.insertPending(o, buf, off, len, frame, tsSec, tsNsec);
-    this.drain();
-    if (missing > 0 && this.next === o + len) {
-      // The uncaptured tail is next: it will never come, so it is a gap now.
-      const holeEnd = this.pendingCount > 0 ? Math.min(o + len + missing, this.pending[this.pendingHead].offset) : o + len + missing;
-      this.gap(holeEnd - this.next, 'not-captured');
-      this.drain();
-    }
+    // An uncaptured tail will never come from this frame: a gap once it is next (a later copy
+    // of those bytes, already buffered or not, fills what it can before).
+    if (missing > 0) this.addHole(o + len, o + len + missing);
+    this.settle();
     this.enforceLimits();
   }
 
@@ -212,6 +213,33 @@ export class TcpDirectionStream {
     if (this.finOffset > this.next) this.gap(this.finOffset - this.next, cause);
     this.pending = [];
     this.pendingHead = 0;
+    this.holes = [];
+  }
+
+  private addHole(from: number, to: number): void {
+    const holes = this.holes;
+    if (holes.length >= MAX_HOLES) holes.shift();
+    let i = holes.length;
+    while (i > 0 && holes[i - 1]!.from > from) i--;
+    holes.splice(i, 0, { from, to });
+  }
+
+  /** Delivers what is in order, and turns the known holes that are next into gaps. */
+  private settle(): void {
+    this.drain();
+    const holes = this.holes;
+    while (holes.length > 0) {
+      const h = holes[0]!;
+      if (h.to <= this.next) {
+        holes.shift();
+        continue;
+      }
+      if (h.from > this.next) break;
+      const end = this.pendingCount > 0 ? Math.min(h.to, this.pending[this.pendingHead]!.offset) : h.to;
+      if (end <= this.next) break;
+      this.gap(end - this.next, 'not-captured');
+      this.drain();
+    }
   }
 
   private checkOld(o: number, buf: Uint8Array, off: number, len: number): void {
@@ -265,7 +293,7 @@ export class TcpDirectionStream {
   private gapToFirstPending(cause: TcpGapCause): void {
     const first = this.pending[this.pendingHead];
     this.gap(first.offset - this.next, cause);
-    this.drain();
+    this.settle();
   }
 
   private enforceLimits(): void {

@@ -84,15 +84,17 @@ describe('pcapng reader', () => {
     ['µs with negative offset', { linkType: 1, tsoffset: -3600 }],
   ];
   for (const [name, iface] of resolutions) {
-    it(`applies if_tsresol/if_tsoffset exactly: ${name}`, () => {
-      const tickValues = [0n, 1n, 999_999n, 1_700_000_000_123_456n, 1_700_000_000_123_456_789n, 0xffffffffn, 0x1_0000_0000n, 0xfedcba9876543210n];
-      const file = writePcapng([
-        { interfaces: [iface], blocks: tickValues.map((ticks, i) => ({ kind: 'epb-ticks' as const, interfaceId: 0, ticks, data: bytes(14, i) })) },
-      ]);
-      const { frames, diagnostics } = readFrames(file);
-      expect(diagnostics).toEqual([]);
-      expect(frames.map((f) => ({ sec: f.sec, nsec: f.nsec }))).toEqual(tickValues.map((t) => ticksToTimestamp(iface, t)));
-    });
+    for (const littleEndian of [true, false]) {
+      it(`applies if_tsresol/if_tsoffset exactly: ${name} (${littleEndian ? 'little' : 'big'}-endian)`, () => {
+        const tickValues = [0n, 1n, 999_999n, 1_700_000_000_123_456n, 1_700_000_000_123_456_789n, 0xffffffffn, 0x1_0000_0000n, 0xfedcba9876543210n];
+        const file = writePcapng([
+          { littleEndian, interfaces: [iface], blocks: tickValues.map((ticks, i) => ({ kind: 'epb-ticks' as const, interfaceId: 0, ticks, data: bytes(14, i) })) },
+        ]);
+        const { frames, diagnostics } = readFrames(file);
+        expect(diagnostics).toEqual([]);
+        expect(frames.map((f) => ({ sec: f.sec, nsec: f.nsec }))).toEqual(tickValues.map((t) => ticksToTimestamp(iface, t)));
+      });
+    }
   }
 
   it('gives the same frames whatever the chunking', () => {

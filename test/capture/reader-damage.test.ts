@@ -83,6 +83,17 @@ describe('classic pcap damage', () => {
     }
   });
 
+  it('resynchronises on a last record that ends exactly at the end of the file', () => {
+    const bad = file.slice();
+    new DataView(bad.buffer).setUint32(pcapRecordOffset(8) + 8, 0x7fffffff, true);
+    for (const sizes of [[1 << 20], [7], [100, 3]]) {
+      const { frames, diagnostics } = readFrames(bad, sizes);
+      expect(frames.map((f) => f.sec - 1_700_000_000)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 9]);
+      expect(frames[8]!.bytes).toEqual(packets[9].data);
+      expect(codesOf(diagnostics)).toEqual(['PCAP_CAPLEN_TOO_LARGE', 'CAPTURE_RESYNCHRONISED']);
+    }
+  });
+
   it('resynchronises after a caplen above the snap length', () => {
     const bad = file.slice();
     new DataView(bad.buffer).setUint32(pcapRecordOffset(2) + 8, 300, true); // snaplen is 256

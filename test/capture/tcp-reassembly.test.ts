@@ -237,6 +237,36 @@ describe('TCP segment handling', () => {
     expect(str(r.connections[0].dirs[0].data)).toBe('abcijk');
   });
 
+  it('snap-length cuts out of order: a cut segment buffered ahead, its hole ending where the next piece starts', () => {
+    // [10,20) cut to 5 bytes arrives before [0,10): [0,10), then [10,15), then the hole [15,20).
+    const ahead = feedSegments([...handshake(100, 200), seg('c', 111, PSH | ACK, 'KLMNO', { missingBytes: 5 }), seg('c', 101, PSH | ACK, 'abcdefghij'), seg('c', 121, PSH | ACK, 'uv'), seg('c', 123, FIN | ACK), seg('s', 201, FIN | ACK)]);
+    const r1 = summariseEvents(ahead);
+    expect(r1.violations).toEqual([]);
+    expect(ofKind(ahead, 'gap').map((g) => [g.streamOffset, g.length, g.cause])).toEqual([[15, 5, 'not-captured']]);
+    expect(str(r1.connections[0].dirs[0].data)).toBe('abcdefghijKLMNOuv');
+    expect(ofKind(ahead, 'close')).toMatchObject([{ reason: 'fin' }]);
+    // [10,20) buffered, then [0,15) cut to 5 bytes: the hole is [5,10) only, [10,20) is delivered.
+    const overlap = feedSegments([...handshake(100, 200), seg('c', 111, PSH | ACK, 'klmnopqrst'), seg('c', 101, PSH | ACK, 'abcde', { missingBytes: 10 }), seg('c', 121, FIN | ACK), seg('s', 201, FIN | ACK)]);
+    const r2 = summariseEvents(overlap);
+    expect(r2.violations).toEqual([]);
+    expect(ofKind(overlap, 'gap').map((g) => [g.streamOffset, g.length])).toEqual([[5, 5]]);
+    expect(str(r2.connections[0].dirs[0].data)).toBe('abcdeklmnopqrst');
+    expect(ofKind(overlap, 'close')).toMatchObject([{ reason: 'fin' }]);
+  });
+
+  it('a cut retransmission whose captured bytes are all old does not swallow the data after it', () => {
+    // [0,10) delivered; a retransmission of [5,15) with only 3 bytes captured; then [10,15) arrives.
+    const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK, 'abcdefghij'), seg('c', 106, PSH | ACK, 'fgh', { missingBytes: 7 }), seg('c', 111, PSH | ACK, 'klmno'), seg('c', 116, FIN | ACK)]);
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    const gaps = ofKind(events, 'gap');
+    const delivered = str(r.connections[0].dirs[0].data);
+    // Either the tail of the retransmission is a hole that the later copy does not fill, or the
+    // later copy fills it; never is real data both missing and lost.
+    expect(delivered.length + gaps.reduce((n, g) => n + g.length, 0)).toBe(15);
+    expect(delivered.startsWith('abcdefghij')).toBe(true);
+  });
+
   it('reports data beyond the FIN and segments far out of window', () => {
     const events = feedSegments([...handshake(100, 200), seg('c', 101, PSH | ACK | FIN, 'ab'), seg('c', 103, PSH | ACK, 'zz'), seg('s', 201 + 0x50000000, PSH | ACK, 'far')]);
     expect(ofKind(events, 'diagnostic').map((e) => [e.diagnostic.code, e.diagnostic.dir, e.diagnostic.streamOffset, e.diagnostic.length])).toEqual([

@@ -47,6 +47,38 @@ describe('LevelPairer', () => {
     expect(m.kind === 'message' && m.message.diagnostics.map((d) => d.code)).toEqual(['TRACE_LEVELS_DISAGREE']);
   });
 
+  it('pairs when only one side carries an identifying field (a trace omits what its dump has)', () => {
+    for (const [high, low] of [
+      [{ CallID: 1 }, { CallID: 1, AgentInstrument: '3000' }],
+      [{ CallID: 1, AgentInstrument: '3000' }, { CallID: 1 }],
+    ] as const) {
+      const p = new LevelPairer(undefined);
+      const out: TimelineEvent[] = [];
+      p.push(candidate('high', high, 0), out);
+      p.push(candidate('low', low, 1), out);
+      p.flush(out);
+      expect(p.stats.paired).toBe(1);
+      expect(out).toHaveLength(1);
+    }
+  });
+
+  it('two identical messages pair in order: the first trace with the first dump', () => {
+    line = 0;
+    const p = new LevelPairer(undefined);
+    const out: TimelineEvent[] = [];
+    // Same type and identity; the traces differ in a field they name (DialedNumber).
+    p.push(candidate('high', { CallID: 1, DialedNumber: '100' }, 0), out); // line 1
+    p.push(candidate('high', { CallID: 1, DialedNumber: '200' }, 1), out); // line 2
+    const low1 = candidate('low', { CallID: 1, DialedNumber: '100' }, 2); // line 3
+    const low2 = candidate('low', { CallID: 1, DialedNumber: '200' }, 3); // line 4
+    p.push(low1, out);
+    p.push(low2, out);
+    p.flush(out);
+    expect(p.stats.paired).toBe(2);
+    expect(lines(out)).toEqual([3, 4]);
+    expect(out.every((e) => e.kind === 'message' && e.message.diagnostics.length === 0)).toBe(true);
+  });
+
   it('lets no more than WINDOW_SAME_TYPE candidates of a type wait, and emits them in order', () => {
     line = 0;
     const p = new LevelPairer(13);

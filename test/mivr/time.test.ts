@@ -100,6 +100,12 @@ describe('zones', () => {
   it('maps names case-insensitively and rejects nonsense', () => {
     expect(zoneOffsetMinutes('edt')).toBe(-240);
     expect(zoneOffsetMinutes('+1530')).toBeUndefined();
+    // The extremes of real zones (Line Islands +14, Tonga +13, Baker Island -12) are numeric zones too.
+    expect(zoneOffsetMinutes('GMT+13:00')).toBe(780);
+    expect(zoneOffsetMinutes('+1400')).toBe(840);
+    expect(zoneOffsetMinutes('-1200')).toBe(-720);
+    expect(zoneOffsetMinutes('+1500')).toBeUndefined();
+    expect(zoneOffsetMinutes('+0560')).toBeUndefined();
     expect(zoneOffsetMinutes('+05:75')).toBeUndefined();
     expect(zoneOffsetMinutes('FOO')).toBeUndefined();
   });

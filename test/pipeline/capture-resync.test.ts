@@ -115,6 +115,18 @@ describe('the framer', () => {
     f.end();
   });
 
+  it('the same when the message and the absurd header come in one push: the damage starts after the message', () => {
+    const { f, out } = framer(true);
+    const bad = Uint8Array.of(0x7f, 0xff, 0xff, 0xff, 0, 0, 0, 23, 1, 2, 3);
+    const bytes = ctiBytes([messages[0]!]);
+    f.push(Buffer.concat([bytes, bad, stream.subarray(encoded[0]!.length)]), 0, 0);
+    f.end();
+    expect(out.map((o) => o.kind)).toEqual(['message', 'undecodable', ...messages.slice(1).map(() => 'message')]);
+    expect(out[0]).toMatchObject({ offset: 0, length: bytes.length });
+    expect(out[1]).toMatchObject({ offset: bytes.length, length: bad.length });
+    tiles(out, [], bytes.length + bad.length + stream.length - encoded[0]!.length);
+  });
+
   it('keeps memory bounded on megabytes of garbage, and accounts for every byte', () => {
     const { f, out } = framer(true);
     let seed = 12345;
