@@ -1,0 +1,23 @@
+/**
+ * The installed command: `npm install` builds dist/ (prepare), and `npx ccxcti` runs
+ * dist/src/cli/main.js — which must start with a shebang and be executable, or the README's
+ * first command fails with "Permission denied".
+ */
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const BIN = JSON.parse(readFileSync('package.json', 'utf8')).bin.ccxcti as string;
+
+describe.skipIf(!existsSync(BIN))('the ccxcti bin (built by npm install)', () => {
+  it('is executable and starts with a shebang', () => {
+    expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(() => accessSync(BIN, constants.X_OK)).not.toThrow();
+  });
+
+  it('runs as a program: ccxcti decode samples/', () => {
+    const r = spawnSync(BIN, ['decode', 'samples/', '--format', 'ndjson'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n').length).toBeGreaterThan(500);
+  });
+});
