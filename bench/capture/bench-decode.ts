@@ -65,21 +65,37 @@ export interface CaptureBenchResult {
   readonly tsharkNoSmpp: ProcessRun | null;
 }
 
-export function benchCaptureDecode(sizeMiB: number, runs = 1): CaptureBenchResult {
+/**
+ * The capture to measure: BENCH_CAPTURE_FILE when it names a file (kept), else one generated in
+ * the temp dir as `name` — removed by `done()` unless KEEP_BENCH_FILE is set.
+ */
+export function benchCapture(sizeMiB: number, name: string): { readonly capture: GeneratedCapture; done(): void } {
   const reuse = process.env.BENCH_CAPTURE_FILE;
-  const path = reuse ?? join(tmpdir(), `ccxcti-bench-cti-${process.pid}.pcap`);
-  let capture: GeneratedCapture;
+  if (reuse !== undefined && existsSync(reuse)) {
+    return { capture: { path: reuse, bytes: statSync(reuse).size, packets: NaN, messages: NaN, payloadBytes: NaN, sessions: NaN }, done: () => undefined };
+  }
+  const path = join(tmpdir(), `${name}-${process.pid}.pcap`);
+  const done = (): void => {
+    if (process.env.KEEP_BENCH_FILE === undefined) rmSync(path, { force: true });
+  };
   try {
-    if (reuse !== undefined && existsSync(reuse)) {
-      capture = { path, bytes: statSync(path).size, packets: NaN, messages: NaN, payloadBytes: NaN, sessions: NaN };
-    } else {
-      const t0 = process.hrtime.bigint();
-      capture = generateCtiCapture(path, { targetBytes: sizeMiB * 1024 * 1024 });
-      console.log(
-        `  generated ${(capture.bytes / 1e6).toFixed(0)} MB: ${capture.packets.toLocaleString('en-US')} packets, ${capture.messages.toLocaleString('en-US')} CTI messages ` +
-          `(${(capture.payloadBytes / capture.messages).toFixed(0)} bytes each on average), ${capture.sessions} sessions, in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`,
-      );
-    }
+    const t0 = process.hrtime.bigint();
+    const capture = generateCtiCapture(path, { targetBytes: sizeMiB * 1024 * 1024 });
+    console.log(
+      `  generated ${(capture.bytes / 1e6).toFixed(0)} MB: ${capture.packets.toLocaleString('en-US')} packets, ${capture.messages.toLocaleString('en-US')} CTI messages ` +
+        `(${(capture.payloadBytes / capture.messages).toFixed(0)} bytes each on average), ${capture.sessions} sessions, in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`,
+    );
+    return { capture, done };
+  } catch (err) {
+    done();
+    throw err;
+  }
+}
+
+export function benchCaptureDecode(sizeMiB: number, runs = 1): CaptureBenchResult {
+  const { capture, done } = benchCapture(sizeMiB, 'ccxcti-bench-cti');
+  const path = capture.path;
+  try {
     const loadBefore = loadavg();
     let ours: ProcessRun | null = null;
     for (let i = 0; i < runs; i++) {
@@ -98,6 +114,6 @@ export function benchCaptureDecode(sizeMiB: number, runs = 1): CaptureBenchResul
     }
     return { capture, loadBefore, loadAfter: loadavg(), ours: ours!, tshark, tsharkNoSmpp };
   } finally {
-    if (reuse === undefined && process.env.KEEP_BENCH_FILE === undefined) rmSync(path, { force: true });
+    done();
   }
 }

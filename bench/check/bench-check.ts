@@ -17,12 +17,12 @@
  * boundary, so the quarter is the same traffic, just less of it); memory is flat when the
  * peak RSS of the whole is not much above the quarter's.
  */
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timed, type ProcessRun } from '../capture/bench-decode.js';
-import { generateCtiCapture, type GeneratedCapture } from '../capture/cti-capture-generator.js';
+import { benchCapture, timed, type ProcessRun } from '../capture/bench-decode.js';
+import type { GeneratedCapture } from '../capture/cti-capture-generator.js';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 
@@ -121,21 +121,10 @@ export function capturePrefix(path: string, out: string, limit: number): number 
 }
 
 export function benchCheck(sizeMiB: number, runs = 1): CheckBenchResult {
-  const reuse = process.env.BENCH_CAPTURE_FILE;
-  const path = reuse ?? join(tmpdir(), `ccxcti-bench-check-${process.pid}.pcap`);
+  const { capture, done } = benchCapture(sizeMiB, 'ccxcti-bench-check');
+  const path = capture.path;
   const quarterPath = join(tmpdir(), `ccxcti-bench-check-${process.pid}-quarter.pcap`);
   try {
-    let capture: GeneratedCapture;
-    if (reuse !== undefined && existsSync(reuse)) {
-      capture = { path, bytes: statSync(path).size, packets: NaN, messages: NaN, payloadBytes: NaN, sessions: NaN };
-    } else {
-      const t0 = process.hrtime.bigint();
-      capture = generateCtiCapture(path, { targetBytes: sizeMiB * 1024 * 1024 });
-      console.log(
-        `  generated ${(capture.bytes / 1e6).toFixed(0)} MB: ${capture.packets.toLocaleString('en-US')} packets, ${capture.messages.toLocaleString('en-US')} CTI messages, ` +
-          `${capture.sessions} sessions, in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`,
-      );
-    }
     const quarterBytes = capturePrefix(path, quarterPath, Math.floor(capture.bytes / 4));
     const loadBefore = loadavg();
     const full = side(path, runs);
@@ -143,6 +132,6 @@ export function benchCheck(sizeMiB: number, runs = 1): CheckBenchResult {
     return { capture, quarterBytes, full, quarter, loadBefore, loadAfter: loadavg() };
   } finally {
     rmSync(quarterPath, { force: true });
-    if (reuse === undefined && process.env.KEEP_BENCH_FILE === undefined) rmSync(path, { force: true });
+    done();
   }
 }

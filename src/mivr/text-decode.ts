@@ -4,6 +4,7 @@
  * nothing is lost or reordered and the caller can report the line.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
+import { latin1Slice as latin1 } from '../util/latin1.js';
 
 function ascii(b: Buffer, s: number, e: number): boolean {
   if (e - s > 64) return isAscii(b.subarray(s, e));
@@ -19,21 +20,8 @@ export interface Decoded {
 
 const EMPTY: Decoded = { text: '', lossy: false };
 
-type Latin1Slice = (this: Buffer, start: number, end: number) => string;
-/** What Buffer#toString('latin1', s, e) calls, without its argument checks (when this Node has it). */
-const LATIN1_SLICE: Latin1Slice | undefined = (() => {
-  const candidate = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice;
-  try {
-    return typeof candidate === 'function' && candidate.call(Buffer.from([0x41, 0xe9]), 0, 2) === 'A\u00e9' ? candidate : undefined;
-  } catch {
-    return undefined;
-  }
-})();
-
 /** `b[s, e)` as Latin-1 (every byte one character), `s <= e` within `b`. */
-export function latin1(b: Buffer, s: number, e: number): string {
-  return LATIN1_SLICE ? LATIN1_SLICE.call(b, s, e) : b.toString('latin1', s, e);
-}
+export { latin1 };
 
 /** Decodes `b[s, e)`. */
 export function decodeLine(b: Buffer, s: number, e: number): Decoded {

@@ -35,16 +35,10 @@ async function* fromIterator(head: readonly Uint8Array[], rest: AsyncIterator<Ui
   }
 }
 
-/** Reads up to `limit` bytes from the iterator, keeping the chunks for later. */
+/** Reads up to `limit` bytes from the iterator, keeping the chunks for later; a failure is thrown. */
 async function peek(it: AsyncIterator<Uint8Array>, limit: number): Promise<Uint8Array[]> {
-  const head: Uint8Array[] = [];
-  let n = 0;
-  while (n < limit) {
-    const r = await it.next();
-    if (r.done) break;
-    head.push(r.value);
-    n += r.value.length;
-  }
+  const { head, error } = await peekUntilError(it, limit);
+  if (error !== undefined) throw error;
   return head;
 }
 

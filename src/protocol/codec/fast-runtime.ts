@@ -7,6 +7,7 @@ import type { NamedArrayValue, NamedVariableValue } from './decode.js';
 import { enumStatus, int64Label, maskLabel, primaryActual, timeLabel, type Label } from './labels.js';
 import type { LabelTable } from './plan.js';
 import { readUtf8 } from './wire.js';
+import { latin1Slice } from '../../util/latin1.js';
 import { interpretOutboundVariable } from '../outbound.js';
 
 export { readU16 as u16, readU32 as u32, readI16 as i16, readI32 as i32, readI8 as i8 } from './wire.js';
@@ -26,19 +27,8 @@ export { REDACTED } from './framing.js';
  */
 export function latin1(b: Uint8Array, end: number): string {
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  // latin1Slice is what Buffer#toString('latin1') calls, without its argument checks.
-  return LATIN1_SLICE ? LATIN1_SLICE.call(buf, 0, end) : buf.toString('latin1', 0, end);
+  return latin1Slice(buf, 0, end);
 }
-
-type Latin1Slice = (this: Buffer, start: number, end: number) => string;
-const LATIN1_SLICE: Latin1Slice | undefined = (() => {
-  const candidate = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice;
-  try {
-    return typeof candidate === 'function' && candidate.call(Buffer.from([0x41, 0xe9]), 0, 2) === 'A\u00e9' ? candidate : undefined;
-  } catch {
-    return undefined;
-  }
-})();
 
 /**
  * A STRING whose only NUL is its last byte and whose bytes are valid UTF-8. `t` is
