@@ -1,8 +1,14 @@
 /**
  * Opens one input (a path or `-` for stdin) and tells what it is from its first bytes —
  * never from its name: a capture (pcap, pcapng), a MIVR log, either possibly gzip-compressed.
+ *
+ * A regular file is only looked at here: its head is read and the file closed again, and its
+ * content is opened anew when it is read. So a directory of a thousand rotated logs holds no
+ * file open and no byte buffered until each one's turn comes (memory and file descriptors
+ * stay flat in the number of inputs). Stdin, pipes and devices cannot be read twice: they
+ * stay open and their head is replayed.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { gunzipChunks } from '../util/gunzip.js';
@@ -18,13 +24,22 @@ export interface OpenedInput {
   readonly gzip: boolean;
   /** Why it is `unknown` (empty, unrecognised…). */
   readonly reason?: string;
-  /** The content (decompressed), first bytes included: read it once. */
+  /**
+   * The content (decompressed), first bytes included. A regular file is opened anew each
+   * time it is iterated, and closed when the iteration ends or stops early; stdin, a pipe or
+   * a device can be iterated once.
+   */
   readonly chunks: AsyncIterable<Uint8Array>;
+  /** Whether `chunks` can be iterated more than once (a regular file). */
+  readonly rereadable: boolean;
   /** The file's modification time (logs take their year from it), if a file. */
   readonly mtime?: Date;
 }
 
+/** Bytes looked at to tell what an input is. */
 const HEAD_BYTES = 64 * 1024;
+/** Read size once an input is read for good. */
+const READ_BYTES = 1 << 20;
 
 async function* fromIterator(head: readonly Uint8Array[], rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
   for (const chunk of head) yield chunk;
@@ -78,33 +93,86 @@ function concat(chunks: readonly Uint8Array[], limit: number): Uint8Array {
   return out;
 }
 
-export async function openInput(spec: string, stdin: Readable): Promise<OpenedInput> {
-  const fromStdin = spec === '-';
-  let mtime: Date | undefined;
-  if (!fromStdin) {
-    const info = await stat(spec); // ENOENT etc. reach the caller: an input that cannot be read at all
-    if (info.isDirectory()) throw Object.assign(new Error(`${spec} is a directory`), { code: 'EISDIR' });
-    mtime = info.mtime;
-  }
-  const raw: AsyncIterable<Uint8Array> = fromStdin ? stdin : createReadStream(spec, { highWaterMark: 1 << 20 });
+/** What the head of a stream tells, and the stream itself (its head kept for replay). */
+interface Probed {
+  readonly kind: InputKind;
+  readonly gzip: boolean;
+  readonly reason?: string;
+  /** The content from its first byte: the head replayed, then the rest of the stream. */
+  readonly chunks: AsyncIterable<Uint8Array>;
+  /** Stops the decompression of a stream that will not be read further. */
+  stop(): Promise<void>;
+}
+
+async function probe(raw: AsyncIterable<Uint8Array>): Promise<Probed> {
   const rawIt = raw[Symbol.asyncIterator]();
   const rawHead = await peek(rawIt, 2);
   const first = concat(rawHead, 2);
   const gzip = first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b;
   const content = gzip ? gunzipChunks(fromIterator(rawHead, rawIt)) : fromIterator(rawHead, rawIt);
   const it = content[Symbol.asyncIterator]();
+  const stop = async (): Promise<void> => {
+    await it.return?.(undefined);
+  };
   // Damaged gzip data in the first bytes: what came before the damage is read all the same,
   // and the damage is reported where the reading stops (only an input with no byte before it
   // cannot be read at all).
   const { head, error } = await peekUntilError(it, HEAD_BYTES);
-  if (error !== undefined && head.length === 0) {
-    return { name: spec, kind: 'unknown', gzip, reason: error.message, chunks: fromIterator([], it), ...(mtime ? { mtime } : {}) };
-  }
+  if (error !== undefined && head.length === 0) return { kind: 'unknown', gzip, reason: error.message, chunks: fromIterator([], it), stop };
   const bytes = concat(head, HEAD_BYTES);
   const chunks = error === undefined ? fromIterator(head, it) : thenFail(head, error);
-  const base = { name: spec, gzip, chunks, ...(mtime ? { mtime } : {}) };
-  if (bytes.length === 0) return { ...base, kind: 'unknown', reason: 'empty input' };
-  if (detectCaptureFormat(bytes).format !== 'unknown') return { ...base, kind: 'capture' };
-  if (looksLikeMivrLog(bytes)) return { ...base, kind: 'log' };
-  return { ...base, kind: 'unknown', reason: 'neither a pcap/pcapng capture nor a MIVR log' };
+  if (bytes.length === 0) return { kind: 'unknown', gzip, reason: 'empty input', chunks, stop };
+  if (detectCaptureFormat(bytes).format !== 'unknown') return { kind: 'capture', gzip, chunks, stop };
+  if (looksLikeMivrLog(bytes)) return { kind: 'log', gzip, chunks, stop };
+  return { kind: 'unknown', gzip, reason: 'neither a pcap/pcapng capture nor a MIVR log', chunks, stop };
+}
+
+/** Destroys a file stream and waits until its file is closed. */
+async function closed(stream: ReadStream): Promise<void> {
+  if (stream.closed) return;
+  const done = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+  stream.destroy();
+  await done;
+}
+
+/** A regular file's content, opened anew at each iteration and closed when it ends or stops. */
+function reopening(path: string, gzip: boolean): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]: (): AsyncIterator<Uint8Array> => {
+      async function* read(): AsyncGenerator<Uint8Array> {
+        const stream = createReadStream(path, { highWaterMark: READ_BYTES });
+        try {
+          yield* gzip ? gunzipChunks(stream) : stream;
+        } finally {
+          await closed(stream);
+        }
+      }
+      return read();
+    },
+  };
+}
+
+export async function openInput(spec: string, stdin: Readable): Promise<OpenedInput> {
+  if (spec === '-') {
+    const { stop: _, ...probed } = await probe(stdin);
+    return { name: spec, rereadable: false, ...probed };
+  }
+  const info = await stat(spec); // ENOENT etc. reach the caller: an input that cannot be read at all
+  if (info.isDirectory()) throw Object.assign(new Error(`${spec} is a directory`), { code: 'EISDIR' });
+  const base = { name: spec, mtime: info.mtime };
+  if (!info.isFile()) {
+    // A pipe, a FIFO, a device: it is read once, from here on.
+    const { stop: _, ...probed } = await probe(createReadStream(spec, { highWaterMark: READ_BYTES }));
+    return { ...base, rereadable: false, ...probed };
+  }
+  // A regular file: its head tells what it is, then it is closed until it is read.
+  const stream = createReadStream(spec, { highWaterMark: HEAD_BYTES });
+  try {
+    const { kind, gzip, reason, stop } = await probe(stream);
+    stream.destroy();
+    await stop();
+    return { ...base, kind, gzip, ...(reason !== undefined ? { reason } : {}), rereadable: true, chunks: reopening(spec, gzip) };
+  } finally {
+    await closed(stream);
+  }
 }

@@ -96,6 +96,20 @@ describe('time', () => {
     expect(callIds(t.messages)).toEqual([1, 2]);
     expect(t.messages.map((m) => m.source.file)).toEqual(['MIVR99.log', 'MIVR01.log']);
   });
+
+  it('files read like regular files (opened again after the peek) give the same timeline as streams read once', async () => {
+    const files = [0, 1, 2].map((i) => ({
+      name: `MIVR0${3 - i}.log`,
+      // Large enough that the peek stops long before the end of each file.
+      content: Array.from({ length: 400 }, (_, k) => `${header(1000 * i + k, `Nov 20 10:${String(40 + i).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}.000`)}${endCall(1000 * i + k).low}\n`).join(''),
+      chunk: 4096,
+    }));
+    const once = await logTimeline(files);
+    const again = await logTimeline(files.map((f) => ({ ...f, rereadable: true })));
+    expect(callIds(once.messages)).toHaveLength(1200);
+    expect(callIds(again.messages)).toEqual(callIds(once.messages));
+    expect(again.events.map((e) => e.source)).toEqual(once.events.map((e) => e.source));
+  });
 });
 
 describe('what is not a message', () => {

@@ -12,6 +12,8 @@ export interface LogFile {
   readonly mtime?: Date;
   /** Chunk size of the stream (default 64 KiB). */
   readonly chunk?: number;
+  /** Read like a regular file (opened anew at each reading) rather than once like a pipe. */
+  readonly rereadable?: boolean;
 }
 
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
@@ -20,7 +22,9 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
 
 export function opened(file: LogFile): OpenedInput {
   const bytes = typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content;
-  return { name: file.name, kind: 'log', gzip: false, chunks: chunked(bytes, file.chunk ?? 65536), ...(file.mtime ? { mtime: file.mtime } : {}) };
+  const size = file.chunk ?? 65536;
+  const chunks: AsyncIterable<Uint8Array> = file.rereadable === true ? { [Symbol.asyncIterator]: () => chunked(bytes, size) } : chunked(bytes, size);
+  return { name: file.name, kind: 'log', gzip: false, rereadable: file.rereadable === true, chunks, ...(file.mtime ? { mtime: file.mtime } : {}) };
 }
 
 export interface LogTimeline {

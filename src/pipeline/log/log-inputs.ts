@@ -1,8 +1,9 @@
 /**
- * Opened inputs (read once, already decompressed) → MIVR inputs. A rotated set is ordered by
- * the first record of each file, so with several files each is opened twice: first to peek at
- * its head, then to read it. The head read by the peek is kept and replayed, so even stdin or
- * a gzip stream is read only once.
+ * Opened inputs (already decompressed) → MIVR inputs. A rotated set is ordered by the first
+ * record of each file, so with several files each is opened twice: first to peek at its head,
+ * then to read it. A regular file is simply opened again (between the two, nothing of it stays
+ * open or buffered, however many files the set has); from stdin or a pipe the head read by
+ * the peek is kept and replayed, so it is read only once.
  */
 import type { MivrInput } from '../../mivr/index.js';
 import type { OpenedInput } from '../open-input.js';
@@ -54,6 +55,7 @@ class ReplayableStream {
 export function toMivrInputs(inputs: readonly OpenedInput[]): MivrInput[] {
   return inputs.map((input) => {
     const base = { name: input.name, ...(input.mtime !== undefined ? { mtime: input.mtime } : {}) };
+    if (input.rereadable) return { ...base, open: () => input.chunks };
     if (inputs.length === 1) {
       let used = false;
       return {
