@@ -54,6 +54,7 @@ export function captureSource(input: OpenedInput, options: SourceOptions): Captu
 
   return {
     batches: batches(),
+    ...(input.startsAt !== undefined ? { startsAt: input.startsAt } : {}),
     sessions: (): readonly SessionSummary[] => timeline.sessions(),
     unreadable: () => unreadable,
     stats: () => stats,

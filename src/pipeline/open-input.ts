@@ -13,6 +13,8 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { gunzipChunks } from '../util/gunzip.js';
 import { detectCaptureFormat } from '../capture/capture-format.js';
+import { firstFrameTime } from '../capture/first-frame-time.js';
+import type { Instant } from '../timeline/instant.js';
 import { looksLikeMivrLog } from '../mivr/detect.js';
 
 export type InputKind = 'capture' | 'log' | 'unknown';
@@ -34,6 +36,8 @@ export interface OpenedInput {
   readonly rereadable: boolean;
   /** The file's modification time (logs take their year from it), if a file. */
   readonly mtime?: Date;
+  /** A capture: the time of its first packet, when its head holds one (a merge opens it then). */
+  readonly startsAt?: Instant;
 }
 
 /** Bytes looked at to tell what an input is. */
@@ -100,6 +104,7 @@ interface Probed {
   readonly reason?: string;
   /** The content from its first byte: the head replayed, then the rest of the stream. */
   readonly chunks: AsyncIterable<Uint8Array>;
+  readonly startsAt?: Instant;
   /** Stops the decompression of a stream that will not be read further. */
   stop(): Promise<void>;
 }
@@ -122,7 +127,10 @@ async function probe(raw: AsyncIterable<Uint8Array>): Promise<Probed> {
   const bytes = concat(head, HEAD_BYTES);
   const chunks = error === undefined ? fromIterator(head, it) : thenFail(head, error);
   if (bytes.length === 0) return { kind: 'unknown', gzip, reason: 'empty input', chunks, stop };
-  if (detectCaptureFormat(bytes).format !== 'unknown') return { kind: 'capture', gzip, chunks, stop };
+  if (detectCaptureFormat(bytes).format !== 'unknown') {
+    const startsAt = firstFrameTime(bytes);
+    return { kind: 'capture', gzip, chunks, stop, ...(startsAt !== undefined ? { startsAt } : {}) };
+  }
   if (looksLikeMivrLog(bytes)) return { kind: 'log', gzip, chunks, stop };
   return { kind: 'unknown', gzip, reason: 'neither a pcap/pcapng capture nor a MIVR log', chunks, stop };
 }
@@ -168,10 +176,18 @@ export async function openInput(spec: string, stdin: Readable): Promise<OpenedIn
   // A regular file: its head tells what it is, then it is closed until it is read.
   const stream = createReadStream(spec, { highWaterMark: HEAD_BYTES });
   try {
-    const { kind, gzip, reason, stop } = await probe(stream);
+    const { kind, gzip, reason, startsAt, stop } = await probe(stream);
     stream.destroy();
     await stop();
-    return { ...base, kind, gzip, ...(reason !== undefined ? { reason } : {}), rereadable: true, chunks: reopening(spec, gzip) };
+    return {
+      ...base,
+      kind,
+      gzip,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(startsAt !== undefined ? { startsAt } : {}),
+      rereadable: true,
+      chunks: reopening(spec, gzip),
+    };
   } finally {
     await closed(stream);
   }

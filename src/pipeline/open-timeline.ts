@@ -46,7 +46,7 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
   return {
     inputs,
     skipped,
-    batches: mergeTimelines(sources.map((s) => s.batches)),
+    batches: mergeTimelines(sources),
     sessions: () => sources.flatMap((s) => s.sessions()),
     unreadable: () => captures.flatMap((c) => c.unreadable() ?? []),
   };

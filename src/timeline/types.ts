@@ -98,6 +98,12 @@ export interface SourceOptions {
 /** A source also reports its sessions when it ends. */
 export interface TimelineSource {
   readonly batches: AsyncIterable<TimelineBatch>;
+  /**
+   * No event of this source is earlier (a capture: its first packet's time). A merge of several
+   * sources starts reading this one only when the timeline reaches that time, so captures that
+   * follow one another (a ring buffer's files) are read one after the other, not all at once.
+   */
+  readonly startsAt?: Instant;
   /** Available once `batches` is exhausted. */
   sessions(): readonly SessionSummary[];
 }

@@ -249,7 +249,7 @@ describe('logs and captures', () => {
       yield capture.events;
     }
     const merged: TimelineMessage[] = [];
-    for await (const batch of mergeTimelines([captureBatches(), logs.batches])) for (const e of batch) if (e.kind === 'message') merged.push(e);
+    for await (const batch of mergeTimelines([{ batches: captureBatches() }, logs])) for (const e of batch) if (e.kind === 'message') merged.push(e);
     expect(merged).toHaveLength(7);
     for (let i = 1; i < merged.length; i++) expect(compareInstants(merged[i - 1]!.at!, merged[i]!.at!)).toBeLessThanOrEqual(0);
     expect(merged.map((x) => (x.session ? 'capture' : 'log'))).toEqual(['capture', 'log', 'capture', 'log', 'capture', 'log', 'capture']);

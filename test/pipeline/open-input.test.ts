@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openInput, type OpenedInput } from '../../src/pipeline/open-input.js';
 import { toMivrInputs } from '../../src/pipeline/log/log-inputs.js';
 import { peekFirstRecord } from '../../src/mivr/rotated.js';
+import { writePcap } from '../support/capture-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccxcti-open-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,6 +96,18 @@ describe('openInput on regular files', () => {
     expect(countFds()).toBe(before);
     // Read in full after the peek: the whole file, from its first byte.
     expect((await readAll(mivr[3]!.open())).equals(readFileSync(paths[3]!))).toBe(true);
+  });
+
+  it('a capture, gzip or not: where it starts (its first packet), for the merge', async () => {
+    const pcap = writePcap([{ sec: 1_700_000_001, nsec: 250_000_000, data: new Uint8Array(54) }], { linkType: 1 });
+    const plain = join(dir, 'start.pcap');
+    const gz = join(dir, 'start.pcap.gz');
+    writeFileSync(plain, pcap);
+    writeFileSync(gz, gzipSync(pcap));
+    for (const p of [plain, gz]) expect(await openInput(p, new PassThrough())).toMatchObject({ kind: 'capture', startsAt: { sec: 1_700_000_001, nsec: 250_000_000 } });
+    const log = join(dir, 'nostart.log');
+    writeFileSync(log, mivrLog(1000));
+    expect((await openInput(log, new PassThrough())).startsAt).toBeUndefined();
   });
 
   it('tells a damaged gzip file with no byte before the damage as unknown, with why', async () => {
