@@ -4,10 +4,12 @@
  * or unreadable input (../shared/CONTRACT.md).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CHECK_HELP, checkCommand, collect, type CheckCommandOptions } from './commands/check.js';
-import { decodeCommand, type DecodeCommandOptions } from './commands/decode.js';
-import { hexCommand, type HexOptions } from './commands/hex.js';
-import { messagesCommand, type MessagesOptions } from './commands/messages.js';
+// Each command's module is loaded when that command runs: start-up loads only what it uses.
+import { CHECK_HELP, collect } from './check-help.js';
+import type { CheckCommandOptions } from './commands/check.js';
+import type { DecodeCommandOptions } from './commands/decode.js';
+import type { HexOptions } from './commands/hex.js';
+import type { MessagesOptions } from './commands/messages.js';
 import { UsageError, type CliIo } from './io.js';
 import { addInputOptions } from './options.js';
 import { packageVersion } from './package-info.js';
@@ -33,6 +35,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--protocol-version <n>', 'protocol version whose layouts to use (otherwise inferred)')
     .option('--show-secrets', 'print ClientPassword / AgentPassword instead of redacting them')
     .action(async (hex: string[], options: HexOptions) => {
+      const { hexCommand } = await import('./commands/hex.js');
       exitCode = await hexCommand(hex, options, io);
     });
 
@@ -43,6 +46,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(new Option('--format <format>', 'output format (default: text on a terminal, ndjson otherwise)').choices(['text', 'json', 'ndjson']))
     .option('-o, --output <file>', 'write there instead of stdout');
   addInputOptions(decode, 'print ClientPassword / AgentPassword instead of redacting them').action(async (inputs: string[], options: DecodeCommandOptions) => {
+    const { decodeCommand } = await import('./commands/decode.js');
     exitCode = await decodeCommand(inputs, options, io);
   });
 
@@ -60,6 +64,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   addInputOptions(check, 'accepted for symmetry with decode; reports never print secrets')
     .addHelpText('after', CHECK_HELP)
     .action(async (inputs: string[], options: CheckCommandOptions) => {
+      const { checkCommand } = await import('./commands/check.js');
       exitCode = await checkCommand(inputs, options, io);
     });
 
@@ -72,6 +77,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--constants', 'list the constant tables')
     .option('--diagnostics', 'list the diagnostic codes the decoder can emit')
     .action(async (name: string | undefined, options: MessagesOptions) => {
+      const { messagesCommand } = await import('./commands/messages.js');
       exitCode = await messagesCommand(name, options, io);
     });
 

@@ -4,8 +4,6 @@
  */
 import type { Readable } from 'node:stream';
 import type { SessionSummary, SourceOptions, TimelineBatch, TimelineSource } from '../timeline/types.js';
-import { captureSource } from './capture-source.js';
-import { logSource } from './log-source.js';
 import { mergeTimelines } from './merge.js';
 import { expandInputPaths } from './input-paths.js';
 import { openInput, type OpenedInput } from './open-input.js';
@@ -39,10 +37,13 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
     else inputs.push(input);
   }
   if (inputs.length === 0 && skipped.length > 0) throw new UnreadableInputError(`no capture or MIVR log among the inputs (${skipped.join('; ')})`);
-  const captures = inputs.filter((i) => i.kind === 'capture').map((i) => captureSource(i, options));
+  // The capture and the log pipelines are loaded only for inputs of their kind.
+  const captureInputs = inputs.filter((i) => i.kind === 'capture');
+  const captureSource = captureInputs.length > 0 ? (await import('./capture-source.js')).captureSource : undefined;
+  const captures = captureSource ? captureInputs.map((i) => captureSource(i, options)) : [];
   const sources: TimelineSource[] = [...captures];
   const logs = inputs.filter((i) => i.kind === 'log');
-  if (logs.length > 0) sources.push(logSource(logs, options));
+  if (logs.length > 0) sources.push((await import('./log-source.js')).logSource(logs, options));
   return {
     inputs,
     skipped,
