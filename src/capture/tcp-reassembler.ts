@@ -315,11 +315,13 @@ export class TcpReassembler implements DirectionEventSink {
   private synStartsNewConnection(conn: TrackedConnection, dir: TcpDirection, seg: TcpSegmentView, isAck: boolean): boolean {
     const d = conn.dirs[dir];
     if (!isAck) {
-      // Pure SYN: new unless it repeats the SYN already seen (or the one a SYN-ACK answered).
+      // Pure SYN: new unless it repeats the SYN already seen, is the one a SYN-ACK answered, or
+      // is a late copy of the SYN that opened the data already seen (ISN + 1 is where it began).
       if (conn.closed) return true;
       if (d.synSeen) return d.isn !== seg.seq;
       const other = conn.dirs[dir === 0 ? 1 : 0];
-      if (!d.initialized && other.synSeen && other.synAckAck === ((seg.seq + 1) >>> 0)) return false;
+      if (other.synSeen && other.synAckAck === ((seg.seq + 1) >>> 0)) return false;
+      if (d.initialized && d.baseSeq === ((seg.seq + 1) >>> 0)) return false;
       return true;
     }
     // SYN-ACK.

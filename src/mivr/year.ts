@@ -20,8 +20,10 @@ export interface YearAnchor {
 
 /** The year of a record dated (month, day) given a reference date it cannot be after. */
 export function yearBefore(month: number, day: number, ref: Date): number {
-  const year = ref.getUTCFullYear();
-  return Date.UTC(year, month, day) > ref.getTime() + DAY_MS ? year - 1 : year;
+  // The latest allowed date can be in the next year (Jan 1 when ref is on Dec 31).
+  const latest = ref.getTime() + DAY_MS;
+  const year = new Date(latest).getUTCFullYear();
+  return Date.UTC(year, month, day) > latest ? year - 1 : year;
 }
 
 export class YearTracker {

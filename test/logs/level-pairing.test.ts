@@ -4,19 +4,11 @@ import type { DecodedMessage, FieldRecord } from '../../src/protocol/codec/decod
 import { LevelPairer, WINDOW_SAME_TYPE } from '../../src/pipeline/log/level-pairing.js';
 import type { TraceCandidate } from '../../src/pipeline/log/trace-messages.js';
 import type { InputDiagnostic, TimelineEvent } from '../../src/timeline/types.js';
+import { msAt, traceCandidate } from './candidates.js';
 
 let line = 0;
 function candidate(level: 'high' | 'low', fields: FieldRecord, ms: number, type = 'END_CALL_EVENT', decoded: DecodedMessage | string | undefined = undefined): TraceCandidate {
-  const message: DecodedMessage = { type, typeId: 24, bodyLength: 0, fields, labels: {}, diagnostics: [] };
-  return {
-    level,
-    type,
-    fields,
-    ...(level === 'high' ? { mentioned: new Set(Object.keys(fields)) } : {}),
-    message: () => decoded ?? message,
-    at: { sec: 1000 + Math.floor(ms / 1000), nsec: (ms % 1000) * 1e6 },
-    source: { file: 'x.log', line: ++line },
-  };
+  return traceCandidate(level, fields, msAt(ms), { type, line: ++line, ...(decoded !== undefined ? { decoded } : {}) });
 }
 
 const lines = (events: readonly TimelineEvent[]): Array<number | undefined> => events.map((e) => e.source.line);
