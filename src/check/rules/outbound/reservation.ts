@@ -24,16 +24,18 @@ export const outboundReservationNotCleared = defineRule(NOT_CLEARED, {
   check(m, ctx) {
     const tracker = m.scope.outbound;
     if (tracker.size === 0) return;
+    // The tracker hands each expired reservation to this rule once: taken first, one whose
+    // END_CALL_EVENT comes after its window is reported once, for the window.
+    if (m.timeMs !== undefined) {
+      for (const p of tracker.takeExpired(m.timeMs)) {
+        // The clearing may be in bytes the input lost.
+        if (!m.session?.damagedAfter(p.ref.index)) report(ctx, p, `no CALL_CONNECTION_CLEARED_EVENT within ${CLEARING_WINDOW_MS / 1000} s`);
+      }
+    }
     if (m.type === 'END_CALL_EVENT') {
       const id = num(m.fields, 'CallID');
       const p = id === undefined ? undefined : tracker.pendingFor(id);
       if (p && !m.session?.damagedAfter(p.ref.index)) report(ctx, p, `END_CALL_EVENT #${m.index} came without CALL_CONNECTION_CLEARED_EVENT`);
-    }
-    if (m.timeMs === undefined) return;
-    // The tracker hands each expired reservation to this rule once.
-    for (const p of tracker.takeExpired(m.timeMs)) {
-      // The clearing may be in bytes the input lost.
-      if (!m.session?.damagedAfter(p.ref.index)) report(ctx, p, `no CALL_CONNECTION_CLEARED_EVENT within ${CLEARING_WINDOW_MS / 1000} s`);
     }
   },
   scopeEnd(scope, ctx) {
