@@ -38,8 +38,9 @@ export function ctiTraceRecord(record: MivrRecord, parsed: CtiTraceParseResult):
 const DIRECTION_ONLY = /^\s*(?:writing|reading|read|received|sending|sent|wrote)\.\.\.\s*$/i;
 const DUMP_FRAGMENT = /^\s*(?:M(?:HDR|DATA)[ \t]*:|[0-9A-Fa-f]{4,8}:[ \t])/;
 
-function isDumpFragment(record: MivrRecord, head: MivrRecord): boolean {
-  return record.facility === CTI_FACILITY && record.file === head.file && DUMP_FRAGMENT.test(record.text);
+/** A dump line written as a record of its own, right after `prev` (no line between: a diagnostic's line stays right). */
+function isDumpFragment(record: MivrRecord, prev: MivrRecord): boolean {
+  return record.facility === CTI_FACILITY && record.file === prev.file && record.line === prev.line + prev.lineCount && DUMP_FRAGMENT.test(record.text);
 }
 
 /** A `writing...` / `reading...` record alone (its dump follows as records of their own). */
@@ -74,7 +75,7 @@ export class CtiRecordJoiner {
   /** Appends to `out` the records this one completes (usually itself, or the join it ended). */
   push(record: MivrRecord, out: MivrRecord[]): void {
     if (this.pending.length > 0) {
-      if (isDumpFragment(record, this.pending[0])) {
+      if (isDumpFragment(record, this.pending[this.pending.length - 1])) {
         this.pending.push(record);
         return;
       }

@@ -135,9 +135,9 @@ export function scanHeader(b: Uint8Array, s: number, e: number, h: HeaderScan): 
     p += 5;
   }
   const hour = two(b, p, e);
-  if (hour < 0 || hour > 23 || b[p + 2] !== COLON) return fail(h, 'bad hour');
+  if (hour < 0 || hour > 23 || p + 2 >= e || b[p + 2] !== COLON) return fail(h, 'bad hour');
   const minute = two(b, p + 3, e);
-  if (minute < 0 || minute > 59 || b[p + 5] !== COLON) return fail(h, 'bad minute');
+  if (minute < 0 || minute > 59 || p + 5 >= e || b[p + 5] !== COLON) return fail(h, 'bad minute');
   const second = two(b, p + 6, e);
   if (second < 0 || second > 60) return fail(h, 'bad second');
   h.hour = hour;

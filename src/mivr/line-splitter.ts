@@ -65,11 +65,14 @@ export class LineSplitter {
         if (nul >= 0 && nul < nl) flags = LINE_HAS_NUL;
       }
       const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
-      this.sink.line(buf, pos, end, ++this.lineNo, flags);
+      if (end - pos > this.maxLineBytes) this.emitLast(buf, pos, pos + this.maxLineBytes, LINE_TRUNCATED);
+      else this.sink.line(buf, pos, end, ++this.lineNo, flags);
       pos = nl + 1;
     }
     if (pos < len) {
-      if (len - pos > this.maxLineBytes) {
+      // A `\r` at the end may be the first half of a CRLF: it does not count.
+      const rest = buf[len - 1] === 13 ? len - 1 - pos : len - pos;
+      if (rest > this.maxLineBytes) {
         this.emitLast(buf, pos, pos + this.maxLineBytes, LINE_TRUNCATED);
         this.skipping = true;
       } else {
