@@ -177,9 +177,8 @@ describe('pcap: what resynchronisation believes', () => {
     return { file, damageAt: head.length, restAt: head.length + absurd.length + middle.length };
   }
 
-  it('a header with caplen 0 is no resynchronisation target', () => {
-    // A would-be header (time of the last record, caplen 0, origlen 0) followed by a good record.
-    const fake = new ByteWriter(true).u32(T0 + 1).u32(0).u32(0).u32(0).toBytes();
+  /** `fake` after the damage is passed over: the reader resynchronises on the good record after it. */
+  function skippedAsTarget(fake: Uint8Array): void {
     const r2 = rec({ sec: T0 + 2, nsec: 0, data: bytes(20, 2) });
     const { file, damageAt, restAt } = damaged(fake, [r2]);
     for (const sizes of [[1 << 20], [7]]) {
@@ -195,26 +194,18 @@ describe('pcap: what resynchronisation believes', () => {
       ]);
       expect(diagnostics).toHaveLength(2);
     }
+  }
+
+  it('a header with caplen 0 is no resynchronisation target', () => {
+    // A would-be header (time of the last record, caplen 0, origlen 0) followed by a good record.
+    const fake = new ByteWriter(true).u32(T0 + 1).u32(0).u32(0).u32(0).toBytes();
+    skippedAsTarget(fake);
   });
 
   it('a header more than a day after the last good record is no resynchronisation target', () => {
     // 86401 s after the last good record; the good record after it is 86400 s from it.
     const fake = rec({ sec: T0 + 1 + 86_401, nsec: 0, data: new Uint8Array(8) });
-    const r2 = rec({ sec: T0 + 2, nsec: 0, data: bytes(20, 2) });
-    const { file, damageAt, restAt } = damaged(fake, [r2]);
-    for (const sizes of [[1 << 20], [7]]) {
-      const { frames, diagnostics } = readFrames(file, sizes);
-      expect(frames.map((f) => [f.sec - T0, f.bytes.length])).toEqual([
-        [0, 20],
-        [1, 20],
-        [2, 20],
-      ]);
-      expect(diagnostics).toMatchObject([
-        { code: 'PCAP_CAPLEN_TOO_LARGE', fileOffset: damageAt },
-        { code: 'CAPTURE_RESYNCHRONISED', fileOffset: restAt },
-      ]);
-      expect(diagnostics).toHaveLength(2);
-    }
+    skippedAsTarget(fake);
   });
 
   it('a record exactly a day after the last good record is a resynchronisation target', () => {

@@ -10,23 +10,7 @@ import { summariseEvents } from '../support/capture-events.js';
 import { ACK, FIN, PSH, SYN } from '../support/capture-writer.js';
 import { feedSegments, toSegmentView, type FedSegment } from '../support/segment-feed.js';
 
-const C = { addr: '10.1.1.1', port: 40001 };
-const S = { addr: '10.2.2.2', port: 42027 };
-const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-const str = (b: ArrayLike<number>): string => new TextDecoder().decode(Uint8Array.from(b));
-
-/** A segment from the client ('c') or the server ('s'), absolute sequence numbers. */
-function seg(from: 'c' | 's', seq: number, flags: number, payload = '', extra: Partial<FedSegment> = {}): FedSegment {
-  const [a, b] = from === 'c' ? [C, S] : [S, C];
-  return { src: a.addr, dst: b.addr, tcp: { srcPort: a.port, dstPort: b.port, seq: seq >>> 0, ack: 0, flags, payload: text(payload) }, ...extra };
-}
-
-function handshake(isnC: number, isnS: number): FedSegment[] {
-  return [seg('c', isnC, SYN), seg('s', isnS, SYN | ACK), seg('c', isnC + 1, ACK)];
-}
-
-const ofKind = <K extends CaptureEvent['kind']>(events: CaptureEvent[], kind: K): Array<Extract<CaptureEvent, { kind: K }>> =>
-  events.filter((e): e is Extract<CaptureEvent, { kind: K }> => e.kind === kind);
+import { C, S, handshake, ofKind, seg, str, text } from '../support/tcp-script.js';
 
 /** Data events as [dir, streamOffset, text, frame]. */
 const dataRows = (events: CaptureEvent[]): Array<[number, number, string, number]> => ofKind(events, 'data').map((d) => [d.dir, d.streamOffset, str(d.bytes), d.frame]);

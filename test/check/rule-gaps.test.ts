@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RULE_CATALOG } from '../../src/check/catalog.js';
 import type { InputDiagnostic } from '../../src/timeline/types.js';
 import { AGENT_SERVICES, ALL_CALL_EVENTS, describeFindings, findingsOf, runCheck, scenario, SESSION, summaryWithSyn, Timeline } from './support.js';
+import { callCleared, connCleared, established, transferred } from './rule-cases.js';
 
 const opened = (req: Record<string, unknown> = {}, conf: Record<string, unknown> = {}): Timeline => new Timeline().open(req, conf);
 
@@ -167,22 +168,6 @@ describe('request pairing', () => {
 // ------------------------------------------------------------------------------------------
 
 const delivered = (callId: number, device: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ CallID: callId, ConnectionDeviceID: device, AlertingDeviceID: device, CalledDeviceID: device, LocalConnectionState: 2, ...extra });
-const established = (callId: number, device: string): Record<string, unknown> => ({ CallID: callId, ConnectionDeviceID: device, AnsweringDeviceID: device, CalledDeviceID: device, LocalConnectionState: 3 });
-const connCleared = (callId: number, device: string): Record<string, unknown> => ({ CallID: callId, ConnectionDeviceID: device, ReleasingDeviceID: device });
-const callCleared = (callId: number): Record<string, unknown> => ({ CallID: callId, LocalConnectionState: 0 });
-const transferred = (primary: number, secondary: number): Record<string, unknown> => ({
-  PrimaryCallID: primary,
-  SecondaryCallID: secondary,
-  PrimaryDeviceID: '2006',
-  SecondaryDeviceID: '2007',
-  TransferringDeviceID: '2006',
-  TransferredDeviceID: '2007',
-  LocalConnectionState: 3,
-  ConnectedParties: [
-    { ConnectedPartyCallID: primary, ConnectedPartyDeviceType: 0, ConnectedPartyDeviceID: '2005' },
-    { ConnectedPartyCallID: primary, ConnectedPartyDeviceType: 0, ConnectedPartyDeviceID: '2007' },
-  ],
-});
 
 describe('calls', () => {
   it('events after END_CALL_EVENT are not judged when BEGIN_CALL_EVENT is masked (a reused CallID cannot announce itself)', () => {
