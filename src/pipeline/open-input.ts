@@ -146,16 +146,13 @@ async function closed(stream: ReadStream): Promise<void> {
 /** A regular file's content, opened anew at each iteration and closed when it ends or stops. */
 function reopening(path: string, gzip: boolean): AsyncIterable<Uint8Array> {
   return {
-    [Symbol.asyncIterator]: (): AsyncIterator<Uint8Array> => {
-      async function* read(): AsyncGenerator<Uint8Array> {
-        const stream = createReadStream(path, { highWaterMark: READ_BYTES });
-        try {
-          yield* gzip ? gunzipChunks(stream) : stream;
-        } finally {
-          await closed(stream);
-        }
+    async *[Symbol.asyncIterator]() {
+      const stream = createReadStream(path, { highWaterMark: READ_BYTES });
+      try {
+        yield* gzip ? gunzipChunks(stream) : stream;
+      } finally {
+        await closed(stream);
       }
-      return read();
     },
   };
 }
@@ -175,20 +172,21 @@ export async function openInput(spec: string, stdin: Readable): Promise<OpenedIn
   }
   // A regular file: its head tells what it is, then it is closed until it is read.
   const stream = createReadStream(spec, { highWaterMark: HEAD_BYTES });
+  let probed: Probed;
   try {
-    const { kind, gzip, reason, startsAt, stop } = await probe(stream);
-    stream.destroy();
-    await stop();
-    return {
-      ...base,
-      kind,
-      gzip,
-      ...(reason !== undefined ? { reason } : {}),
-      ...(startsAt !== undefined ? { startsAt } : {}),
-      rereadable: true,
-      chunks: reopening(spec, gzip),
-    };
+    probed = await probe(stream);
   } finally {
     await closed(stream);
   }
+  const { kind, gzip, reason, startsAt, stop } = probed;
+  await stop();
+  return {
+    ...base,
+    kind,
+    gzip,
+    ...(reason !== undefined ? { reason } : {}),
+    ...(startsAt !== undefined ? { startsAt } : {}),
+    rereadable: true,
+    chunks: reopening(spec, gzip),
+  };
 }

@@ -12,7 +12,7 @@ import { logSource } from '../../src/pipeline/log-source.js';
 import { compareInstants, instantToIso } from '../../src/timeline/instant.js';
 import type { TimelineBatch, TimelineMessage } from '../../src/timeline/types.js';
 import { collectTimeline, conversationFlow, pcapOf } from '../support/cti-capture.js';
-import { endCall, header, logTimeline, opened, traces } from './support.js';
+import { endCall, header, logTimeline, opened } from './support.js';
 
 const T = (ms: number): string => `Nov 20 10:43:${String(59 + Math.floor(ms / 1000) - 60 * Math.floor((59 + Math.floor(ms / 1000)) / 60)).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
 const callIds = (messages: readonly TimelineMessage[]): unknown[] => messages.map((m) => m.message.fields.CallID);

@@ -35,7 +35,6 @@ const stateEvent = encode(F.agentStateEvent(AGENT, F.AGENT_READY));
 const hbConf2 = encode(F.heartbeatConf(2));
 const hbConf3 = encode(F.heartbeatConf(3));
 const MID_STREAM = 'the capture starts mid-stream: bytes before the first message header';
-const AFTER_GAP = 'bytes after a gap, before the next message header';
 
 describe('a gap right after the 8 header bytes in sync', () => {
   it('reports the incomplete message by its type and lengths, not as an incomplete header', () => {

@@ -5,7 +5,7 @@
  */
 import { RULE_CATALOG } from '../../check/catalog.js';
 import { Checker } from '../../check/checker.js';
-import { DEFAULT_CONFIG_FILE, loadCheckConfig } from '../../check/config-file.js';
+import { loadCheckConfig } from '../../check/config-file.js';
 import type { ReportContext } from '../../check/report/context.js';
 import { ruleCatalogJson, writeRuleCatalogText } from '../../check/report/catalog.js';
 import { writeJsonReport } from '../../check/report/json.js';
@@ -28,10 +28,6 @@ export interface CheckCommandOptions extends InputCommandOptions {
   readonly config?: string;
   readonly listRules?: boolean;
 }
-
-export { CHECK_HELP, collect } from '../check-help.js';
-
-/** Append `value` to a repeatable option's list. */
 
 interface Settings {
   readonly levels: Map<string, RuleLevel>;
