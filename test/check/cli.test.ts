@@ -1,6 +1,6 @@
 /** `ccxcti check` end to end in-process: formats, exit codes, --fail-on, rule switches, configuration files. */
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAPTER_11_FLOWS, type Flow } from '../fixtures/flows/chapter11.js';
 import { ccxcti } from '../support/cli.js';
 import { flowPcap, tempDir, writeTemp } from './capture.js';
@@ -17,6 +17,8 @@ let dir = '';
 let clean = '';
 let broken = '';
 let twoSessions = '';
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
   dir = tempDir();
@@ -163,6 +165,7 @@ describe('ccxcti check', () => {
       expect(listed.rules.find((r) => r.id === 'CALL-EVENT-AFTER-END')!.level).toBe('off');
     } finally {
       process.chdir(cwd);
+      rmSync(here, { recursive: true, force: true });
     }
     expect((await ccxcti(['check', broken])).code).toBe(1);
   });
