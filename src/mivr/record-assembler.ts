@@ -139,6 +139,14 @@ export class RecordAssembler implements LineSink {
       ctx.notices.add('year');
       this.diag('info', 'MIVR-YEAR-ASSUMED', `records carry no year; ${year} assumed from the current date (give year or mtime)`, lineNo);
     }
+    // The header line's own text counts towards maxRecordBytes too (it can exceed it only when
+    // maxRecordBytes is set below maxLineBytes): cut like a continuation line past the limit.
+    let textEnd = end;
+    const overflow = end - h.textStart > ctx.maxRecordBytes;
+    if (overflow) {
+      textEnd = h.textStart + ctx.maxRecordBytes;
+      this.diag('warning', 'MIVR-RECORD-TOO-LONG', `record text beyond ${ctx.maxRecordBytes} bytes dropped`, lineNo);
+    }
     const fields = this.fields;
     const tzAbbrev = fields.get(buf, h.tzStart, h.tzEnd);
     const offset = ctx.tzOverride ?? this.zone(tzAbbrev, lineNo);
@@ -156,11 +164,11 @@ export class RecordAssembler implements LineSink {
       parts: [],
       buf,
       start: h.textStart,
-      end,
+      end: textEnd,
       lineCount: 1,
-      bytes: end - h.textStart,
+      bytes: textEnd - h.textStart,
       lossy: false,
-      overflow: false,
+      overflow,
     };
   }
 

@@ -264,6 +264,22 @@ describe('record assembler: stray lines, limits and diagnostics', () => {
     ]);
   });
 
+  it('maxRecordBytes limits the header line\'s own text too; its continuation lines are then dropped', async () => {
+    const log = [
+      hdr(1, T, 'ICD_CTI', 'abcdefghijklmnop'), // 16 bytes of text on the header line alone
+      'more', // dropped: the record already overflowed
+      hdr(2, T, 'ICD_CTI', '0123456789'), // exactly 10: whole
+      hdr(3, T, 'ICD_CTI', 'ok'),
+    ].join('\n');
+    const { records, stats } = await read(log, { maxRecordBytes: 10 });
+    expect(texts(records)).toEqual([
+      [1, 'abcdefghij', 1, 2],
+      [2, '0123456789', 3, 1],
+      [3, 'ok', 4, 1],
+    ]);
+    expect(stats.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['MIVR-RECORD-TOO-LONG', 1, 'record text beyond 10 bytes dropped']]);
+  });
+
   it('the year assumed from now is said once, at the first emitted record', async () => {
     const { stats } = await read([hdr(1, T, 'SS_TEL', 'a'), hdr(2, T, 'ICD_CTI', 'b'), hdr(3, T, 'ICD_CTI', 'c')].join('\n'), {
       year: undefined,

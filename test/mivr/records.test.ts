@@ -175,10 +175,15 @@ describe('garbage', () => {
     const long = `${hdr(1, T, 'ICD_CTI', 'x'.repeat(5000))}\n${hdr(2, T, 'ICD_CTI', 'b')}\n${'y'.repeat(100)}\n${'z'.repeat(100)}\n${hdr(3, T, 'ICD_CTI', 'c')}`;
     const { records, stats } = await read(long, { maxLineBytes: 1000, maxRecordBytes: 150, chunk: 64 });
     expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
-    expect(records[0].text.length).toBeLessThan(1000);
+    // Record 1: its header line is cut at 1000 bytes, then its text at 150 (maxRecordBytes).
+    expect(records[0].text).toBe('x'.repeat(150));
     expect(records[1].text).toBe(`b\n${'y'.repeat(100)}`);
     expect(records[1].lineCount).toBe(3);
-    expect(stats.diagnostics.map((d) => d.code)).toEqual(['MIVR-LINE-TOO-LONG', 'MIVR-RECORD-TOO-LONG']);
+    expect(stats.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['MIVR-LINE-TOO-LONG', 1],
+      ['MIVR-RECORD-TOO-LONG', 1],
+      ['MIVR-RECORD-TOO-LONG', 2],
+    ]);
   });
 
   it('keeps at most maxDiagnostics and counts the rest', async () => {
