@@ -6,6 +6,9 @@
  *   for await (const chunk of readFileChunks('trace.pcapng')) pipeline.push(chunk);
  *   pipeline.end();
  *
+ * The files of one capture written one after the other (a ring buffer) go through one
+ * pipeline: `pipeline.nextFile()` between them keeps the TCP connections open across.
+ *
  * or, as an async iterable: `for await (const event of readCaptureEvents(readFileChunks(path)))`.
  * Diagnostics of every layer come in the same stream as `{ kind: 'diagnostic' }` events.
  */
@@ -36,15 +39,21 @@ export interface CapturePipelineStats {
 }
 
 export class CaptureTcpPipeline {
-  private readonly reader: CaptureFileReader;
+  private reader: CaptureFileReader;
   private readonly decoder: PacketDecoder;
   private readonly reassembler: TcpReassembler;
+  private readonly readerOptions: CaptureReaderOptions | undefined;
+  /** Index of the file being read (0: the first). */
+  private file = 0;
+  /** Frames of the files before this one: the frames the decoder and reassembler see count on from there. */
+  private frameBase = 0;
+  private fileEnded = false;
   private lastFrame = 0;
   private lastTsSec = 0;
   private lastTsNsec = 0;
   private errors = 0;
   private warnings = 0;
-  /** Frames whose timestamp no RFC 3339 date-time can write, and the first of them. */
+  /** Frames of this file whose timestamp no RFC 3339 date-time can write, and the first of them. */
   private outOfRange = 0;
   private firstOutOfRange = 0;
 
@@ -52,21 +61,29 @@ export class CaptureTcpPipeline {
     private readonly emit: CaptureEventSink,
     options: CapturePipelineOptions = {},
   ) {
-    const report = (diagnostic: CaptureDiagnostic): void => this.diagnostic(diagnostic);
+    this.readerOptions = options.reader;
     this.reassembler = new TcpReassembler((event) => this.forward(event), options.tcp);
-    this.decoder = new PacketDecoder((segment) => this.reassembler.pushSegment(segment), report, options.ipFragments);
-    this.reader = new CaptureFileReader(
+    this.decoder = new PacketDecoder((segment) => this.reassembler.pushSegment(segment), (d) => this.diagnostic(d), options.ipFragments);
+    this.reader = this.openReader();
+  }
+
+  /** A reader for the next file: its frames and diagnostics are its own, its packets go on into the shared decoder. */
+  private openReader(): CaptureFileReader {
+    const file = this.file;
+    return new CaptureFileReader(
       {
         onFrame: (frame: RawFrame) => {
           if (frame.tsSec < RFC3339_FIRST_SECOND || frame.tsSec > RFC3339_LAST_SECOND) this.timestampOutOfRange(frame);
+          // From here on the frame is numbered across the files (the reader sets the number anew for each frame).
+          frame.frameNumber += this.frameBase;
           this.lastFrame = frame.frameNumber;
           this.lastTsSec = frame.tsSec;
           this.lastTsNsec = frame.tsNsec;
           this.decoder.decodeFrame(frame);
         },
-        onDiagnostic: report,
+        onDiagnostic: (diagnostic) => this.diagnostic(diagnostic, file),
       },
-      options.reader,
+      this.readerOptions,
     );
   }
 
@@ -76,36 +93,66 @@ export class CaptureTcpPipeline {
 
   /**
    * A timestamp outside the years 0000–9999 (a damaged timestamp, if_tsresol or if_tsoffset):
-   * said once, for the first such frame, and counted; JSON outputs leave `ts` out for them.
+   * said once per file, for the first such frame, and counted; JSON outputs leave `ts` out for them.
    */
   private timestampOutOfRange(frame: RawFrame): void {
     if (this.outOfRange++ > 0) return;
     this.firstOutOfRange = frame.frameNumber;
     const year = Math.floor(frame.tsSec / 31_556_952) + 1970;
-    this.diagnostic({
-      severity: 'warning',
-      code: 'CAPTURE_TIMESTAMP_OUT_OF_RANGE',
-      message: `timestamp in the year ${year} or so — outside 0000–9999, which no RFC 3339 date-time can write (a damaged timestamp, if_tsresol or if_tsoffset?); JSON leaves its ts out`,
-      fileOffset: frame.fileOffset,
-      frame: frame.frameNumber,
-    });
-  }
-
-  /** End of the file: truncation diagnostics, incomplete fragments, gaps and closes. */
-  end(): void {
-    this.reader.end();
-    if (this.outOfRange > 1) {
-      this.diagnostic({
+    this.diagnostic(
+      {
         severity: 'warning',
         code: 'CAPTURE_TIMESTAMP_OUT_OF_RANGE',
-        message: `${this.outOfRange} frames (the first: frame ${this.firstOutOfRange}) have timestamps outside the years 0000–9999; JSON leaves their ts out`,
-        fileOffset: this.reader.bytesConsumed,
-      });
+        message: `timestamp in the year ${year} or so — outside 0000–9999, which no RFC 3339 date-time can write (a damaged timestamp, if_tsresol or if_tsoffset?); JSON leaves its ts out`,
+        fileOffset: frame.fileOffset,
+        frame: frame.frameNumber,
+      },
+      this.file,
+    );
+  }
+
+  /** The end of the file being read: its truncation diagnostics (the TCP connections stay open). */
+  endFile(): void {
+    if (this.fileEnded) return;
+    this.fileEnded = true;
+    this.reader.end();
+    if (this.outOfRange > 1) {
+      this.diagnostic(
+        {
+          severity: 'warning',
+          code: 'CAPTURE_TIMESTAMP_OUT_OF_RANGE',
+          message: `${this.outOfRange} frames (the first: frame ${this.firstOutOfRange}) have timestamps outside the years 0000–9999; JSON leaves their ts out`,
+          fileOffset: this.reader.bytesConsumed,
+        },
+        this.file,
+      );
     }
+  }
+
+  /**
+   * The next file of the same capture (the files of a ring buffer): the file being read ends
+   * (as {@link endFile}), a new one starts with its own header, frame numbers and offsets,
+   * while IP fragments and TCP connections carry on. Returns the number of frames before it.
+   */
+  nextFile(): number {
+    this.endFile();
+    this.frameBase += this.reader.frameCount;
+    this.file++;
+    this.fileEnded = false;
+    this.outOfRange = 0;
+    this.firstOutOfRange = 0;
+    this.reader = this.openReader();
+    return this.frameBase;
+  }
+
+  /** The end of the capture (after its last file): truncation diagnostics, incomplete fragments, gaps and closes. */
+  end(): void {
+    this.endFile();
     this.decoder.finish();
     this.reassembler.finish(this.lastFrame, { sec: this.lastTsSec, nsec: this.lastTsNsec });
   }
 
+  /** The file being read (format, bytes, frames); decoding and reassembly since the first file. */
   get stats(): CapturePipelineStats {
     return {
       format: this.reader.format,
@@ -118,10 +165,10 @@ export class CaptureTcpPipeline {
     };
   }
 
-  private diagnostic(diagnostic: CaptureDiagnostic): void {
+  private diagnostic(diagnostic: CaptureDiagnostic, file?: number): void {
     if (diagnostic.severity === 'error') this.errors++;
     else if (diagnostic.severity === 'warning') this.warnings++;
-    this.emit({ kind: 'diagnostic', diagnostic });
+    this.emit(file !== undefined ? { kind: 'diagnostic', diagnostic, file } : { kind: 'diagnostic', diagnostic });
   }
 
   private forward(event: CaptureEvent): void {

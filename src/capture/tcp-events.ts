@@ -120,6 +120,13 @@ export interface TcpCloseEvent {
 export interface CaptureDiagnosticEvent {
   readonly kind: 'diagnostic';
   readonly diagnostic: CaptureDiagnostic;
+  /**
+   * A diagnostic about one file's records (the reader's): the file's index among those read
+   * one after the other ({@link CaptureTcpPipeline.nextFile}, 0 for the first); its `frame`
+   * and `fileOffset` are then that file's own. Absent for the other layers' diagnostics, whose
+   * `frame` numbers count on across the files.
+   */
+  readonly file?: number;
 }
 
 export type TcpStreamEvent = TcpOpenEvent | TcpDataEvent | TcpGapEvent | TcpCloseEvent;

@@ -1,12 +1,15 @@
 /**
- * All inputs → one timeline: each capture is a source of its own, all logs together form one
- * rotated set; the sources are merged by time.
+ * All inputs → one timeline: each capture is a source of its own — the files of a ring buffer
+ * together one (pipeline/ring-set.ts) —, all logs together form one rotated set; the sources
+ * are merged by time.
  */
 import type { Readable } from 'node:stream';
 import type { SessionSummary, SourceOptions, TimelineBatch, TimelineSource } from '../timeline/types.js';
 import { mergeTimelines } from './merge.js';
 import { expandInputPaths } from './input-paths.js';
 import { openInput, type OpenedInput } from './open-input.js';
+import { groupRingSets } from './ring-set.js';
+import type { CaptureFilesSource } from './capture-source.js';
 
 export interface OpenTimeline {
   readonly inputs: readonly OpenedInput[];
@@ -39,8 +42,7 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
   if (inputs.length === 0 && skipped.length > 0) throw new UnreadableInputError(`no capture or MIVR log among the inputs (${skipped.join('; ')})`);
   // The capture and the log pipelines are loaded only for inputs of their kind.
   const captureInputs = inputs.filter((i) => i.kind === 'capture');
-  const captureSource = captureInputs.length > 0 ? (await import('./capture-source.js')).captureSource : undefined;
-  const captures = captureSource ? captureInputs.map((i) => captureSource(i, options)) : [];
+  const captures = captureInputs.length > 0 ? await captureSources(captureInputs, options) : [];
   const sources: TimelineSource[] = [...captures];
   const logs = inputs.filter((i) => i.kind === 'log');
   if (logs.length > 0) sources.push((await import('./log-source.js')).logSource(logs, options));
@@ -49,6 +51,12 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
     skipped,
     batches: mergeTimelines(sources),
     sessions: () => sources.flatMap((s) => s.sessions()),
-    unreadable: () => captures.flatMap((c) => c.unreadable() ?? []),
+    unreadable: () => captures.flatMap((c) => c.unreadable()),
   };
+}
+
+/** A source per capture, one per ring set (its files read as one capture), in the order given. */
+async function captureSources(inputs: readonly OpenedInput[], options: SourceOptions): Promise<CaptureFilesSource[]> {
+  const { captureFilesSourceOf } = await import('./capture-source.js');
+  return groupRingSets(inputs, (i) => i.name).map((group) => captureFilesSourceOf(group, options));
 }

@@ -6,8 +6,9 @@
 import type { CaptureDiagnostic } from '../../capture/diagnostics.js';
 import type { CaptureEvent } from '../../capture/tcp-events.js';
 import type { Instant } from '../../timeline/instant.js';
-import type { InputDiagnostic, SessionSummary, SourceOptions, TimelineEvent } from '../../timeline/types.js';
+import type { InputDiagnostic, SessionSummary, SourceOptions, SourceRef, TimelineEvent } from '../../timeline/types.js';
 import { CtiSession, type ParkedEvent, type SessionContext } from './cti-session.js';
+import { FrameFiles } from './frame-files.js';
 import { OrderedOutput } from './ordered-output.js';
 
 /** Events that may wait behind an undecided session before it is forced to decide. */
@@ -35,14 +36,17 @@ export class CaptureTimeline {
   private readonly closedIds = new Map<number, string>();
   private last: CtiSession | null = null;
   private lastId = -1;
+  /** The first diagnostic about each file's header (SHB / pcap file header), by file index: why a file may be unreadable. */
+  private readonly headerProblems: Array<CaptureDiagnostic | undefined> = [];
+  private readonly files: FrameFiles;
   /** Capture diagnostics by severity. */
   errors = 0;
-  /** The first diagnostic about the file's header (SHB / pcap file header): why a file may be unreadable. */
-  headerProblem: CaptureDiagnostic | undefined;
 
+  /** `file`: the capture's (first) file. */
   constructor(file: string, options: Pick<SourceOptions, 'ports' | 'protocolVersion' | 'showSecrets'>) {
+    this.files = new FrameFiles(file);
     this.ctx = {
-      file,
+      files: this.files,
       ports: new Set(options.ports.length > 0 ? options.ports : [42027]),
       protocolVersion: options.protocolVersion,
       showSecrets: options.showSecrets,
@@ -55,7 +59,7 @@ export class CaptureTimeline {
   /** Takes one capture event (a CaptureEventSink). */
   readonly handle = (e: CaptureEvent): void => {
     if (e.kind === 'diagnostic') {
-      this.captureDiagnostic(e.diagnostic);
+      this.captureDiagnostic(e.diagnostic, e.file);
       return;
     }
     // The frame of the event: for data, the frame that carried these bytes (for data held
@@ -91,6 +95,19 @@ export class CaptureTimeline {
     this.output.maintain();
   };
 
+  /**
+   * The next file of the capture (a ring buffer's), whose frames come after `frameBase`
+   * frames (CaptureTcpPipeline.nextFile): connections carry on; returns the file's index.
+   */
+  nextFile(name: string, frameBase: number): number {
+    return this.files.add(name, frameBase);
+  }
+
+  /** The first diagnostic saying that file's own header cannot be read, if any. */
+  headerProblem(file = 0): CaptureDiagnostic | undefined {
+    return this.headerProblems[file];
+  }
+
   /** The end of the capture (after the capture pipeline's end()): every session closes. */
   finish(): void {
     for (const [id, s] of this.live) {
@@ -113,10 +130,10 @@ export class CaptureTimeline {
     return all.sort((x, y) => x.id - y.id).map((x) => x.summary);
   }
 
-  /** A diagnostic about the input itself (not from the capture layer). */
-  report(severity: InputDiagnostic['severity'], code: string, message: string): void {
+  /** A diagnostic about an input file itself (not from the capture layer); by default the first file. */
+  report(severity: InputDiagnostic['severity'], code: string, message: string, file = this.files.name(0), at?: Instant): void {
     if (severity === 'error') this.errors++;
-    this.output.push({ kind: 'diagnostic', severity, code, message, source: { file: this.ctx.file } });
+    this.output.push({ kind: 'diagnostic', severity, code, message, ...(at !== undefined ? { at } : {}), source: { file } });
   }
 
   private closeSession(id: number, s: CtiSession): void {
@@ -135,9 +152,10 @@ export class CaptureTimeline {
     return s;
   }
 
-  private captureDiagnostic(d: CaptureDiagnostic): void {
+  /** `file`: the index of the file a reader's diagnostic is about (its frame then that file's own). */
+  private captureDiagnostic(d: CaptureDiagnostic, file: number | undefined): void {
     if (d.severity === 'error') this.errors++;
-    if (d.fileOffset === 0 && HEADER_PROBLEMS.has(d.code)) this.headerProblem ??= d;
+    if (file !== undefined && d.fileOffset === 0 && HEADER_PROBLEMS.has(d.code)) this.headerProblems[file] ??= d;
     let session: string | undefined;
     if (d.conn !== undefined) {
       const s = this.live.get(d.conn);
@@ -154,10 +172,20 @@ export class CaptureTimeline {
       code: d.code,
       message: d.message,
       ...(session !== undefined ? { session } : {}),
-      source: d.frame !== undefined ? { file: this.ctx.file, frame: d.frame } : { file: this.ctx.file },
+      source: this.sourceOf(d, file),
       // Bytes before the stream's start have negative offsets: those stay in the message only.
       ...(d.streamOffset !== undefined && d.streamOffset >= 0 ? { streamOffset: d.streamOffset, ...(d.length !== undefined ? { length: d.length } : {}) } : {}),
     };
     this.output.push(event);
+  }
+
+  /** Where a capture diagnostic points: its file and the file's own frame number. */
+  private sourceOf(d: CaptureDiagnostic, file: number | undefined): SourceRef {
+    if (file !== undefined) {
+      const name = this.files.name(file);
+      return d.frame !== undefined ? { file: name, frame: d.frame } : { file: name };
+    }
+    // The other layers number frames on across the files.
+    return d.frame !== undefined ? this.files.locate(d.frame) : { file: this.files.fileOf(this.ctx.frame) };
   }
 }

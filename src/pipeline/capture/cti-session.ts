@@ -26,6 +26,7 @@ import type { Instant } from '../../timeline/instant.js';
 import type { Direction, InputDiagnostic, SessionSummary, TimelineEvent, TimelineMessage } from '../../timeline/types.js';
 import { isCleanStrict } from './cti-header.js';
 import { CtiStreamFramer, type FramerSink } from './cti-framer.js';
+import type { FrameFiles } from './frame-files.js';
 import type { Hold, HoldOwner, OrderedOutput } from './ordered-output.js';
 
 const OPEN_REQ = 3;
@@ -59,7 +60,8 @@ export type ParkedEvent =
 
 /** What sessions share: options, the output, the frame being processed. */
 export interface SessionContext {
-  readonly file: string;
+  /** The capture's files, and where a frame (numbered on across them) is. */
+  readonly files: FrameFiles;
   readonly ports: ReadonlySet<number>;
   readonly protocolVersion: number | undefined;
   readonly showSecrets: boolean;
@@ -139,7 +141,7 @@ export class CtiSession implements HoldOwner {
     this.version = ctx.protocolVersion;
     this.versionBasis = ctx.protocolVersion !== undefined ? 'option' : 'unknown';
     this.decodeOptions = { version: this.version, showSecrets: ctx.showSecrets };
-    this.source = { file: ctx.file };
+    this.source = { file: ctx.files.fileOf(ctx.frame) }; // where the session starts
     this.sinks = [this.sinkFor(0), this.sinkFor(1)];
   }
 
@@ -239,7 +241,7 @@ export class CtiSession implements HoldOwner {
     }
     return {
       id: this.id || this.sessionId(c),
-      file: this.ctx.file,
+      file: this.source.file,
       client: { addr: client.addr, port: client.port },
       server: { addr: server.addr, port: server.port },
       roleBasis: this.roleBasis,
@@ -425,7 +427,7 @@ export class CtiSession implements HoldOwner {
       ...(p.ts !== undefined ? { at: p.ts } : {}),
       session: this.id,
       ...(p.dir !== null ? { direction: this.names[p.dir] } : {}),
-      source: p.frame !== undefined ? { file: this.ctx.file, frame: p.frame } : this.source,
+      source: p.frame !== undefined ? this.ctx.files.locate(p.frame) : this.source,
       ...(p.streamOffset !== undefined ? { streamOffset: p.streamOffset } : {}),
       ...(p.length !== undefined ? { length: p.length } : {}),
     };
@@ -445,7 +447,7 @@ export class CtiSession implements HoldOwner {
       direction: this.names[dir],
       session: this.id,
       version,
-      source: { file: this.ctx.file, frame },
+      source: this.ctx.files.locate(frame),
       streamOffset,
     };
   }

@@ -1,0 +1,54 @@
+/**
+ * The files of one capture read one after the other (a ring buffer), and where a frame is:
+ * the capture pipeline numbers frames on across the files (file k's frame n is
+ * `base(k) + n`), this maps such a number back to the file and the file's own frame number
+ * (what `tshark -r thatfile` shows). A single file has base 0: its numbers are its own.
+ */
+import type { SourceRef } from '../../timeline/types.js';
+
+export class FrameFiles {
+  private readonly names: string[] = [];
+  /** Frames before each file, non-decreasing (an empty file has its successor's base). */
+  private readonly bases: number[] = [];
+
+  constructor(first: string) {
+    this.add(first, 0);
+  }
+
+  /** The next file, whose frames come after `base` frames; returns its index. */
+  add(name: string, base: number): number {
+    this.names.push(name);
+    this.bases.push(base);
+    return this.names.length - 1;
+  }
+
+  name(index: number): string {
+    return this.names[index] ?? this.names[0]!;
+  }
+
+  /** Index of the file holding the frame numbered `frame` across the files (frame 0 and below: the first file). */
+  indexOf(frame: number): number {
+    const bases = this.bases;
+    let hi = bases.length - 1;
+    if (frame > bases[hi]!) return hi; // the file being read: the common case
+    let lo = 0;
+    // The last file whose base is below the frame.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bases[mid]! < frame) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The file holding a frame numbered across the files. */
+  fileOf(frame: number): string {
+    return this.names[this.indexOf(frame)]!;
+  }
+
+  /** The file and its own frame number, for a frame numbered across the files. */
+  locate(frame: number): SourceRef {
+    const i = this.indexOf(frame);
+    return { file: this.names[i]!, frame: frame - this.bases[i]! };
+  }
+}
