@@ -25,10 +25,10 @@ const heartbeat = (i: number): EncodableMessage => ({ type: 'HEARTBEAT_REQ', fie
 const heartbeatConf = (i: number): EncodableMessage => ({ type: 'HEARTBEAT_CONF', fields: { InvokeID: i } });
 
 /** One CTI connection of `count` heartbeats and their confirmations (12 bytes each) in 5-byte segments: each message spans three packets. */
-function heartbeats(count: number, port = 50311): WrittenPacket[] {
+function heartbeats(count: number, port = 50311, startSec = 1_700_000_000): WrittenPacket[] {
   const steps = [];
   for (let i = 1; i <= count; i++) steps.push({ from: 'client' as const, messages: [heartbeat(i)] }, { from: 'server' as const, messages: [heartbeatConf(i)] });
-  return flowToEthernetPackets(conversationFlow({ client: { addr: '10.1.1.5', port }, server: { addr: '10.1.1.2', port: 42027 }, steps, mss: 5 }));
+  return flowToEthernetPackets(conversationFlow({ client: { addr: '10.1.1.5', port }, server: { addr: '10.1.1.2', port: 42027 }, steps, mss: 5 }), startSec);
 }
 
 describe('a connection running from one ring file into the next', () => {
@@ -81,19 +81,19 @@ describe('a connection running from one ring file into the next', () => {
     expect(r.messages.filter((m) => m.source.file === files[3]!.path).length).toBeGreaterThan(5);
   });
 
-  it('a truncated last file: the reader says so against that file; the session closes at the end of the capture', async () => {
+  it('truncated files (a middle one, the last): the reader says so against each file when it ends; the session closes at the end of the capture', async () => {
     const packets = heartbeats(20);
     const dir = freshDir();
     const files = writeRing(dir, packets, [40, 80]);
-    const last = files[2]!.path;
-    truncateSync(last, Math.floor(statSync(last).size / 2) + 3);
+    for (const f of files.slice(1)) truncateSync(f.path, Math.floor(statSync(f.path).size / 2) + 3);
     const r = await decodeInputs([dir]);
-    const cut = r.diagnostics.filter((d) => d.code === 'PCAP_TRUNCATED_RECORD');
-    expect(cut).toHaveLength(1);
-    expect(cut[0]!.source.file).toBe(last);
+    expect(r.diagnostics.filter((d) => d.code === 'PCAP_TRUNCATED_RECORD').map((d) => d.source.file)).toEqual([files[1]!.path, files[2]!.path]);
+    // The middle file's truncation comes when that file ends: before anything of the last file.
+    const cutAt = r.events.findIndex((e) => e.kind === 'diagnostic' && e.code === 'PCAP_TRUNCATED_RECORD');
+    expect(r.events.slice(0, cutAt).some((e) => e.source.file === files[2]!.path)).toBe(false);
     expect(r.sessions).toHaveLength(1);
     expect(r.sessions[0]!.closedBy).toBe('end-of-capture');
-    expect(r.messages.filter((m) => m.source.file === last).length).toBeGreaterThan(5);
+    expect(r.messages.filter((m) => m.source.file === files[2]!.path).length).toBeGreaterThan(5);
   });
 
   it('a file of the set whose header cannot be read (and holds no packet) is unreadable: exit 2 naming it, the others decoded', async () => {
@@ -125,11 +125,13 @@ const fdDir = '/proc/self/fd';
 const withFds = existsSync(fdDir) ? it : it.skip;
 
 describe('resources', () => {
-  withFds('one file of the set is open at a time (file descriptors counted while reading)', async () => {
-    const packets = heartbeats(2000);
+  withFds('one file of a set is open at a time, and a later set is opened only when the timeline reaches it (file descriptors counted while reading)', async () => {
     const dir = freshDir();
-    const cuts = Array.from({ length: 11 }, (_, i) => (i + 1) * Math.floor(packets.length / 12));
-    const files = writeRing(dir, packets, cuts);
+    // Two ring buffers one after the other in time (given in the other order).
+    const later = heartbeats(1000, 50312, 1_700_100_000);
+    const earlier = heartbeats(1000, 50311, 1_700_000_000);
+    const cuts = (packets: readonly WrittenPacket[]): number[] => Array.from({ length: 5 }, (_, i) => (i + 1) * Math.floor(packets.length / 6));
+    const files = [...writeRing(join(dir, 'b'), later, cuts(later)), ...writeRing(join(dir, 'a'), earlier, cuts(earlier))];
     const paths = new Set(files.map((f) => f.path));
     const ringFds = (): number =>
       readdirSync(fdDir).filter((fd) => {
@@ -139,7 +141,7 @@ describe('resources', () => {
           return false; // closed meanwhile
         }
       }).length;
-    const timeline = await openTimeline([dir], RING_OPTIONS, new PassThrough());
+    const timeline = await openTimeline([join(dir, 'b'), join(dir, 'a')], RING_OPTIONS, new PassThrough());
     expect(ringFds()).toBe(0);
     let most = 0;
     let batches = 0;
@@ -150,7 +152,7 @@ describe('resources', () => {
     expect(batches).toBeGreaterThan(files.length);
     expect(most).toBe(1);
     expect(ringFds()).toBe(0);
-    expect(timeline.sessions()).toHaveLength(1);
+    expect(timeline.sessions()).toHaveLength(2);
   });
 });
 
