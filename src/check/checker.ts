@@ -207,7 +207,7 @@ export class Checker {
     return scope;
   }
 
-  /** Ends sessions silent for IDLE_SESSION_MS of timeline time (RESET_SESSION_MS when a reset is due). */
+  /** Ends sessions silent for IDLE_SESSION_MS of timeline time or longer (RESET_SESSION_MS when a reset is due). */
   private sweep(): void {
     if (this.nowMs === undefined) return;
     const limit = this.nowMs - IDLE_SESSION_MS;
@@ -215,8 +215,8 @@ export class Checker {
     for (const [key, scope] of this.scopes) {
       const s = scope.session;
       if (!s || scope.lastMs === undefined) continue;
-      if (scope.lastMs < limit) this.end(key, undefined);
-      else if (s.resetDue !== undefined && scope.lastMs < resetLimit) {
+      if (scope.lastMs <= limit) this.end(key, undefined);
+      else if (s.resetDue !== undefined && scope.lastMs <= resetLimit) {
         this.resetEnded.set(key, s.resetDue);
         this.end(key, undefined);
       }

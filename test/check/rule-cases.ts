@@ -406,5 +406,5 @@ const OUTBOUND: Record<string, RuleCase> = {
 export const RULE_CASES: Readonly<Record<string, RuleCase>> = { ...FRAMING, ...LIMITS, ...SESSIONS, ...REQUESTS, ...CONFIGURATION, ...CALLS, ...AGENTS, ...OUTBOUND };
 
 export { SESSION };
-/** Field builders of call events, shared with other rule tests. */
-export { callCleared, connCleared, established, transferred };
+/** Field builders of call events and of SET_CALL_DATA_REQ, shared with other rule tests. */
+export { callCleared, connCleared, established, setCallData, transferred };

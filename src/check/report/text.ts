@@ -1,7 +1,10 @@
 /**
  * `ccxcti check --format text`: findings grouped by session (log messages apart) and, within
  * a session, by call; each points at its message: index, time, source file:frame/line.
+ * What comes from the inputs (messages quoting field values, file names, session IDs) is
+ * escaped for the terminal (src/render/escape.ts), as `decode` does.
  */
+import { escapeForTerminal } from '../../render/escape.js';
 import { instantToText } from '../../timeline/instant.js';
 import type { Finding } from '../findings.js';
 import { plural, sourceText, type ReportContext } from './context.js';
@@ -10,7 +13,7 @@ const LOG_GROUP = '(MIVR log messages, no session)';
 
 function line(f: Finding): string {
   const when = f.at.at ? ` ${instantToText(f.at.at)}` : '';
-  return `    ${f.severity.padEnd(7)} ${f.rule}  #${f.at.index}${when} ${sourceText(f.at.source)} ${f.at.type}\n            ${f.message}\n            [${f.spec}]\n`;
+  return `    ${f.severity.padEnd(7)} ${f.rule}  #${f.at.index}${when} ${escapeForTerminal(sourceText(f.at.source))} ${f.at.type}\n            ${escapeForTerminal(f.message)}\n            [${f.spec}]\n`;
 }
 
 export function writeTextReport(ctx: ReportContext): string {
@@ -28,7 +31,7 @@ export function writeTextReport(ctx: ReportContext): string {
   let out = '';
   const order = [...sessions.keys()].sort((a, b) => (a === LOG_GROUP ? 1 : b === LOG_GROUP ? -1 : 0));
   for (const s of order) {
-    out += `${s === LOG_GROUP ? s : `session ${s}`}\n`;
+    out += `${s === LOG_GROUP ? s : `session ${escapeForTerminal(s)}`}\n`;
     const calls = sessions.get(s)!;
     const callOrder = [...calls.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
     for (const c of callOrder) {
