@@ -69,7 +69,7 @@ export class SessionModel {
   granted: number | undefined;
   /** Unified CCX online (OPEN_CONF, then SYSTEM_EVENT SYS_CCX_ONLINE / _OFFLINE). */
   online: boolean | undefined;
-  close: { readonly ref: MessageRef; readonly timeMs: number | undefined; readonly invokeId: number | undefined; confMs?: number; confirmed?: boolean } | undefined;
+  close: { readonly ref: MessageRef; readonly timeMs: number | undefined; readonly invokeId: number | undefined; confirmed?: boolean } | undefined;
   /** CLOSE_CONF received: the session is over as far as the guide goes. */
   closed = false;
   resetDue: ResetDue | undefined;
@@ -169,10 +169,7 @@ export class SessionModel {
         if (m.direction !== 'server-to-client' && !this.close) this.close = { ref: m.ref, timeMs: m.timeMs, invokeId: num(m.fields, 'InvokeID') };
         break;
       case 'CLOSE_CONF':
-        if (this.close && !this.close.confirmed) {
-          this.close.confirmed = true;
-          if (m.timeMs !== undefined) this.close.confMs = m.timeMs;
-        }
+        if (this.close) this.close.confirmed = true;
         this.closed = true;
         this.due('CLOSE_CONF received (chapter 3, How a Session is Ended)', m);
         break;
