@@ -13,6 +13,7 @@ import type { MessagesOptions } from './commands/messages.js';
 import { UsageError, type CliIo } from './io.js';
 import { addInputOptions } from './options.js';
 import { packageVersion } from './package-info.js';
+import { escapeForTerminal } from '../render/escape.js';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -90,15 +91,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`ccxcti: ${err.message}\n`);
+      io.stderr.write(`ccxcti: ${escapeForTerminal(err.message)}\n`);
       return 2;
     }
     const e = err as NodeJS.ErrnoException;
     if (e && typeof e.code === 'string' && /^E(NOENT|ACCES|ISDIR|PERM|NOTDIR)$/.test(e.code)) {
-      io.stderr.write(`ccxcti: ${e.message}\n`);
+      io.stderr.write(`ccxcti: ${escapeForTerminal(e.message)}\n`);
       return 2;
     }
-    io.stderr.write(`ccxcti: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.stderr.write(`ccxcti: internal error: ${(err instanceof Error ? (err.stack ?? err.message) : String(err)).split('\n').map(escapeForTerminal).join('\n')}\n`);
     return 3;
   }
 }

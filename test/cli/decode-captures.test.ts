@@ -291,6 +291,32 @@ describe('damaged, truncated, empty and unknown inputs', () => {
     }
   });
 
+  it('file names from a directory reach stderr escaped: a name cannot drive the terminal', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ccxcti-dir-'));
+    try {
+      copyFileSync(PCAP, join(root, 'one.pcap'));
+      // ESC ] 0 ; … BEL sets the window title; \u202e reverses the text after it.
+      writeFileSync(join(root, 'evil\u001b]0;owned\u0007\u202etxt.pcap'), 'not a capture\n');
+      writeFileSync(join(root, 'bad\u001b[2J.pcap'), new Uint8Array([0xd4, 0xc3, 0xb2, 0xa1, 2, 0])); // a pcap magic, header cut: unreadable
+      const r = await ccxcti(['decode', root, '--format', 'ndjson']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('skipped');
+      expect(r.stderr).toContain('cannot read');
+      expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+      expect(r.stderr).toContain('evil\\u001b]0;owned\\u0007\\u202etxt.pcap');
+      expect(r.stderr).toContain('bad\\u001b[2J.pcap');
+      // Named on the command line and unreadable: the usage error is escaped too.
+      const named = await ccxcti(['decode', join(root, 'evil\u001b]0;owned\u0007\u202etxt.pcap')]);
+      expect(named.code).toBe(2);
+      expect(named.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+      const missing = await ccxcti(['decode', join(root, 'gone\u001b[2J.pcap')]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('gone\\u001b[2J.pcap');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('a directory stands for the files below it: decoded in name order, other files skipped with a note', async () => {
     const root = mkdtempSync(join(tmpdir(), 'ccxcti-dir-'));
     try {

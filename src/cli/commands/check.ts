@@ -18,6 +18,7 @@ import { openCommandTimeline } from '../inputs.js';
 import { openOutput, UsageError, type CliIo } from '../io.js';
 import { formatOption, sourceOptions, type InputCommandOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
+import { escapeForTerminal } from '../../render/escape.js';
 
 export interface CheckCommandOptions extends InputCommandOptions {
   readonly format?: string;
@@ -76,7 +77,7 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
   out.write(writers[format](ctx));
   await out.close();
   const unreadable = timeline.unreadable();
-  for (const why of unreadable) io.stderr.write(`ccxcti: cannot read ${why}\n`);
+  for (const why of unreadable) io.stderr.write(`ccxcti: cannot read ${escapeForTerminal(why)}\n`);
   if (unreadable.length > 0) return 2;
   const failing = settings.failOn === 'error' ? result.counts.errors : settings.failOn === 'warning' ? result.counts.errors + result.counts.warnings : result.counts.errors + result.counts.warnings + result.counts.infos;
   return failing > 0 ? 1 : 0;

@@ -3,6 +3,7 @@ import { openCommandTimeline } from '../inputs.js';
 import { writeTimeline } from '../../pipeline/timeline-writer.js';
 import { openOutput, UsageError, type CliIo } from '../io.js';
 import { formatOption, sourceOptions, type InputCommandOptions } from '../options.js';
+import { escapeForTerminal } from '../../render/escape.js';
 
 export interface DecodeCommandOptions extends InputCommandOptions {
   readonly format?: string;
@@ -25,6 +26,6 @@ export async function decodeCommand(inputs: readonly string[], options: DecodeCo
   }
   await out.close();
   const unreadable = timeline.unreadable();
-  for (const why of unreadable) io.stderr.write(`ccxcti: cannot read ${why}\n`);
+  for (const why of unreadable) io.stderr.write(`ccxcti: cannot read ${escapeForTerminal(why)}\n`);
   return unreadable.length > 0 ? 2 : 0;
 }
