@@ -162,6 +162,20 @@ function tableOrder(plan: MessagePlan): ReadonlyMap<string, number> {
   return order;
 }
 
+/** Inserts `key` into `keys`, kept in increasing `ranks` (parallel arrays). */
+function insertByRank(keys: string[], ranks: number[], key: string, rank: number): void {
+  let i = keys.length;
+  keys.push(key);
+  ranks.push(rank);
+  while (i > 0 && ranks[i - 1]! > rank) {
+    keys[i] = keys[i - 1]!;
+    ranks[i] = ranks[i - 1]!;
+    i--;
+  }
+  keys[i] = key;
+  ranks[i] = rank;
+}
+
 /** The fields the text gives, in table order (and a note for fixed fields the layout lacks). */
 function givenFields(plan: MessagePlan, layout: FixedLayout, g: Gathered, showSecrets: boolean): Given {
   const given: FieldRecord = {};
@@ -178,10 +192,13 @@ function givenFields(plan: MessagePlan, layout: FixedLayout, g: Gathered, showSe
       if (!layout.slots.some((s) => s.name === name)) g.note('TRACE_FIELD_UNKNOWN', `${name} is not a field of the version-${layout.version} layout of ${plan.def.name}; left out`);
     }
   }
-  // The floating fields and records given, in table order.
+  // The floating fields and records given, in table order: an insertion sort by table
+  // position (a trace gives a handful; no comparator closure, no sort scratch arrays).
   const order = tableOrder(plan);
-  const keys = [...g.floating.keys(), ...g.records.keys()];
-  if (keys.length > 1) keys.sort((a, b) => order.get(a)! - order.get(b)!);
+  const keys: string[] = [];
+  const ranks: number[] = [];
+  for (const key of g.floating.keys()) insertByRank(keys, ranks, key, order.get(key)!);
+  for (const key of g.records.keys()) insertByRank(keys, ranks, key, order.get(key)!);
   const floating: string[] = [];
   for (const key of keys) {
     const item = plan.top.itemByKey.get(key)!;
