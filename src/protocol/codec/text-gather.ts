@@ -8,7 +8,7 @@ import type { FieldRecord, FieldValue, NamedVariableValue } from './decode.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import type { Label } from './labels.js';
 import { Kind, type FixedSlot, type LabelTable } from './plan.js';
-import { namedVariableFits, valueFromText } from './text-values.js';
+import { namedVariableFits, quickValue, valueFromText } from './text-values.js';
 import type { TraceFieldIndex, TraceTarget } from './trace-fields.js';
 import type { TextMessage } from './from-text.js';
 
@@ -80,6 +80,12 @@ export function gather(index: TraceFieldIndex, text: TextMessage, g: Gathered): 
     g.mentioned.add(topKey);
     if (pair.value === null) continue;
     if (target.kind === 'fixed') {
+      const quick = quickValue(pair.value, target.slot.kind);
+      if (quick !== undefined) {
+        if (g.fixed.has(target.name)) g.repeated(written);
+        else g.fixed.set(target.name, quick);
+        continue;
+      }
       const v = fixedValue(target.slot, target.labels, pair.value);
       if (!v.ok) {
         g.note('TRACE_VALUE_INVALID', `${written} (${target.name}): ${v.reason}; left out`);
@@ -94,7 +100,13 @@ export function gather(index: TraceFieldIndex, text: TextMessage, g: Gathered): 
       g.note('TRACE_VALUE_INVALID', `${written} (${slot.name}): a repeating field is not written as one value; left out`);
       continue;
     }
-    const v = valueFromText(pair.value, slot.kind, slot.labels);
+    const quick = quickValue(pair.value, slot.kind);
+    if (quick !== undefined && target.kind === 'field') {
+      if (g.floating.has(slot.name)) g.repeated(written);
+      else g.floating.set(slot.name, quick);
+      continue;
+    }
+    const v = quick !== undefined ? { ok: true as const, value: quick } : valueFromText(pair.value, slot.kind, slot.labels);
     if (target.kind === 'field') {
       if (!v.ok) {
         g.note('TRACE_VALUE_INVALID', `${written} (${slot.name}): ${v.reason}; left out`);

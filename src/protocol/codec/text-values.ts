@@ -183,6 +183,18 @@ function numeric(raw: string, kind: Kind, table: LabelTable | undefined): TextVa
 }
 
 /**
+ * The value of the two commonest cases without a result object (a trace gives ~15 values):
+ * a short STRING, or plain decimal digits that fit an integer kind. Undefined: ask
+ * valueFromText, which gives the same value in these cases (only faster, by allocating less).
+ */
+export function quickValue(raw: string, kind: Kind): number | string | undefined {
+  if (kind === Kind.STRING) return raw.length * 3 + 1 <= MAX_FLOATING_DATA ? raw : undefined;
+  if (kind > Kind.TIME || kind === Kind.BOOL) return undefined;
+  const plain = plainDigits(raw);
+  return plain >= 0 && plain <= HIGH[kind]! ? plain : undefined;
+}
+
+/**
  * The typed value of a fixed or floating field (not NAMEDVAR / NAMEDARRAY) from its text;
  * `maxData` is the most bytes the value may take on the wire (255 for a floating field).
  */
