@@ -31,6 +31,25 @@ const scratch = new ByteWriter();
 export function encode(message: EncodableMessage): Uint8Array {
   const plan = planByName(message.type);
   if (!plan) return encodeOpaque(message);
+  return write(plan, message).result();
+}
+
+/**
+ * encode() without the copy: the bytes as a Buffer over the encoder's scratch memory, valid
+ * only until the next encode — for a caller that decodes them at once (a high-level trace
+ * made into a message); the decoder keeps no view of its input.
+ */
+export function encodeTransient(message: EncodableMessage): Buffer {
+  const plan = planByName(message.type);
+  if (!plan) {
+    const bytes = encodeOpaque(message);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  return write(plan, message).view();
+}
+
+/** The message written into the scratch writer. */
+function write(plan: MessagePlan, message: EncodableMessage): ByteWriter {
   const w = scratch;
   w.reset();
   w.u32(0);
@@ -44,7 +63,7 @@ export function encode(message: EncodableMessage): Uint8Array {
     writeTlv(w, extra.id, data, `extra field ${extra.id}`);
   }
   w.patchU32(0, w.length - HEADER_LENGTH);
-  return w.result();
+  return w;
 }
 
 function encodeOpaque(message: EncodableMessage): Uint8Array {

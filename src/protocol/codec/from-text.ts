@@ -16,7 +16,7 @@
  */
 import { decode, REDACTED, type ByteRange, type DecodedMessage, type FieldRecord } from './decode.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
-import { encode } from './encode.js';
+import { encodeTransient } from './encode.js';
 import { HEADER_LENGTH } from './framing.js';
 import { Kind, type FixedLayout, type FixedSlot, type MessagePlan } from './plan.js';
 import { Gathered, gather, type Scalar } from './text-gather.js';
@@ -286,9 +286,10 @@ export class TextRead {
     const { type, plan, layout, options, text } = this;
     const g = this.gathered;
     const { fields, missing, holes, absent } = assemble(plan, layout, g, this.textFields);
-    let bytes: Uint8Array;
+    let bytes: Buffer;
     try {
-      bytes = encode({ type, fields });
+      // Over the encoder's scratch memory (no copy): decoded right away, before any other encode.
+      bytes = encodeTransient({ type, fields });
     } catch (err) {
       return { ok: false, reason: `the values of the trace cannot make a ${type}: ${(err as Error).message}` };
     }
@@ -296,8 +297,7 @@ export class TextRead {
     // The placeholders are neutral values, so the codec's fast path decodes most traces; they
     // are taken out again here (with anything said about their bytes).
     // As a Buffer (a view, no copy): the decoder reads strings from a Buffer without making a view per field.
-    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const decoded = decode(view, { ...(version !== undefined ? { version } : {}), showSecrets: options.showSecrets === true });
+    const decoded = decode(bytes, { ...(version !== undefined ? { version } : {}), showSecrets: options.showSecrets === true });
     const decodedLabels = decoded.labels;
     for (const name of holes) {
       if (decoded.fields[name] !== undefined) decoded.fields[name] = undefined;

@@ -176,4 +176,9 @@ export class ByteWriter {
   result(): Uint8Array {
     return this.buf.slice(0, this.len);
   }
+
+  /** The bytes written as a Buffer over the writer's own memory (no copy): valid until the writer is written again. */
+  view(): Buffer {
+    return Buffer.from(this.buf.buffer, this.buf.byteOffset, this.len);
+  }
 }
