@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_CATALOG } from '../../src/check/catalog.js';
 import type { InputDiagnostic } from '../../src/timeline/types.js';
-import { AGENT_SERVICES, ALL_CALL_EVENTS, describeFindings, findingsOf, runCheck, scenario, SESSION, summaryWithSyn, Timeline } from './support.js';
+import { AGENT_SERVICES, ALL_CALL_EVENTS, BRIDGE_SERVICES, describeFindings, findingsOf, runCheck, scenario, SESSION, summaryWithSyn, Timeline } from './support.js';
 import { callCleared, connCleared, established, transferred } from './rule-cases.js';
 
 const opened = (req: Record<string, unknown> = {}, conf: Record<string, unknown> = {}): Timeline => new Timeline().open(req, conf);
@@ -197,6 +197,19 @@ describe('calls', () => {
     expect(count(flow(opened()), 'CALL-CLEARED-WITH-CONNECTIONS')).toBe(1);
     expect(count(flow(opened({ ServicesRequested: AGENT_SERVICES, AgentID: 'agt2006' })), 'CALL-CLEARED-WITH-CONNECTIONS')).toBe(0);
     expect(count(flow(opened({ CallMsgMask: ALL_CALL_EVENTS & ~0x40 })), 'CALL-CLEARED-WITH-CONNECTIONS')).toBe(0);
+  });
+
+  it('a session asking for both modes (spec-notes 9.9) is followed in the mode OPEN_CONF grants; granted both, or no grant seen, bridge mode', () => {
+    const BOTH = AGENT_SERVICES | BRIDGE_SERVICES;
+    const flow = (t: Timeline): Timeline => t.s('CALL_DELIVERED_EVENT', delivered(5, '2006')).s('CALL_CLEARED_EVENT', callCleared(5));
+    const both = (conf: Record<string, unknown> = {}): Timeline => flow(opened({ ServicesRequested: BOTH, AgentID: 'agt2006' }, conf));
+    expect(count(both(), 'SESSION-MODE-EXCLUSIVE')).toBe(1);
+    expect(count(both(), 'CALL-CLEARED-WITH-CONNECTIONS')).toBe(1);
+    expect(count(both({ ServicesGranted: BRIDGE_SERVICES }), 'CALL-CLEARED-WITH-CONNECTIONS')).toBe(1);
+    expect(count(both({ ServicesGranted: AGENT_SERVICES }), 'CALL-CLEARED-WITH-CONNECTIONS')).toBe(0);
+    // No OPEN_CONF: the request decides, and both requested is bridge mode.
+    const requestOnly = new Timeline().c('OPEN_REQ', { InvokeID: 1, VersionNumber: 13, IdleTimeout: 80, ServicesRequested: BOTH, CallMsgMask: ALL_CALL_EVENTS, AgentStateMask: 0x1ff, ConfigMsgMask: 0xf, ClientID: 'x', ClientPassword: '', AgentID: 'agt2006' });
+    expect(count(flow(requestOnly), 'CALL-CLEARED-WITH-CONNECTIONS')).toBe(1);
   });
 
   it('only monitored devices count as live connections', () => {

@@ -10,23 +10,18 @@
  */
 import { MAX_PLAUSIBLE_BODY } from '../../protocol/codec/framing.js';
 import { allPlans } from '../../protocol/codec/plan.js';
-import { undefinedMessageById } from '../../protocol/messages/index.js';
 import type { DecodedMessage } from '../../protocol/codec/decode.js';
 
 /** Indexed by MessageTypeID (< 256): the BodyLength range a search accepts; max < 0: not a defined type. */
 const STRICT_MIN: Int32Array = new Int32Array(256);
 const STRICT_MAX: Int32Array = new Int32Array(256).fill(-1);
-/** Indexed by MessageTypeID (< 256): 1 when the guide names the type (defined, reserved or undefined body). */
-const NAMED: Uint8Array = new Uint8Array(256);
 
 for (const plan of allPlans()) {
   const id = plan.def.id;
   if (id > 255) throw new Error(`MessageTypeID ${id} does not fit the header tables`);
   STRICT_MIN[id] = Math.min(...plan.layouts.map((l) => l.length));
   STRICT_MAX[id] = Math.min(plan.maxBody ?? MAX_PLAUSIBLE_BODY, MAX_PLAUSIBLE_BODY);
-  NAMED[id] = 1;
 }
-for (let id = 0; id < 256; id++) if (undefinedMessageById(id) !== undefined) NAMED[id] = 1;
 
 /** A header read where a message is expected (in sync). */
 export function syncHeaderPlausible(bodyLength: number, typeId: number): boolean {
@@ -36,11 +31,6 @@ export function syncHeaderPlausible(bodyLength: number, typeId: number): boolean
 /** A header found while searching: a type the guide defines, a BodyLength its table allows. */
 export function strictHeaderPlausible(bodyLength: number, typeId: number): boolean {
   return typeId < 256 && bodyLength <= STRICT_MAX[typeId]! && bodyLength >= STRICT_MIN[typeId]!;
-}
-
-/** Whether the guide names this MessageTypeID at all. */
-export function isNamedType(typeId: number): boolean {
-  return typeId < 256 && NAMED[typeId] === 1;
 }
 
 /** Whether a decoded message has an error-severity diagnostic. */
