@@ -72,6 +72,8 @@ export class IpFragmentReassembler {
   constructor(
     private readonly limits: IpFragmentLimits,
     private readonly report: (d: CaptureDiagnostic) => void,
+    /** How a frame number is named in messages (a ring set's frames are numbered on across its files). */
+    private readonly describeFrame: (frame: number) => string = (frame) => `frame ${frame}`,
   ) {}
 
   get pendingCount(): number {
@@ -138,7 +140,7 @@ export class IpFragmentReassembler {
         this.report({
           severity: 'warning',
           code: 'IP_FRAGMENT_INCOMPLETE',
-          message: `fragmented datagram first seen in frame ${dg.firstFrame} not completed within ${this.limits.timeoutSeconds} s; dropped`,
+          message: `fragmented datagram first seen in ${this.describeFrame(dg.firstFrame)} not completed within ${this.limits.timeoutSeconds} s; dropped`,
           fileOffset: dg.fileOffset,
           frame: dg.firstFrame,
         });
@@ -156,7 +158,7 @@ export class IpFragmentReassembler {
       this.report({
         severity: 'warning',
         code: 'IP_FRAGMENT_INCOMPLETE',
-        message: `fragmented datagram first seen in frame ${dg.firstFrame} incomplete at the end of the capture`,
+        message: `fragmented datagram first seen in ${this.describeFrame(dg.firstFrame)} incomplete at the end of the capture`,
         fileOffset: dg.fileOffset,
         frame: dg.firstFrame,
       });
@@ -226,7 +228,7 @@ export class IpFragmentReassembler {
     const first = this.datagrams.values().next();
     if (first.done === true) return;
     const dg = first.value;
-    this.diag('warning', 'IP_FRAGMENT_LIMIT', `${why}: datagram first seen in frame ${dg.firstFrame} dropped`, ctx);
+    this.diag('warning', 'IP_FRAGMENT_LIMIT', `${why}: datagram first seen in ${this.describeFrame(dg.firstFrame)} dropped`, ctx);
     this.remove(dg);
   }
 

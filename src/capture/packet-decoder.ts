@@ -52,7 +52,10 @@ function mayLeadToTcp(nextHeader: number): boolean {
   return nextHeader === IP_PROTOCOL_TCP || nextHeader === 0 || nextHeader === 43 || nextHeader === 60 || nextHeader === 51 || nextHeader === 135 || nextHeader === 139 || nextHeader === 140;
 }
 
-export type PacketDecoderOptions = Partial<IpFragmentLimits>;
+export type PacketDecoderOptions = Partial<IpFragmentLimits> & {
+  /** How diagnostics name a frame (default `frame N`): a ring set's frames are numbered on across its files. */
+  readonly describeFrame?: (frame: number) => string;
+};
 
 export class PacketDecoder {
   readonly stats: PacketDecodeStats = createPacketDecodeStats();
@@ -68,7 +71,8 @@ export class PacketDecoder {
     private readonly report: DiagnosticSink,
     options: PacketDecoderOptions = {},
   ) {
-    this.fragments = new IpFragmentReassembler({ ...DEFAULT_IP_FRAGMENT_LIMITS, ...options }, report);
+    const { describeFrame, ...limits } = options;
+    this.fragments = new IpFragmentReassembler({ ...DEFAULT_IP_FRAGMENT_LIMITS, ...limits }, report, describeFrame);
   }
 
   decodeFrame(frame: RawFrame): void {

@@ -62,7 +62,7 @@ function captureFilesSource(files: readonly OpenedInput[], options: SourceOption
   const unreadable: string[] = [];
 
   async function* batches(): AsyncGenerator<TimelineBatch> {
-    const pipeline = new CaptureTcpPipeline(timeline.handle);
+    const pipeline = new CaptureTcpPipeline(timeline.handle, { ipFragments: { describeFrame: timeline.describeFrame } });
     if (ring !== undefined) timeline.report('info', 'CAPTURE_RING_SET', describeRingSet(files.length, first.name, files[files.length - 1]!.name), first.name, first.startsAt);
     for (let k = 0; k < files.length; k++) {
       const input = files[k]!;

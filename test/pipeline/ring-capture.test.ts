@@ -10,7 +10,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openTimeline } from '../../src/pipeline/open-timeline.js';
 import type { EncodableMessage } from '../../src/protocol/codec/encode.js';
-import type { WrittenPacket } from '../support/capture-writer.js';
+import { ETH_IPV4, ethernet, ipv4Fragments, type WrittenPacket } from '../support/capture-writer.js';
+import type { InputDiagnostic } from '../../src/timeline/types.js';
 import { ccxcti } from '../support/cli.js';
 import { conversationFlow } from '../support/cti-capture.js';
 import { decodeInputs, RING_OPTIONS, uncutFrame, writeRing } from '../support/ring-capture.js';
@@ -79,6 +80,28 @@ describe('a connection running from one ring file into the next', () => {
     // Nothing from the missing file; everything after it that is whole.
     expect(r.messages.every((m) => m.source.file !== files[1]!.path)).toBe(true);
     expect(r.messages.filter((m) => m.source.file === files[3]!.path).length).toBeGreaterThan(5);
+  });
+
+  it('an IP fragment never completed in an earlier file is named by its own file and frame, in the text too', async () => {
+    const packets = heartbeats(10);
+    const first = ipv4Fragments({ src: '10.9.9.1', dst: '10.9.9.2', protocol: 6, payload: new Uint8Array(600), id: 4242 }, 256)[0]!;
+    const at = packets[2]!;
+    // Inserted as the 4th packet; the datagram's other fragments never come.
+    const withFragment: WrittenPacket[] = [...packets.slice(0, 3), { sec: at.sec, nsec: at.nsec + 1, data: ethernet(first, ETH_IPV4) }, ...packets.slice(3)];
+    const files = writeRing(freshDir(), withFragment, [20]);
+    const incomplete = (r: { diagnostics: readonly InputDiagnostic[] }): InputDiagnostic[] => r.diagnostics.filter((d) => d.code === 'IP_FRAGMENT_INCOMPLETE');
+    const ring = incomplete(await decodeInputs([files[0]!.path, files[1]!.path]));
+    expect(ring).toHaveLength(1);
+    expect(ring[0]!.source).toEqual({ file: files[0]!.path, frame: 4 });
+    expect(ring[0]!.message).toMatch(new RegExp(`^fragmented datagram first seen in frame 4 of ${files[0]!.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
+    // In the second file (and the last, being read when the capture ends): its own frame number there.
+    const later = writeRing(freshDir(), withFragment, [2]);
+    const second = incomplete(await decodeInputs([later[0]!.path, later[1]!.path]));
+    expect(second.map((d) => [d.source, d.message.startsWith('fragmented datagram first seen in frame 2 incomplete')])).toEqual([[{ file: later[1]!.path, frame: 2 }, true]]);
+    // One file: the frame alone, as before.
+    const single = writeRing(freshDir(), withFragment, []);
+    const alone = incomplete(await decodeInputs([single[0]!.path]));
+    expect(alone.map((d) => [d.source, d.message.startsWith('fragmented datagram first seen in frame 4 ')])).toEqual([[{ file: single[0]!.path, frame: 4 }, true]]);
   });
 
   it('truncated files (a middle one, the last): the reader says so against each file when it ends; the session closes at the end of the capture', async () => {

@@ -103,6 +103,9 @@ export class CaptureTimeline {
     return this.files.add(name, frameBase);
   }
 
+  /** How a frame numbered across the files is named in a diagnostic's text (FrameFiles.describe). */
+  readonly describeFrame = (frame: number): string => this.files.describe(frame);
+
   /** The first diagnostic saying that file's own header cannot be read, if any. */
   headerProblem(file = 0): CaptureDiagnostic | undefined {
     return this.headerProblems[file];

@@ -46,6 +46,16 @@ export class FrameFiles {
     return this.names[this.indexOf(frame)]!;
   }
 
+  /**
+   * A frame named in a diagnostic's text: `frame N` (its own number) in the file being read,
+   * `frame N of FILE` in an earlier one.
+   */
+  describe(frame: number): string {
+    const i = this.indexOf(frame);
+    const own = `frame ${frame - this.bases[i]!}`;
+    return i === this.names.length - 1 ? own : `${own} of ${this.names[i]!}`;
+  }
+
   /** The file and its own frame number, for a frame numbered across the files. */
   locate(frame: number): SourceRef {
     const i = this.indexOf(frame);
