@@ -80,19 +80,15 @@ export function gather(index: TraceFieldIndex, text: TextMessage, g: Gathered): 
     g.mentioned.add(topKey);
     if (pair.value === null) continue;
     if (target.kind === 'fixed') {
+      // The commonest values need no result object (quickValue); the others are read in full.
       const quick = quickValue(pair.value, target.slot.kind);
-      if (quick !== undefined) {
-        if (g.fixed.has(target.name)) g.repeated(written);
-        else g.fixed.set(target.name, quick);
-        continue;
-      }
-      const v = fixedValue(target.slot, target.labels, pair.value);
-      if (!v.ok) {
+      const v = quick === undefined ? fixedValue(target.slot, target.labels, pair.value) : undefined;
+      if (v !== undefined && !v.ok) {
         g.note('TRACE_VALUE_INVALID', `${written} (${target.name}): ${v.reason}; left out`);
         g.invalid.add(target.name);
         if (v.label !== undefined && g.labels[target.name] === undefined) g.labels[target.name] = v.label;
       } else if (g.fixed.has(target.name)) g.repeated(written);
-      else g.fixed.set(target.name, v.value);
+      else g.fixed.set(target.name, v !== undefined ? v.value : quick!);
       continue;
     }
     const slot = target.slot;
@@ -101,18 +97,13 @@ export function gather(index: TraceFieldIndex, text: TextMessage, g: Gathered): 
       continue;
     }
     const quick = quickValue(pair.value, slot.kind);
-    if (quick !== undefined && target.kind === 'field') {
-      if (g.floating.has(slot.name)) g.repeated(written);
-      else g.floating.set(slot.name, quick);
-      continue;
-    }
-    const v = quick !== undefined ? { ok: true as const, value: quick } : valueFromText(pair.value, slot.kind, slot.labels);
+    const v = quick === undefined ? valueFromText(pair.value, slot.kind, slot.labels) : undefined;
     if (target.kind === 'field') {
-      if (!v.ok) {
+      if (v !== undefined && !v.ok) {
         g.note('TRACE_VALUE_INVALID', `${written} (${slot.name}): ${v.reason}; left out`);
         if (v.label !== undefined && g.labels[slot.name] === undefined) g.labels[slot.name] = v.label;
       } else if (g.floating.has(slot.name)) g.repeated(written);
-      else g.floating.set(slot.name, v.value);
+      else g.floating.set(slot.name, v !== undefined ? v.value : quick!);
       continue;
     }
     const record = recordFor(g, target, pair.index);
@@ -122,11 +113,11 @@ export function gather(index: TraceFieldIndex, text: TextMessage, g: Gathered): 
     }
     const list = g.records.get(target.group.key)!;
     const path = `${target.group.key}[${list.indexOf(record)}].${slot.name}`;
-    if (!v.ok) {
+    if (v !== undefined && !v.ok) {
       g.note('TRACE_VALUE_INVALID', `${written} (${path}): ${v.reason}; left out`);
       if (v.label !== undefined && g.labels[path] === undefined) g.labels[path] = v.label;
     } else if (record[slot.name] !== undefined) g.repeated(written);
-    else record[slot.name] = v.value;
+    else record[slot.name] = v !== undefined ? v.value : quick!;
   }
   if (text.ecc !== undefined || text.eccKey !== undefined) {
     const eccKey = text.eccKey ?? 'ExpandedCallContxt';
