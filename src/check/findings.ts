@@ -19,6 +19,11 @@ export interface FindingCounts {
   infos: number;
 }
 
+/** How many findings are at or above `threshold` (those that fail the check under `--fail-on`). */
+export function countAtOrAbove(counts: FindingCounts, threshold: Severity): number {
+  return threshold === 'error' ? counts.errors : threshold === 'warning' ? counts.errors + counts.warnings : counts.errors + counts.warnings + counts.infos;
+}
+
 /** Findings kept per rule by default; the rest are counted only. */
 export const DEFAULT_MAX_FINDINGS_PER_RULE = 1000;
 

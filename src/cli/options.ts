@@ -4,7 +4,7 @@ import { zoneOffsetMinutes } from '../mivr/timezones.js';
 import type { SourceOptions } from '../timeline/types.js';
 import { UsageError } from './io.js';
 
-export type FormatName = 'text' | 'json' | 'ndjson' | 'junit' | 'sarif';
+export type FormatName = 'text' | 'json' | 'ndjson' | 'junit' | 'sarif' | 'html';
 
 /** The CTI port when no --port is given. */
 export const DEFAULT_PORT = 42027;

@@ -55,7 +55,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .command('check')
     .description('conformance report of captures and MIVR logs against the guide\'s rules (text, JSON, JUnit, SARIF)')
     .argument('[input...]', 'files, or - for stdin; the kind of each is detected from its content')
-    .addOption(new Option('--format <format>', 'report format (default: text on a terminal, json otherwise; --list-rules: text)').choices(['text', 'json', 'junit', 'sarif']))
+    .addOption(new Option('--format <format>', 'report format (default: text on a terminal, json otherwise; --list-rules: text)').choices(['text', 'json', 'junit', 'sarif', 'html']))
     .option('-o, --output <file>', 'write there instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']))
     .option('--rule <ID=level>', 'set a rule (or ID-prefix*) to off, error, warning or info (repeatable)', collect, [])

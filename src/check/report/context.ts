@@ -1,5 +1,6 @@
 /** What every report format is written from. */
 import type { CheckResult } from '../checker.js';
+import type { Finding } from '../findings.js';
 import type { RuleMeta } from '../rule.js';
 import type { RuleLevel, Severity } from '../severity.js';
 
@@ -23,4 +24,57 @@ export function sourceText(source: { readonly file: string; readonly frame?: num
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The group of findings that belong to no session: those of MIVR log messages. */
+export const LOG_GROUP = '(MIVR log messages, no session)';
+
+export interface CallGroup {
+  /** `call 7`, or '' for findings tied to no call. */
+  readonly call: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface SessionGroup {
+  /** The session ID, or LOG_GROUP. */
+  readonly session: string;
+  readonly calls: readonly CallGroup[];
+}
+
+/**
+ * Findings grouped as the text and HTML reports show them: by session (in order of first
+ * finding, log messages last) and, within a session, by call (findings of no call first).
+ */
+export function groupFindings(findings: readonly Finding[]): SessionGroup[] {
+  const sessions = new Map<string, Map<string, Finding[]>>();
+  for (const f of findings) {
+    const s = f.at.session ?? LOG_GROUP;
+    let calls = sessions.get(s);
+    if (!calls) sessions.set(s, (calls = new Map()));
+    const c = f.call === undefined ? '' : `call ${f.call}`;
+    let list = calls.get(c);
+    if (!list) calls.set(c, (list = []));
+    list.push(f);
+  }
+  const order = [...sessions.keys()].sort((a, b) => (a === LOG_GROUP ? 1 : b === LOG_GROUP ? -1 : 0));
+  return order.map((session) => {
+    const calls = sessions.get(session)!;
+    const callOrder = [...calls.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
+    return { session, calls: callOrder.map((call) => ({ call, findings: calls.get(call)! })) };
+  });
+}
+
+/** The heading of a call group: `call 7`, `(session)`, `(not tied to a call)`. */
+export function callGroupTitle(session: string, call: string): string {
+  return call !== '' ? call : session === LOG_GROUP ? '(not tied to a call)' : '(session)';
+}
+
+/** The closing summary: `3 findings: 1 error, 2 warnings, 0 infos in 40 messages, …`. */
+export function summaryText(ctx: ReportContext): string {
+  const r = ctx.result;
+  const total = r.counts.errors + r.counts.warnings + r.counts.infos;
+  let out = `${plural(total, 'finding')}: ${plural(r.counts.errors, 'error')}, ${plural(r.counts.warnings, 'warning')}, ${plural(r.counts.infos, 'info')}`;
+  out += ` in ${plural(r.messages, 'message')}, ${plural(r.sessions, 'session')}, ${plural(ctx.inputs.length, 'input')}`;
+  if (r.omitted > 0) out += ` (${r.omitted} not listed: at most 1000 per rule)`;
+  return `${out}; failing on ${ctx.failOn} and above`;
 }

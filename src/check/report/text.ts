@@ -7,9 +7,7 @@
 import { escapeForTerminal } from '../../render/escape.js';
 import { instantToText } from '../../timeline/instant.js';
 import type { Finding } from '../findings.js';
-import { plural, sourceText, type ReportContext } from './context.js';
-
-const LOG_GROUP = '(MIVR log messages, no session)';
+import { callGroupTitle, groupFindings, LOG_GROUP, sourceText, summaryText, type ReportContext } from './context.js';
 
 function line(f: Finding): string {
   const when = f.at.at ? ` ${instantToText(f.at.at)}` : '';
@@ -17,33 +15,14 @@ function line(f: Finding): string {
 }
 
 export function writeTextReport(ctx: ReportContext): string {
-  const r = ctx.result;
-  const sessions = new Map<string, Map<string, Finding[]>>();
-  for (const f of r.findings) {
-    const s = f.at.session ?? LOG_GROUP;
-    let calls = sessions.get(s);
-    if (!calls) sessions.set(s, (calls = new Map()));
-    const c = f.call === undefined ? '' : `call ${f.call}`;
-    let list = calls.get(c);
-    if (!list) calls.set(c, (list = []));
-    list.push(f);
-  }
   let out = '';
-  const order = [...sessions.keys()].sort((a, b) => (a === LOG_GROUP ? 1 : b === LOG_GROUP ? -1 : 0));
-  for (const s of order) {
-    out += `${s === LOG_GROUP ? s : `session ${escapeForTerminal(s)}`}\n`;
-    const calls = sessions.get(s)!;
-    const callOrder = [...calls.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
-    for (const c of callOrder) {
-      out += `  ${c !== '' ? c : s === LOG_GROUP ? '(not tied to a call)' : '(session)'}\n`;
-      for (const f of calls.get(c)!) out += line(f);
+  for (const group of groupFindings(ctx.result.findings)) {
+    out += `${group.session === LOG_GROUP ? group.session : `session ${escapeForTerminal(group.session)}`}\n`;
+    for (const c of group.calls) {
+      out += `  ${callGroupTitle(group.session, c.call)}\n`;
+      for (const f of c.findings) out += line(f);
     }
     out += '\n';
   }
-  const total = r.counts.errors + r.counts.warnings + r.counts.infos;
-  out += `${plural(total, 'finding')}: ${plural(r.counts.errors, 'error')}, ${plural(r.counts.warnings, 'warning')}, ${plural(r.counts.infos, 'info')}`;
-  out += ` in ${plural(r.messages, 'message')}, ${plural(r.sessions, 'session')}, ${plural(ctx.inputs.length, 'input')}`;
-  if (r.omitted > 0) out += ` (${r.omitted} not listed: at most 1000 per rule)`;
-  out += `; failing on ${ctx.failOn} and above\n`;
-  return out;
+  return `${out}${summaryText(ctx)}\n`;
 }

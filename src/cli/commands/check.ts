@@ -6,8 +6,10 @@
 import { RULE_CATALOG } from '../../check/catalog.js';
 import { Checker } from '../../check/checker.js';
 import { loadCheckConfig } from '../../check/config-file.js';
+import { countAtOrAbove } from '../../check/findings.js';
 import type { ReportContext } from '../../check/report/context.js';
 import { ruleCatalogJson, writeRuleCatalogText } from '../../check/report/catalog.js';
+import { writeHtmlReport } from '../../check/report/html.js';
 import { writeJsonReport } from '../../check/report/json.js';
 import { writeJunitReport } from '../../check/report/junit.js';
 import { writeSarifReport } from '../../check/report/sarif.js';
@@ -61,7 +63,7 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
     return 0;
   }
   if (inputs.length === 0) throw new UsageError('check: give at least one input (a capture, a MIVR log, or - for stdin), or --list-rules');
-  if (options.format !== undefined) formatOption(options.format, ['text', 'json', 'junit', 'sarif'], 'text');
+  if (options.format !== undefined) formatOption(options.format, ['text', 'json', 'junit', 'sarif', 'html'], 'text');
   const source = sourceOptions(options);
   const timeline = await openCommandTimeline(inputs, source, io);
   if (timeline === 2) return 2;
@@ -72,13 +74,12 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
   const result = checker.finish(timeline.sessions());
   const ctx: ReportContext = { result, inputs, catalog: RULE_CATALOG, levels: settings.levels, failOn: settings.failOn, toolVersion: packageVersion() };
   const out = openOutput(io, options.output);
-  const format = formatOption(options.format, ['text', 'json', 'junit', 'sarif'], out.terminal ? 'text' : 'json');
-  const writers = { text: writeTextReport, json: writeJsonReport, junit: writeJunitReport, sarif: writeSarifReport };
+  const format = formatOption(options.format, ['text', 'json', 'junit', 'sarif', 'html'], out.terminal ? 'text' : 'json');
+  const writers = { text: writeTextReport, json: writeJsonReport, junit: writeJunitReport, sarif: writeSarifReport, html: writeHtmlReport };
   out.write(writers[format](ctx));
   await out.close();
   const unreadable = timeline.unreadable();
   for (const why of unreadable) io.stderr.write(`ccxcti: cannot read ${escapeForTerminal(why)}\n`);
   if (unreadable.length > 0) return 2;
-  const failing = settings.failOn === 'error' ? result.counts.errors : settings.failOn === 'warning' ? result.counts.errors + result.counts.warnings : result.counts.errors + result.counts.warnings + result.counts.infos;
-  return failing > 0 ? 1 : 0;
+  return countAtOrAbove(result.counts, settings.failOn) > 0 ? 1 : 0;
 }
