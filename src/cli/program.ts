@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 // Each command's module is loaded when that command runs: start-up loads only what it uses.
 import { CHECK_HELP, collect } from './check-help.js';
+import { DECODE_HELP } from './decode-help.js';
 import type { CheckCommandOptions } from './commands/check.js';
 import type { DecodeCommandOptions } from './commands/decode.js';
 import type { HexOptions } from './commands/hex.js';
@@ -45,7 +46,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('decode every CTI message of captures (pcap, pcapng) and MIVR trace logs, gzip or not, as one timeline')
     .argument('<input...>', 'files, or - for stdin; the kind of each is detected from its content')
     .addOption(new Option('--format <format>', 'output format (default: text on a terminal, ndjson otherwise)').choices(['text', 'json', 'ndjson']))
-    .option('-o, --output <file>', 'write there instead of stdout');
+    .option('-o, --output <file>', 'write there instead of stdout')
+    .option('-Y, --filter <expr>', 'display filter: only the messages it matches (e.g. "call == 16777488 && !HEARTBEAT_REQ"; see --help)')
+    .option('-c, --count <n>', 'stop after printing n messages');
+  decode.addHelpText('after', DECODE_HELP);
   addInputOptions(decode, 'print ClientPassword / AgentPassword instead of redacting them').action(async (inputs: string[], options: DecodeCommandOptions) => {
     const { decodeCommand } = await import('./commands/decode.js');
     exitCode = await decodeCommand(inputs, options, io);
@@ -53,7 +57,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const check = program
     .command('check')
-    .description('conformance report of captures and MIVR logs against the guide\'s rules (text, JSON, JUnit, SARIF)')
+    .description('conformance report of captures and MIVR logs against the guide\'s rules (text, JSON, JUnit, SARIF, HTML)')
     .argument('[input...]', 'files, or - for stdin; the kind of each is detected from its content')
     .addOption(new Option('--format <format>', 'report format (default: text on a terminal, json otherwise; --list-rules: text)').choices(['text', 'json', 'junit', 'sarif', 'html']))
     .option('-o, --output <file>', 'write there instead of stdout')
@@ -91,7 +95,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UsageError) {
-      io.stderr.write(`ccxcti: ${escapeForTerminal(err.message)}\n`);
+      // A message of several lines (a filter error and its caret line) keeps its lines.
+      io.stderr.write(`ccxcti: ${err.message.split('\n').map(escapeForTerminal).join('\n')}\n`);
       return 2;
     }
     const e = err as NodeJS.ErrnoException;

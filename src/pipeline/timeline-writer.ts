@@ -4,7 +4,7 @@
  */
 import type { Writable } from 'node:stream';
 import { inputDiagnosticLine, timelineMessageLine } from '../render/timeline-text.js';
-import type { InputDiagnostic, SessionSummary, TimelineBatch } from '../timeline/types.js';
+import type { InputDiagnostic, SessionSummary, TimelineBatch, TimelineMessage } from '../timeline/types.js';
 import { writeTimelineMessageJson } from './fast-json.js';
 import { fragment, writeFragment } from './json-bytes.js';
 import { inputDiagnosticJson, sessionJson } from './message-json.js';
@@ -36,31 +36,46 @@ function unaccounted(s: SessionSummary): string {
   return `, bytes unaccounted (gaps, undecodable): ${where}`;
 }
 
+/** Which messages to write: a display filter, and how many at most. */
+export interface TimelineSelection {
+  /** Whether the message at `index` (its position among all messages) is written. */
+  readonly filter?: (message: TimelineMessage, index: number) => boolean;
+  /** Stop reading once this many messages are written. */
+  readonly count?: number;
+}
+
 export async function writeTimeline(
   batches: AsyncIterable<TimelineBatch>,
   sessions: () => readonly SessionSummary[],
   format: TimelineFormat,
   out: Writable,
   err: Writable,
+  selection: TimelineSelection = {},
 ): Promise<TimelineWriteResult> {
   const sink = new OutputSink(out);
+  const filter = selection.filter;
+  const count = selection.count ?? Infinity;
+  /** Messages read (each one's index is its position among them), and messages written. */
+  let read = 0;
   let messages = 0;
   let diagnostics = 0;
   let errors = 0;
   const kept: InputDiagnostic[] = [];
   if (format === 'json') sink.write('{"messages":[');
-  for await (const batch of batches) {
+  reading: for await (const batch of batches) {
     for (const event of batch) {
       if (event.kind === 'message') {
-        const index = messages++;
+        const index = read++;
+        if (filter !== undefined && !filter(event, index)) continue;
         if (format === 'ndjson') {
           writeTimelineMessageJson(sink, event, index);
           sink.newline();
         } else if (format === 'text') sink.line(timelineMessageLine(event, index));
         else {
-          writeFragment(sink, index > 0 ? COMMA_NEWLINE : NEWLINE);
+          writeFragment(sink, messages > 0 ? COMMA_NEWLINE : NEWLINE);
           writeTimelineMessageJson(sink, event, index);
         }
+        if (++messages >= count) break reading; // -c: nothing more is read
       } else {
         diagnostics++;
         if (event.severity === 'error') errors++;
@@ -79,7 +94,8 @@ export async function writeTimeline(
     if (diagnostics > kept.length) sink.write(`,"diagnosticsOmitted":${diagnostics - kept.length}`);
     sink.write(`,"sessions":[${all.map((s) => JSON.stringify(sessionJson(s))).join(',\n')}]}\n`);
   } else if (format === 'text') {
-    sink.write(`\n${messages} message${messages === 1 ? '' : 's'}, ${all.length} session${all.length === 1 ? '' : 's'}, ${diagnostics} input diagnostic${diagnostics === 1 ? '' : 's'}\n`);
+    const shown = filter !== undefined || count !== Infinity ? ` shown of ${read} read` : '';
+    sink.write(`\n${messages} message${messages === 1 ? '' : 's'}${shown}, ${all.length} session${all.length === 1 ? '' : 's'}, ${diagnostics} input diagnostic${diagnostics === 1 ? '' : 's'}\n`);
     for (const s of all) {
       sink.write(
         `  ${s.id}: client ${s.client.addr}:${s.client.port} (${s.roleBasis}${s.heuristic ? ', found by heuristics' : ''}), ` +

@@ -1,6 +1,8 @@
 /** `ccxcti decode <input...>`: every CTI message of captures and MIVR logs, as one timeline. */
 import { openCommandTimeline } from '../inputs.js';
-import { writeTimeline } from '../../pipeline/timeline-writer.js';
+import { FilterError } from '../../filter/filter-syntax.js';
+import { compileFilter, describeFilterError } from '../../filter/message-filter.js';
+import { writeTimeline, type TimelineSelection } from '../../pipeline/timeline-writer.js';
 import { openOutput, UsageError, type CliIo } from '../io.js';
 import { formatOption, sourceOptions, type InputCommandOptions } from '../options.js';
 import { escapeForTerminal } from '../../render/escape.js';
@@ -8,16 +10,36 @@ import { escapeForTerminal } from '../../render/escape.js';
 export interface DecodeCommandOptions extends InputCommandOptions {
   readonly format?: string;
   readonly output?: string;
+  readonly filter?: string;
+  readonly count?: string;
+}
+
+/** `-Y EXPR` and `-c N` as a selection; a usage error (the expression, a caret) if malformed. */
+function selectionOf(options: DecodeCommandOptions): TimelineSelection {
+  let count: number | undefined;
+  if (options.count !== undefined) {
+    count = Number(options.count);
+    if (!/^\s*\d+\s*$/.test(options.count) || count < 1) throw new UsageError(`--count takes a whole number of messages, 1 or more (not ${JSON.stringify(options.count)})`);
+  }
+  if (options.filter === undefined) return count !== undefined ? { count } : {};
+  try {
+    const filter = compileFilter(options.filter);
+    return count !== undefined ? { filter, count } : { filter };
+  } catch (err) {
+    if (err instanceof FilterError) throw new UsageError(`--filter: ${describeFilterError(options.filter, err)}`);
+    throw err;
+  }
 }
 
 export async function decodeCommand(inputs: readonly string[], options: DecodeCommandOptions, io: CliIo): Promise<number> {
   if (inputs.length === 0) throw new UsageError('decode: give at least one input (a capture, a MIVR log, or - for stdin)');
+  const selection = selectionOf(options);
   const source = sourceOptions(options);
   const timeline = await openCommandTimeline(inputs, source, io);
   if (timeline === 2) return 2;
   const out = openOutput(io, options.output);
   const format = formatOption(options.format, ['text', 'json', 'ndjson'], out.terminal ? 'text' : 'ndjson');
-  const written = await writeTimeline(timeline.batches, () => timeline.sessions(), format, out.stream, io.stderr);
+  const written = await writeTimeline(timeline.batches, () => timeline.sessions(), format, out.stream, io.stderr, selection);
   if (written.outputError !== undefined) {
     // The reader went away (`ccxcti decode … | head`): a normal end. Any other failure is reported.
     if ((written.outputError as NodeJS.ErrnoException).code === 'EPIPE') return 0;
