@@ -3,12 +3,17 @@
  * Makes a real capture of a scripted TCP conversation on the loopback interface.
  *
  *   node scripts/capture/capture-loopback.mjs --script conv.json --out conv.pcapng [-F pcap]
- *        [--port N] [--interface lo] [--timeout-ms 30000]
+ *        [--port N] [--interface lo] [--timeout-ms 30000] [-b packets:N ...]
  *
  * It starts a tiny TCP server on 127.0.0.1, starts dumpcap (or `tshark -w` when dumpcap is
  * missing) on the loopback interface with the capture filter `tcp port N`, connects a client,
  * plays the script, closes the connection, stops the capture and leaves the file at --out
  * (pcapng by default; `-F pcap` for classic pcap). A JSON summary goes to stdout.
+ *
+ * With `-b SPEC` (repeatable; dumpcap's ring-buffer options, e.g. `-b packets:61`) the capture
+ * is written as a ring-buffer set: dumpcap names the files `<stem>_<NNNNN>_<YYYYMMDDhhmmss><ext>`
+ * after --out (which itself is not written), and the summary lists them in number order
+ * (`files`: name and size). Files of that name already in --out's directory are an error.
  *
  * Script (JSON):
  *   {
@@ -39,18 +44,19 @@
  * success, 2 on a bad command line or script, 1 on any other failure.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
+import { basename, dirname, extname, join } from 'node:path';
 import process from 'node:process';
 
 function usage(message) {
   if (message) process.stderr.write(`capture-loopback: ${message}\n`);
-  process.stderr.write('usage: capture-loopback.mjs --script FILE.json --out FILE [-F pcap|pcapng] [--port N] [--interface lo] [--timeout-ms MS]\n');
+  process.stderr.write('usage: capture-loopback.mjs --script FILE.json --out FILE [-F pcap|pcapng] [--port N] [--interface lo] [--timeout-ms MS] [-b SPEC ...]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const args = { format: 'pcapng', iface: 'lo', timeoutMs: 30000, port: undefined, script: undefined, out: undefined };
+  const args = { format: 'pcapng', iface: 'lo', timeoutMs: 30000, port: undefined, script: undefined, out: undefined, ring: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -63,6 +69,11 @@ function parseArgs(argv) {
     else if (a === '--port') args.port = Number(value());
     else if (a === '--interface' || a === '-i') args.iface = value();
     else if (a === '--timeout-ms') args.timeoutMs = Number(value());
+    else if (a === '-b' || a === '--ring-buffer') {
+      const spec = value();
+      if (!/^[a-z]+:\d+$/.test(spec)) usage(`-b wants KEY:VALUE (e.g. packets:61), not ${spec}`);
+      args.ring.push(spec);
+    }
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument ${a}`);
   }
@@ -105,6 +116,26 @@ function which(cmd) {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
+/** The ring-buffer files dumpcap writes for `-w out -b …`: `<stem>_<NNNNN>_<YYYYMMDDhhmmss><ext>`, in number order. */
+function ringFiles(out) {
+  const dir = dirname(out);
+  const ext = extname(out);
+  const stem = basename(out, ext);
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escape(stem)}_(\\d{5,})_\\d{14}${escape(ext)}$`);
+  let names = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => ({ name, m: pattern.exec(name) }))
+    .filter((x) => x.m !== null)
+    .sort((x, y) => Number(x.m[1]) - Number(y.m[1]))
+    .map((x) => join(dir, x.name));
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function withTimeout(promise, ms, what) {
@@ -128,9 +159,11 @@ async function startCapture(args, ports) {
     cmd = dumpcap;
     argv = ['-i', args.iface, '-f', filter, '-w', args.out];
     if (args.format === 'pcap') argv.push('-P');
+    for (const spec of args.ring) argv.push('-b', spec);
   } else if (tshark) {
     cmd = tshark;
     argv = ['-i', args.iface, '-f', filter, '-w', args.out, '-F', args.format];
+    for (const spec of args.ring) argv.push('-b', spec);
   } else {
     throw new Error('neither dumpcap nor tshark is installed');
   }
@@ -249,20 +282,23 @@ async function main() {
   listeners.push(await listen(firstPort));
   for (const c of script.connections.slice(1)) listeners.push(await listen(c.port ?? listeners[0].port));
   const port = listeners[0].port;
+  if (args.ring.length > 0 && ringFiles(args.out).length > 0) throw new Error(`${dirname(args.out)} already holds ring files named after ${basename(args.out)}: remove them first`);
   let capture = null;
   try {
     capture = await startCapture(args, listeners.map((l) => l.port));
     const results = await playConversation(listeners, script);
     await capture.stop();
     capture = null;
-    if (!existsSync(args.out)) throw new Error(`the capture file ${args.out} was not written`);
+    const files = args.ring.length > 0 ? ringFiles(args.out) : [args.out];
+    if (files.length === 0 || !files.every((f) => existsSync(f))) throw new Error(`the capture file ${args.out} was not written`);
     const summary = {
       file: args.out,
       format: args.format,
       port,
       clientToServerBytes: results[0].sent[0],
       serverToClientBytes: results[0].sent[1],
-      fileBytes: statSync(args.out).size,
+      fileBytes: files.reduce((sum, f) => sum + statSync(f).size, 0),
+      ...(args.ring.length > 0 ? { files: files.map((f) => ({ file: f, bytes: statSync(f).size })) } : {}),
       ...(script.multi
         ? { connections: results.map((r, i) => ({ port: listeners[i].port, clientPort: r.clientPort, clientToServerBytes: r.sent[0], serverToClientBytes: r.sent[1] })) }
         : {}),

@@ -1,7 +1,7 @@
 /**
  * Makes the capture samples of samples/ (see samples/README.md):
  *
- *   npx tsc -p tsconfig.json && node dist/scripts/samples/make-capture-samples.js [--out samples] [--synthetic-only]
+ *   npx tsc -p tsconfig.json && node dist/scripts/samples/make-capture-samples.js [--out samples] [--synthetic-only | --ring]
  *
  * Real captures: the conversation below (scripts/samples/cti-flows.ts: sessions of chapter 3,
  * the call flows of chapter 11, agent-state and call-control requests) is encoded with our
@@ -11,14 +11,24 @@
  * 127.0.0.1 while dumpcap captures it, once as pcapng and once as classic pcap (-F pcap).
  * The script is kept next to the captures (cti-sessions.script.json): it is what was sent.
  *
+ * A real ring-buffer set (`--ring` makes only it; it is made with the others too): the same
+ * conversation, but the bridge server writes its first CALL_DATA_UPDATE_EVENT burst in two
+ * writes cut inside that message ({@link ringScript}), captured by dumpcap's own ring buffer
+ * (`-b packets:N`) into ring/cti-ring_<NNNNN>_<YYYYMMDDhhmmss>.pcapng. N is the frame number of
+ * the first write's packet in a plain capture of the same script (loopback traffic played this
+ * way is packet for packet the same each time), so the first file ends inside that message;
+ * the set is checked to be so ({@link checkRing}) and captured again if it is not.
+ *
  * A synthetic damaged capture (written by scripts/samples/pcap-writer.ts): a bridge session
  * captured mid-stream with a lost segment and a segment cut by the snapshot length. (Files
  * cut in the middle of a record are made by the tests: tshark, which cross-checks every
  * sample, refuses them.)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CaptureFileReader } from '../../src/capture/capture-file-reader.js';
 import { encode } from '../../src/protocol/codec/encode.js';
 import * as F from './cti-flows.js';
 import { ipv4Word, PcapWriter, TcpConversationWriter } from './pcap-writer.js';
@@ -26,21 +36,24 @@ import { ipv4Word, PcapWriter, TcpConversationWriter } from './pcap-writer.js';
 interface Args {
   readonly out: string;
   readonly syntheticOnly: boolean;
+  readonly ringOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   let out = 'samples';
   let syntheticOnly = false;
+  let ringOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--out') out = argv[++i] ?? out;
     else if (a === '--synthetic-only') syntheticOnly = true;
+    else if (a === '--ring') ringOnly = true;
     else {
-      process.stderr.write(`make-capture-samples: unknown argument ${a}\nusage: make-capture-samples.js [--out DIR] [--synthetic-only]\n`);
+      process.stderr.write(`make-capture-samples: unknown argument ${a}\nusage: make-capture-samples.js [--out DIR] [--synthetic-only | --ring]\n`);
       process.exit(2);
     }
   }
-  return { out, syntheticOnly };
+  return { out, syntheticOnly, ringOnly };
 }
 
 const AGENT_2006: F.Agent = { extension: '2006', id: 'agt2006' };
@@ -117,8 +130,10 @@ interface ScriptChunk {
   readonly messages: readonly string[];
 }
 
+type LoopbackScript = { connections: Array<{ port: number; party: string; note: string }>; chunks: ScriptChunk[] };
+
 /** The capture-loopback script of the conversation. */
-export function loopbackScript(): { connections: Array<{ port: number; party: string; note: string }>; chunks: ScriptChunk[] } {
+export function loopbackScript(): LoopbackScript {
   const connIndex = new Map<string, number>(SAMPLE_CONNECTIONS.map((c, i) => [c.party, i]));
   const chunks: ScriptChunk[] = [];
   let k = 0;
@@ -140,10 +155,118 @@ export function loopbackScript(): { connections: Array<{ port: number; party: st
   };
 }
 
-function capture(script: string, out: string, format: 'pcap' | 'pcapng'): void {
-  const r = spawnSync(process.execPath, ['scripts/capture/capture-loopback.mjs', '--script', script, '--out', out, '-F', format], { encoding: 'utf8', timeout: 120_000 });
+function capture(script: string, out: string, format: 'pcap' | 'pcapng', ring: readonly string[] = []): void {
+  const r = spawnSync(process.execPath, ['scripts/capture/capture-loopback.mjs', '--script', script, '--out', out, '-F', format, ...ring.flatMap((b) => ['-b', b])], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (r.status !== 0) throw new Error(`capture-loopback failed (${r.status}): ${r.stderr}`);
   process.stdout.write(`  ${out}: ${r.stdout.trim()}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ring-buffer set (dumpcap -b packets:N)
+
+/** Where the ring set goes (below --out) and dumpcap's -w name for it. */
+export const RING_DIR = 'ring';
+export const RING_PREFIX = 'cti-ring.pcapng';
+
+/** The chunk the ring script writes in two, and the two writes. */
+export interface RingSplit {
+  /** Index of the chunk in {@link loopbackScript}'s chunks. */
+  readonly chunk: number;
+  readonly first: Buffer;
+  readonly second: Buffer;
+}
+
+/**
+ * The bridge server's first burst that starts with a CALL_DATA_UPDATE_EVENT, cut in the middle
+ * of that message's body: the first write carries its header and half its body, the second the
+ * rest of it and the burst's other messages.
+ */
+export function ringSplit(script: LoopbackScript = loopbackScript()): RingSplit {
+  const chunk = script.chunks.findIndex((c) => c.conn === 0 && c.from === 'server' && c.messages[0] === 'CALL_DATA_UPDATE_EVENT');
+  if (chunk < 0) throw new Error('the conversation has no CALL_DATA_UPDATE_EVENT for the bridge');
+  const bytes = Buffer.from(script.chunks[chunk]!.hex, 'hex');
+  const cut = 8 + Math.floor(bytes.readUInt32BE(0) / 2);
+  return { chunk, first: bytes.subarray(0, cut), second: bytes.subarray(cut) };
+}
+
+/** The conversation with the {@link ringSplit} chunk written in two (Nagle off: two segments). */
+export function ringScript(): LoopbackScript {
+  const script = loopbackScript();
+  const split = ringSplit(script);
+  const whole = script.chunks[split.chunk]!;
+  const [name, ...rest] = whole.messages;
+  script.chunks.splice(
+    split.chunk,
+    1,
+    { ...whole, hex: split.first.toString('hex'), noDelay: true, messages: [`${name!} (its first ${split.first.length} bytes)`] },
+    { ...whole, delayMs: 0, hex: split.second.toString('hex'), noDelay: true, messages: [`${name!} (the rest)`, ...rest] },
+  );
+  return script;
+}
+
+/** The TCP payloads of an Ethernet/IPv4 capture file (dumpcap on lo), frame by frame. */
+function tcpPayloads(file: string): Buffer[] {
+  const out: Buffer[] = [];
+  const reader = new CaptureFileReader({
+    onFrame(f) {
+      const b = Buffer.from(f.buffer.subarray(f.dataOffset, f.dataOffset + f.capturedLength));
+      if (b.length < 34 || b.readUInt16BE(12) !== 0x0800 || b[23] !== 6) {
+        out.push(Buffer.alloc(0));
+        return;
+      }
+      const ip = 14 + (b[14]! & 15) * 4;
+      out.push(b.subarray(ip + (b[ip + 12]! >> 4) * 4, 14 + b.readUInt16BE(16)));
+    },
+    onDiagnostic() {},
+  });
+  reader.push(new Uint8Array(readFileSync(file)));
+  reader.end();
+  return out;
+}
+
+/** What is wrong with a ring set (the files in number order), or undefined: 3–6 files, the first ending with the split's first write, the second holding its second. */
+function checkRing(files: readonly string[], split: RingSplit): string | undefined {
+  if (files.length < 3 || files.length > 6) return `${files.length} files, not 3–6`;
+  const first = tcpPayloads(files[0]!);
+  if (!first[first.length - 1]!.equals(split.first)) return `${files[0]} does not end with the first write of the split message`;
+  if (!tcpPayloads(files[1]!).some((p) => p.equals(split.second))) return `${files[1]} does not hold the second write of the split message`;
+  return undefined;
+}
+
+function makeRing(out: string): void {
+  const tmp = mkdtempSync(join(tmpdir(), 'ccxcti-ring-sample-'));
+  try {
+    const scriptPath = join(tmp, 'ring.script.json');
+    writeFileSync(scriptPath, `${JSON.stringify(ringScript(), null, 1)}\n`);
+    const split = ringSplit();
+    const dir = join(out, RING_DIR);
+    for (let attempt = 1; ; attempt++) {
+      // A plain capture first: the number of the frame that carries the first write.
+      const plain = join(tmp, `plain-${attempt}.pcapng`);
+      capture(scriptPath, plain, 'pcapng');
+      const perFile = tcpPayloads(plain).findIndex((p) => p.equals(split.first)) + 1;
+      if (perFile === 0) throw new Error(`the first write of the split message is in no packet of ${plain}`);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      capture(scriptPath, join(dir, RING_PREFIX), 'pcapng', [`packets:${perFile}`]);
+      const files = readdirSync(dir)
+        .sort()
+        .map((n) => join(dir, n));
+      for (const f of files) chmodSync(f, 0o644); // dumpcap writes 0600
+      const problem = checkRing(files, split);
+      if (problem === undefined) {
+        process.stdout.write(`  ${dir}: ${files.length} files of ${perFile} packets (the last one fewer)\n`);
+        return;
+      }
+      if (attempt === 3) throw new Error(`the ring set is not as wanted after ${attempt} captures: ${problem}`);
+      process.stdout.write(`  ${dir}: ${problem}; capturing again\n`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,16 +312,22 @@ export function damagedMidstreamCapture(): Uint8Array {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   mkdirSync(args.out, { recursive: true });
-  process.stdout.write('synthetic samples\n');
-  const mid = join(args.out, 'damaged-midstream-gap.pcap');
-  writeFileSync(mid, damagedMidstreamCapture());
-  process.stdout.write(`  ${mid}\n`);
-  if (!args.syntheticOnly) {
+  if (!args.ringOnly) {
+    process.stdout.write('synthetic samples\n');
+    const mid = join(args.out, 'damaged-midstream-gap.pcap');
+    writeFileSync(mid, damagedMidstreamCapture());
+    process.stdout.write(`  ${mid}\n`);
+  }
+  if (!args.syntheticOnly && !args.ringOnly) {
     process.stdout.write('real captures (dumpcap on lo)\n');
     const scriptPath = join(args.out, 'cti-sessions.script.json');
     writeFileSync(scriptPath, `${JSON.stringify(loopbackScript(), null, 1)}\n`);
     capture(scriptPath, join(args.out, 'cti-sessions.pcapng'), 'pcapng');
     capture(scriptPath, join(args.out, 'cti-sessions.pcap'), 'pcap');
+  }
+  if (!args.syntheticOnly) {
+    process.stdout.write('a ring-buffer set (dumpcap -b packets:N on lo)\n');
+    makeRing(args.out);
   }
 }
 

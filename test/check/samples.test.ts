@@ -1,4 +1,4 @@
-/** `ccxcti check` on the repository's samples (real loopback captures, a damaged capture, MIVR logs of the chapter-11 flows). */
+/** `ccxcti check` on the repository's samples (real loopback captures, one of them a dumpcap ring-buffer set, a damaged capture, MIVR logs of the chapter-11 flows). */
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ describe.skipIf(!present)('samples', () => {
   });
 
   it('the loopback captures of the scripted sessions follow the guide: no finding at all', async () => {
-    for (const file of ['cti-sessions.pcapng', 'cti-sessions.pcap']) {
+    for (const file of ['cti-sessions.pcapng', 'cti-sessions.pcap', 'ring/']) {
       const { code, report } = await check(`${SAMPLES}${file}`);
       expect(report.summary.messages, file).toBe(232);
       expect(report.findings, file).toEqual([]);

@@ -45,6 +45,23 @@ export function collectCapture(bytes: Uint8Array, options: CapturePipelineOption
   return summarise(events, pipeline.stats);
 }
 
+/** The files of one capture (a ring buffer) through one pipeline, `nextFile()` between them; each file in chunks of the given sizes. */
+export function collectCaptureFiles(files: readonly Uint8Array[], options: CapturePipelineOptions = {}, chunkSizes: readonly number[] = [1 << 20]): Collected {
+  const events: CaptureEvent[] = [];
+  const pipeline = new CaptureTcpPipeline((e) => events.push(e), options);
+  let k = 0;
+  files.forEach((bytes, i) => {
+    if (i > 0) pipeline.nextFile();
+    for (let pos = 0; pos < bytes.length; ) {
+      const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]);
+      pipeline.push(bytes.subarray(pos, Math.min(bytes.length, pos + size)));
+      pos += size;
+    }
+  });
+  pipeline.end();
+  return summarise(events, pipeline.stats);
+}
+
 export function summarise(events: CaptureEvent[], stats: CapturePipelineStats): Collected {
   return { ...summariseEvents(events), stats };
 }
