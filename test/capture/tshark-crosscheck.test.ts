@@ -1,9 +1,11 @@
 /**
- * Cross-check with tshark: for every capture in samples/ and test/capture/fixtures/, and for
- * synthetic captures written here (reordering, duplicates, retransmissions, IPv6, VLAN, SLL2,
- * NULL, raw IP, IP fragments, port reuse, several pcapng sections), every TCP stream's bytes
- * in each direction equal what `tshark -r FILE -q -z follow,tcp,raw,N` prints, and the frames
- * (numbers, timestamps, lengths) equal tshark's. Skipped when tshark is not installed.
+ * Cross-check with tshark: for every capture in samples/, samples/ring/ (each file of the
+ * dumpcap ring set on its own: connections that start or end mid-stream) and
+ * test/capture/fixtures/, and for synthetic captures written here (reordering, duplicates,
+ * retransmissions, IPv6, VLAN, SLL2, NULL, raw IP, IP fragments, port reuse, several pcapng
+ * sections), every TCP stream's bytes in each direction equal what
+ * `tshark -r FILE -q -z follow,tcp,raw,N` prints, and the frames (numbers, timestamps,
+ * lengths) equal tshark's. Skipped when tshark is not installed.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +37,7 @@ if (version === null) {
   console.warn('tshark-crosscheck: tshark is not installed — skipping the cross-check with tshark (apt-get install tshark)');
 }
 
-const SAMPLE_DIRS = ['samples', 'test/capture/fixtures'];
+const SAMPLE_DIRS = ['samples', 'samples/ring', 'test/capture/fixtures'];
 
 /** Capture files in the sample folders, recognised by content. */
 function sampleCaptures(): string[] {

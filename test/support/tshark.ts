@@ -96,3 +96,28 @@ export function tsharkFollowAll(file: string): TsharkFollow[] {
   }
   return out;
 }
+
+export interface TsharkTcpSegment {
+  readonly frame: number;
+  /** "addr:port" of the sender and of the receiver. */
+  readonly src: string;
+  readonly dst: string;
+  /** `tcp.seq_raw`: the absolute sequence number. */
+  readonly seqRaw: number;
+  /** `tcp.len`: payload bytes. */
+  readonly len: number;
+  readonly syn: boolean;
+}
+
+/** Every IPv4 TCP segment of a file as tshark dissects it (frame number within the file, endpoints, absolute sequence number, payload length, SYN). */
+export function tsharkTcpSegments(file: string): TsharkTcpSegment[] {
+  const fields = ['frame.number', 'ip.src', 'tcp.srcport', 'ip.dst', 'tcp.dstport', 'tcp.seq_raw', 'tcp.len', 'tcp.flags.syn'];
+  const out = tshark(['-r', file, '-Y', 'tcp', '-T', 'fields', '-E', 'separator=/t', ...fields.flatMap((f) => ['-e', f])]);
+  return out
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const [frame, srcAddr, srcPort, dstAddr, dstPort, seq, len, syn] = l.split('\t');
+      return { frame: Number(frame), src: `${srcAddr}:${srcPort}`, dst: `${dstAddr}:${dstPort}`, seqRaw: Number(seq), len: Number(len), syn: syn === '1' || syn === 'True' };
+    });
+}
