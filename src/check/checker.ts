@@ -216,10 +216,7 @@ export class Checker {
       const s = scope.session;
       if (!s || scope.lastMs === undefined) continue;
       if (scope.lastMs <= limit) this.end(key, undefined);
-      else if (s.resetDue !== undefined && scope.lastMs <= resetLimit) {
-        this.resetEnded.set(key, s.resetDue);
-        this.end(key, undefined);
-      }
+      else if (s.resetDue !== undefined && scope.lastMs <= resetLimit) this.end(key, undefined);
     }
   }
 
@@ -229,6 +226,8 @@ export class Checker {
     this.scopes.delete(key);
     const s = scope.session;
     if (s) {
+      // Swept, or the oldest of too many sessions: should the client speak again, it did not reset.
+      if (s.resetDue !== undefined) this.resetEnded.set(key, s.resetDue);
       const last = summary?.lastAt ? summary.lastAt.sec * 1000 + summary.lastAt.nsec / 1e6 : undefined;
       const evidenceMs = s.lastMs === undefined ? last : last === undefined ? s.lastMs : Math.max(s.lastMs, last);
       const end: SessionEnd = { evidenceMs, summary };

@@ -80,9 +80,11 @@ export class OutboundTracker {
       const p: PendingClearing = { ...clearing, ref: m.ref, deadlineMs: m.timeMs === undefined ? undefined : m.timeMs + CLEARING_WINDOW_MS };
       this.byCall.set(clearing.callId, p);
       this.queue.push(p);
-      if (this.byCall.size > MAX_PENDING) {
+      // The oldest pending clearing goes (answers given again for a call left stale entries ahead of it).
+      while (this.byCall.size > MAX_PENDING) {
         const oldest = this.queue.shift();
-        if (oldest && this.byCall.get(oldest.callId) === oldest) this.byCall.delete(oldest.callId);
+        if (!oldest) break;
+        if (this.byCall.get(oldest.callId) === oldest) this.byCall.delete(oldest.callId);
       }
       if (this.queue.length > 2 * MAX_PENDING) this.queue = this.queue.filter((q) => this.byCall.get(q.callId) === q);
       return;

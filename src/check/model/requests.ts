@@ -9,7 +9,10 @@ import type { MessageRef } from '../rule.js';
 import type { MessageView } from '../view.js';
 import { BoundedMap } from './bounded-map.js';
 
-/** Outstanding requests kept per session; beyond it the oldest are dropped (counted). */
+/**
+ * Outstanding requests kept per session; beyond it the oldest are dropped (counted in
+ * `pending.evicted`: a confirmation that matches nothing may then answer a dropped request).
+ */
 export const MAX_PENDING_REQUESTS = 4096;
 /** Answered requests remembered per session, to recognise a second confirmation of one of them. */
 const RECENTLY_ANSWERED = 64;
