@@ -150,6 +150,11 @@ export function knownString(s: string): Fragment | undefined {
   return knownStrings.get(s);
 }
 
+/** How many strings the cache holds (to test its bound). */
+export function knownStringCount(): number {
+  return knownStrings.size;
+}
+
 /** Adds `s` to the cache of strings that come back; returns its bytes. */
 export function know(s: string): Fragment {
   if (knownStrings.size >= MAX_KNOWN_STRINGS) knownStrings.clear();

@@ -50,6 +50,11 @@ const MAX_ENCODED_KEYS = 20_000;
 const MAX_KEY_NODES = 100_000;
 let keyNodes = 0;
 
+/** How much the caches hold (to test their bounds). */
+export function keyCacheSizes(): { encodedKeys: number; keyNodes: number } {
+  return { encodedKeys: encodedKeys.size, keyNodes };
+}
+
 function encodedKey(key: string): EncodedKey {
   let e = encodedKeys.get(key);
   if (e === undefined) {
