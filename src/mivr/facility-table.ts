@@ -11,11 +11,23 @@ export interface FacilityEntry {
   count: number;
 }
 
+/**
+ * Facilities counted, besides those asked for by name: records of further ones (a damaged or
+ * hostile log) are not counted.
+ */
+export const MAX_FACILITIES = 1024;
+/** Nor are facilities with longer names (real ones are a word or two). */
+export const MAX_FACILITY_NAME = 64;
+
 export class FacilityTable {
   private readonly byHash = new Map<number, FacilityEntry>();
   private readonly byName = new Map<string, FacilityEntry>();
 
-  constructor(private readonly keep: (facility: string) => boolean) {}
+  constructor(
+    private readonly keep: (facility: string) => boolean,
+    /** Facilities always counted (those asked for by name). */
+    private readonly always: (facility: string) => boolean = () => false,
+  ) {}
 
   lookup(b: Buffer, s: number, e: number, hash: number): FacilityEntry {
     const hit = this.byHash.get(hash);
@@ -24,6 +36,7 @@ export class FacilityTable {
     let entry = this.byName.get(name);
     if (!entry) {
       entry = { name, keep: this.keep(name), count: 0 };
+      if ((this.byName.size >= MAX_FACILITIES || name.length > MAX_FACILITY_NAME) && !this.always(name)) return entry; // not remembered, not counted
       this.byName.set(name, entry);
       if (!hit) this.byHash.set(hash, entry);
     }

@@ -55,7 +55,7 @@ export function createReadContext(options: MivrReadOptions = {}): ReadContext {
     stats,
     diagnostics: new DiagnosticSink(stats, options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, options.onDiagnostic),
     years: new YearTracker({ year: options.year, mtime: options.mtime, now: options.now }),
-    facilities: new FacilityTable(keep),
+    facilities: new FacilityTable(keep, wanted === 'all' ? undefined : keep),
     tzOverride,
     maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     maxRecordBytes: options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,

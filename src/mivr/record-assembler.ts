@@ -54,6 +54,14 @@ interface Run {
 
 type State = 'start' | 'record' | 'garbage';
 
+/**
+ * Zone texts whose offsets are remembered, and once-per-read notices (an unknown zone each):
+ * a log naming more zones than this is damaged or hostile, and must not make the reader grow.
+ */
+const MAX_ZONES = 256;
+/** The notice given once more zones than MAX_ZONES were unknown. */
+const TOO_MANY_ZONES = 'tz:*';
+
 export class RecordAssembler implements LineSink {
   /** Completed records, drained by the reader after each chunk. */
   out: MivrRecord[] = [];
@@ -254,12 +262,18 @@ export class RecordAssembler implements LineSink {
     let offset = zones.get(abbrev);
     if (offset === undefined && !zones.has(abbrev)) {
       offset = abbrev === '' ? undefined : zoneOffsetMinutes(abbrev);
-      zones.set(abbrev, offset);
+      if (zones.size < MAX_ZONES) zones.set(abbrev, offset);
     }
     if (offset !== undefined) return offset;
+    const notices = this.ctx.notices;
     const key = `tz:${abbrev}`;
-    if (!this.ctx.notices.has(key)) {
-      this.ctx.notices.add(key);
+    if (!notices.has(key) && !notices.has(TOO_MANY_ZONES)) {
+      if (notices.size >= MAX_ZONES) {
+        notices.add(TOO_MANY_ZONES);
+        this.diag('warning', 'MIVR-UNKNOWN-TZ', `more than ${MAX_ZONES} unknown time zones; UTC assumed for them too, not reported any more (use the tz option)`, lineNo);
+        return 0;
+      }
+      notices.add(key);
       const what = abbrev === '' ? 'record has no time zone' : `unknown time zone "${abbrev}"`;
       this.diag('warning', 'MIVR-UNKNOWN-TZ', `${what}; UTC assumed (use the tz option)`, lineNo);
     }

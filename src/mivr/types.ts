@@ -92,7 +92,7 @@ export interface MivrReadStats {
   records: number;
   /** Records emitted (the selected facilities). */
   recordsEmitted: number;
-  /** Records per facility (all facilities, emitted or not). */
+  /** Records per facility (all facilities, emitted or not: those asked for and the first 1024 others of a read with names of at most 64 characters). */
   readonly facilityCounts: Map<string, number>;
   /** Lines before the first record of a file. */
   linesBeforeFirstRecord: number;

@@ -43,3 +43,36 @@ describe('default limits', () => {
     expect([stats.diagnostics.length, stats.diagnosticsDropped]).toEqual([1000, seen - 1000]);
   });
 });
+
+describe('a log naming ever new zones or facilities does not make the reader grow', () => {
+  /** A short name of letters for `i`. */
+  const letters = (i: number): string => {
+    let s = '';
+    do {
+      s += String.fromCharCode(65 + (i % 26));
+      i = Math.floor(i / 26);
+    } while (i > 0);
+    return s;
+  };
+
+  it('256 unknown time zones are reported, then one notice that no more are', async () => {
+    const log = Array.from({ length: 300 }, (_, i) => hdr(i + 1, T, 'ICD_CTI', 'a', `QQ${letters(i)}`)).join('\n');
+    const { records, stats } = await read(`${log}\n`);
+    expect(records).toHaveLength(300);
+    const tz = stats.diagnostics.filter((d) => d.code === 'MIVR-UNKNOWN-TZ').map((d) => d.message);
+    expect(tz).toHaveLength(257);
+    expect(tz[255]).toBe(`unknown time zone "QQ${letters(255)}"; UTC assumed (use the tz option)`);
+    expect(tz[256]).toBe('more than 256 unknown time zones; UTC assumed for them too, not reported any more (use the tz option)');
+  });
+
+  it('1024 facilities are counted besides the ones asked for, and none with a name over 64 characters', async () => {
+    const others = Array.from({ length: 1100 }, (_, i) => hdr(i + 1, T, `F${letters(i)}`, 'a'));
+    const log = [...others, hdr(2000, T, 'ICD_CTI', 'b'), hdr(2001, T, 'X'.repeat(65), 'c')].join('\n');
+    const { records, stats } = await read(`${log}\n`);
+    expect(records.map((r) => r.text)).toEqual(['b']);
+    expect(stats.facilityCounts.size).toBe(1025);
+    expect([stats.facilityCounts.get('ICD_CTI'), stats.facilityCounts.get(`F${letters(1023)}`), stats.facilityCounts.get(`F${letters(1024)}`)]).toEqual([1, 1, undefined]);
+    const long = await read(`${hdr(1, T, 'X'.repeat(65), 'c')}\n${hdr(2, T, 'X'.repeat(64), 'c')}\n`);
+    expect([...long.stats.facilityCounts.keys()]).toEqual(['X'.repeat(64)]);
+  });
+});
