@@ -298,5 +298,35 @@ describe('reservation answers waiting for the clearing: at most 1024 per scope (
     for (const id of [...calls_(10_000, 1024), ...calls_(10_000, 1024), ...calls_(20_000, 100)]) tracker.apply(answer(id), calls);
     expect(tracker.size).toBe(1024);
     expect([tracker.pendingFor(10_099), tracker.pendingFor(10_100)?.callId]).toEqual([undefined, 10_100]);
+    // One call answered 10,000 times: the deadline queue does not keep every stale answer.
+    const oneCall = new OutboundTracker();
+    for (let i = 0; i < 10_000; i++) oneCall.apply(answer(5), calls);
+    expect(oneCall.size).toBe(1);
+    expect(oneCall.queued).toBeLessThanOrEqual(2 * 1024);
+  });
+});
+
+describe('heartbeats: the 32 most recent are kept, the oldest judged as it leaves (heartbeat.ts HEARTBEAT_RING)', () => {
+  /** HEARTBEAT_REQ 100 unconfirmed, `later` heartbeats confirmed, then the HEARTBEAT_CONF of 100: what is said of 100. */
+  function lateConfirmation(later: number): string[] {
+    const t = new Timeline().open({ IdleTimeout: 40 }).heartbeats(1 + later, 10, 100, (i) => i !== 0);
+    t.s('HEARTBEAT_CONF', { InvokeID: 100 }, { dt: 0.01 });
+    return findingsOf(runCheck(t), 'SESSION-HEARTBEAT-MISSED').map((f) => f.message);
+  }
+
+  it('a confirmation that comes while 31 later heartbeats were sent still confirms it (late); after 32 it has left', () => {
+    expect(lateConfirmation(31)).toEqual([expect.stringMatching(/^HEARTBEAT_CONF for InvokeID 100 came .* after the next HEARTBEAT_REQ$/)]);
+    expect(lateConfirmation(32)).toEqual(['HEARTBEAT_REQ (InvokeID 100) was never confirmed, and the client sent the next HEARTBEAT_REQ']);
+  });
+});
+
+describe('findings kept per rule: 1000 by default (findings.ts DEFAULT_MAX_FINDINGS_PER_RULE)', () => {
+  it('of 1001 findings of one rule, 1000 are kept and one is counted as left out', () => {
+    const template = new Timeline().s('HEARTBEAT_REQ', { InvokeID: 1 }).events[0]!;
+    const result = (n: number): ReturnType<typeof checkTimeline> => checkTimeline(Array.from({ length: n }, (_, i) => again(template, { t: i * 0.001 })));
+    const all = result(1000);
+    expect([findingsOf(all, 'SESSION-SERVER-HEARTBEAT').length, all.omitted]).toEqual([1000, 0]);
+    const more = result(1001);
+    expect([findingsOf(more, 'SESSION-SERVER-HEARTBEAT').length, more.omitted, more.byRule.get('SESSION-SERVER-HEARTBEAT')]).toEqual([1000, 1, 1001]);
   });
 });

@@ -62,6 +62,14 @@ describe('events queued behind a trace waiting for its twin: 4096 (level-pairing
   it('a trace with 4095 events behind it still waits for its twin; with 4096 it is a message of its own', () => {
     expect([paired(4095), paired(4096)]).toEqual([1, 0]);
   });
+
+  it('events released are dropped from the queue as it goes', () => {
+    const p = new LevelPairer(undefined);
+    const out: TimelineEvent[] = [];
+    for (let i = 0; i < 100_000; i++) p.push({ kind: 'diagnostic', severity: 'warning', code: 'MIVR-NOT-A-HEADER', message: 'stray line', source: { file: 'MIVR01.log', line: i + 1 } }, out);
+    expect(out).toHaveLength(100_000);
+    expect(p.held).toBeLessThanOrEqual(2048);
+  });
 });
 
 describe('events waiting behind an undecided session: 10,000 (capture-timeline.ts MAX_WAITING_EVENTS)', () => {

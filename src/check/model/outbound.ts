@@ -49,6 +49,11 @@ export class OutboundTracker {
     return this.byCall.size;
   }
 
+  /** Entries in the deadline queue, stale ones included (to test its bound). */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   /** Pending clearings whose window closed before `nowMs`, removed from the tracker. */
   takeExpired(nowMs: number): PendingClearing[] {
     const out: PendingClearing[] = [];

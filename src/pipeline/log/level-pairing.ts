@@ -145,6 +145,11 @@ export class LevelPairer {
 
   constructor(private readonly version: number | undefined) {}
 
+  /** Entries in the queue, those already released and not yet dropped included (to test its bound). */
+  get held(): number {
+    return this.queue.length;
+  }
+
   /** A candidate or an input diagnostic, in log order; settled events are appended to `out`. */
   push(item: TraceCandidate | InputDiagnostic, out: TimelineEvent[]): void {
     if ('kind' in item) {
