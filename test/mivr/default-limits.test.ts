@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readMivrRecords, type MivrReadOptions } from '../../src/mivr/index.js';
+import { createReadContext } from '../../src/mivr/read-context.js';
+import { readFileRecords } from '../../src/mivr/records.js';
 import { chunks, collect, enc, hdr } from './helpers.js';
 
 async function read(content: string, opts: MivrReadOptions = {}) {
@@ -63,6 +65,11 @@ describe('a log naming ever new zones or facilities does not make the reader gro
     expect(tz).toHaveLength(257);
     expect(tz[255]).toBe(`unknown time zone "QQ${letters(255)}"; UTC assumed (use the tz option)`);
     expect(tz[256]).toBe('more than 256 unknown time zones; UTC assumed for them too, not reported any more (use the tz option)');
+    // The read remembers 256 zones.
+    const ctx = createReadContext({ year: 2015 });
+    let n = 0;
+    for await (const batch of readFileRecords(ctx, chunks(enc(`${log}\n`)), 'MIVR01.log')) n += batch.length;
+    expect([n, ctx.zones.size]).toEqual([300, 256]);
   });
 
   it('1024 facilities are counted besides the ones asked for, and none with a name over 64 characters', async () => {
