@@ -1,0 +1,340 @@
+/**
+ * Runs one fuzz input through the code paths of the CLI, in process, every output format
+ * written to memory, and checks the invariants: nothing throws, JSON parses (and validates
+ * against the schemas for a sample), text carries no terminal control character, secrets stay
+ * redacted, and a capture's stream bytes are each in exactly one message, gap or undecodable
+ * range.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
+import { RULE_CATALOG } from '../../src/check/catalog.js';
+import { Checker } from '../../src/check/checker.js';
+import type { ReportContext } from '../../src/check/report/context.js';
+import { writeJsonReport } from '../../src/check/report/json.js';
+import { writeJunitReport } from '../../src/check/report/junit.js';
+import { writeSarifReport } from '../../src/check/report/sarif.js';
+import { writeTextReport } from '../../src/check/report/text.js';
+import { resolveLevels } from '../../src/check/settings.js';
+import { decodeCommand } from '../../src/cli/commands/decode.js';
+import { hexCommand } from '../../src/cli/commands/hex.js';
+import { openCommandTimeline } from '../../src/cli/inputs.js';
+import { UsageError, type CliIo } from '../../src/cli/io.js';
+import { sourceOptions } from '../../src/cli/options.js';
+import { packageVersion } from '../../src/cli/package-info.js';
+import { REDACTED } from '../../src/protocol/codec/decode.js';
+import type { SessionSummary, TimelineEvent } from '../../src/timeline/types.js';
+import type { FuzzInput } from './inputs.js';
+import { schemaErrors } from './schemas.js';
+
+/** One broken invariant. `signature` groups failures of one cause (kind and where). */
+export interface Failure {
+  readonly kind: 'throw' | 'json' | 'schema' | 'control' | 'secret' | 'accounting' | 'memory';
+  readonly signature: string;
+  readonly detail: string;
+}
+
+class Fail extends Error {
+  constructor(
+    readonly kind: Failure['kind'],
+    readonly where: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+interface Captured {
+  readonly io: CliIo;
+  out(): string;
+  err(): string;
+}
+
+function sink(): { stream: Writable; text(): string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+      cb();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+function memoryIo(stdin: Uint8Array | string | undefined): Captured {
+  const out = sink();
+  const err = sink();
+  const input = stdin === undefined ? Readable.from([]) : Readable.from([typeof stdin === 'string' ? Buffer.from(stdin) : Buffer.from(stdin)]);
+  return { io: { stdout: out.stream, stderr: err.stream, stdin: input, stdoutIsTTY: false }, out: out.text, err: err.text };
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+function checkText(text: string, where: string): void {
+  const m = UNSAFE.exec(text);
+  if (m === null) return;
+  const code = m[0].charCodeAt(0).toString(16).padStart(4, '0');
+  const at = m.index;
+  throw new Fail('control', `${where} U+${code}`, `U+${code} at ${at} of ${where}: ${JSON.stringify(text.slice(Math.max(0, at - 80), at + 40))}`);
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Fail('json', where, `${where} does not parse: ${(err as Error).message}: ${JSON.stringify(text.slice(0, 300))}`);
+  }
+}
+
+/** Every `…Password` value in a JSON value is the redaction mark. */
+function checkRedacted(value: unknown, where: string): void {
+  if (Array.isArray(value)) {
+    for (const v of value) checkRedacted(v, where);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (/password$/i.test(k) && typeof v === 'string' && v !== REDACTED) throw new Fail('secret', `${where} ${k}`, `${where}: ${k} = ${JSON.stringify(v)} though secrets are not shown`);
+      checkRedacted(v, where);
+    }
+  }
+}
+
+/** The `…Password` string values of a JSON value. */
+function secrets(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) for (const v of value) secrets(v, into);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (/password$/i.test(k) && typeof v === 'string' && v !== REDACTED) into.add(v);
+      else secrets(v, into);
+    }
+  }
+}
+
+/** How a secret could show in an output: its hex, and its text when it is printable. */
+function secretForms(hex: string): string[] {
+  const forms: string[] = [];
+  if (hex.length >= 8) forms.push(hex.toLowerCase(), hex.toUpperCase());
+  if (/^([0-9a-fA-F]{2})+$/.test(hex)) {
+    const text = Buffer.from(hex, 'hex').toString('latin1');
+    if (text.length >= 5 && /^[\x21-\x7e]+$/.test(text)) forms.push(text);
+  } else if (hex.length >= 5) forms.push(hex);
+  return forms;
+}
+
+async function run(what: string, f: () => Promise<number>): Promise<number> {
+  try {
+    return await f();
+  } catch (err) {
+    if (err instanceof Fail) throw err;
+    const e = err as Error;
+    const frame = (e.stack ?? '').split('\n').find((l) => l.includes('/src/')) ?? '';
+    throw new Fail('throw', `${what}: ${e.name}: ${e.message.slice(0, 60)} ${frame.trim().replace(/:\d+\)?$/, '')}`, `${what} threw: ${e.stack ?? String(e)}`);
+  }
+}
+
+type Range = { start: number; end: number; what: string };
+
+/** Each direction's messages, gaps and undecodable ranges tile its stream from 0, with no hole and no overlap. */
+function checkAccounting(events: readonly TimelineEvent[], sessions: readonly SessionSummary[]): void {
+  const byDir = new Map<string, Range[]>();
+  const unaccounted = new Map<string, number>();
+  for (const e of events) {
+    if (e.session === undefined || e.direction === undefined || e.streamOffset === undefined) continue;
+    const key = `${e.session} ${e.direction}`;
+    let r: Range;
+    if (e.kind === 'message') r = { start: e.streamOffset, end: e.streamOffset + 8 + (e.message.bodyLength ?? 0), what: `${e.message.type} (frame ${e.source.frame})` };
+    else if ((e.code === 'STREAM_GAP' || e.code === 'STREAM_UNDECODABLE') && e.length !== undefined) {
+      r = { start: e.streamOffset, end: e.streamOffset + e.length, what: `${e.code} (frame ${e.source.frame})` };
+      unaccounted.set(key, (unaccounted.get(key) ?? 0) + e.length);
+    } else continue;
+    const list = byDir.get(key) ?? [];
+    list.push(r);
+    byDir.set(key, list);
+  }
+  for (const [key, list] of byDir) {
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    if (list[0]!.start !== 0) throw new Fail('accounting', 'first range not at 0', `${key}: the first range is ${list[0]!.what} at ${list[0]!.start}, not 0`);
+    for (let i = 1; i < list.length; i++) {
+      const a = list[i - 1]!;
+      const b = list[i]!;
+      if (b.start !== a.end) {
+        const how = b.start > a.end ? 'hole' : 'overlap';
+        throw new Fail('accounting', `${how} after ${a.what.split(' ')[0]} before ${b.what.split(' ')[0]}`, `${key}: ${how} between ${a.what} [${a.start}, ${a.end}) and ${b.what} [${b.start}, ${b.end})`);
+      }
+    }
+  }
+  for (const s of sessions) {
+    for (const dir of ['client-to-server', 'server-to-client'] as const) {
+      const reported = unaccounted.get(`${s.id} ${dir}`) ?? 0;
+      if (reported !== s.unaccountedBytes[dir]) {
+        throw new Fail('accounting', 'unaccountedBytes differs', `${s.id} ${dir}: the session counts ${s.unaccountedBytes[dir]} unaccounted bytes, its gap and undecodable ranges ${reported}`);
+      }
+    }
+  }
+}
+
+export interface RunStats {
+  messages: number;
+}
+
+const DIR = `/dev/shm/ccxcti-fuzz-${process.pid}`;
+
+/** Writes the input's files; returns the command line's input arguments. */
+function materialize(input: FuzzInput): { args: string[]; stdin: Uint8Array | undefined } {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const args: string[] = [];
+  let stdin: Uint8Array | undefined;
+  for (const f of input.files) {
+    if (f.stdin) {
+      stdin = f.bytes;
+      args.push('-');
+    } else {
+      const path = `${DIR}/${f.name}`;
+      writeFileSync(path, f.bytes);
+      args.push(path);
+    }
+  }
+  return { args, stdin };
+}
+
+/** Runs the input; a broken invariant is returned, never thrown. */
+export async function execute(input: FuzzInput, validate: boolean): Promise<Failure | undefined> {
+  try {
+    if (input.hexText !== undefined) await executeHex(input.hexText, validate);
+    else await executeFiles(input, validate);
+    return undefined;
+  } catch (err) {
+    if (err instanceof Fail) return { kind: err.kind, signature: `${err.kind}: ${err.where}`, detail: err.message };
+    const e = err as Error;
+    return { kind: 'throw', signature: `throw: harness ${e.name}: ${e.message.slice(0, 80)}`, detail: e.stack ?? String(e) };
+  }
+}
+
+async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> {
+  const redactedOutputs: Array<[string, string]> = [];
+  const { args, stdin } = materialize(input);
+  // decode, every format
+  for (const format of ['text', 'json', 'ndjson'] as const) {
+    const c = memoryIo(stdin);
+    await run(`decode --format ${format}`, () => decodeCommand(args, { format }, c.io));
+    const out = c.out();
+    checkText(c.err(), `decode --format ${format} stderr`);
+    redactedOutputs.push([`decode ${format}`, out], [`decode ${format} stderr`, c.err()]);
+    if (format === 'text') checkText(out, 'decode text');
+    else if (format === 'json') {
+      if (out === '') continue;
+      const doc = parseJson(out, 'decode json');
+      checkRedacted(doc, 'decode json');
+      if (validate) {
+        const errors = schemaErrors('decode-document.schema.json', doc);
+        if (errors.length > 0) throw new Fail('schema', `decode json ${errors[0]}`, `decode json: ${errors.join('; ')}`);
+      }
+    } else {
+      for (const line of out.split('\n')) {
+        if (line === '') continue;
+        const m = parseJson(line, 'decode ndjson');
+        checkRedacted(m, 'decode ndjson');
+        if (validate) {
+          const errors = schemaErrors('decoded-message.schema.json', m);
+          if (errors.length > 0) throw new Fail('schema', `decode ndjson ${errors[0]}`, `decode ndjson: ${errors.join('; ')}: ${line.slice(0, 400)}`);
+        }
+      }
+    }
+  }
+  // check, as `ccxcti check` does it, every report format from one result
+  const c = memoryIo(stdin);
+  const source = sourceOptions({});
+  const levels = resolveLevels(RULE_CATALOG, []);
+  const events: TimelineEvent[] = [];
+  let sessions: SessionSummary[] = [];
+  let result: ReportContext['result'] | undefined;
+  await run('check', async () => {
+    const timeline = await openCommandTimeline(args, source, c.io);
+    if (timeline === 2) return 2;
+    const checker = new Checker({ levels });
+    for await (const batch of timeline.batches) {
+      for (let i = 0; i < batch.length; i++) {
+        checker.push(batch[i]!);
+        if (input.target === 'capture') events.push(batch[i]!);
+      }
+    }
+    sessions = timeline.sessions();
+    result = checker.finish(sessions);
+    return 0;
+  });
+  checkText(c.err(), 'check stderr');
+  if (result !== undefined) {
+    const ctx: ReportContext = { result, inputs: args, catalog: RULE_CATALOG, levels, failOn: 'error', toolVersion: packageVersion() };
+    const text = await run('check text report', async () => (redactedOutputs.push(['check text', writeTextReport(ctx)]), 0));
+    void text;
+    checkText(redactedOutputs[redactedOutputs.length - 1]![1], 'check text');
+    let json = '';
+    await run('check json report', async () => ((json = writeJsonReport(ctx)), 0));
+    const report = parseJson(json, 'check json');
+    redactedOutputs.push(['check json', json]);
+    if (validate) {
+      const errors = schemaErrors('check-report.schema.json', report);
+      if (errors.length > 0) throw new Fail('schema', `check json ${errors[0]}`, `check json: ${errors.join('; ')}`);
+    }
+    let junit = '';
+    await run('check junit report', async () => ((junit = writeJunitReport(ctx)), 0));
+    checkText(junit, 'check junit');
+    redactedOutputs.push(['check junit', junit]);
+    let sarif = '';
+    await run('check sarif report', async () => ((sarif = writeSarifReport(ctx)), 0));
+    const sarifDoc = parseJson(sarif, 'check sarif');
+    redactedOutputs.push(['check sarif', sarif]);
+    if (validate) {
+      const errors = schemaErrors('sarif', sarifDoc);
+      if (errors.length > 0) throw new Fail('schema', `check sarif ${errors[0]}`, `check sarif: ${errors.join('; ')}`);
+    }
+  }
+  if (input.target === 'capture') checkAccounting(events, sessions);
+  // secrets: the values --show-secrets shows must appear in no output without it
+  if (validate) {
+    const s = memoryIo(stdin);
+    await run('decode --show-secrets', () => decodeCommand(args, { format: 'ndjson', showSecrets: true }, s.io));
+    const found = new Set<string>();
+    for (const line of s.out().split('\n')) if (line !== '') secrets(parseJson(line, 'decode ndjson --show-secrets'), found);
+    for (const value of found) {
+      for (const form of secretForms(value)) {
+        for (const [where, text] of redactedOutputs) {
+          if (text.includes(form)) throw new Fail('secret', `leak in ${where}`, `the secret ${JSON.stringify(form)} appears in ${where} without --show-secrets`);
+        }
+      }
+    }
+  }
+}
+
+async function executeHex(text: string, validate: boolean): Promise<void> {
+  for (const format of ['text', 'json', 'ndjson'] as const) {
+    const viaStdin = format === 'ndjson';
+    const c = memoryIo(viaStdin ? text : undefined);
+    let usage = false;
+    await run(`hex --format ${format}`, async () => {
+      try {
+        return await hexCommand(viaStdin ? ['-'] : [text], { format }, c.io);
+      } catch (err) {
+        // Text that holds no message is a usage error (exit 2), printed escaped by program.ts.
+        if (!(err instanceof UsageError)) throw err;
+        usage = true;
+        return 2;
+      }
+    });
+    if (usage) return;
+    const out = c.out();
+    if (format === 'text') checkText(out, 'hex text');
+    else {
+      const m = parseJson(out, `hex ${format}`);
+      checkRedacted(m, `hex ${format}`);
+      if (validate) {
+        const errors = schemaErrors('decoded-message.schema.json', m);
+        if (errors.length > 0) throw new Fail('schema', `hex ${format} ${errors[0]}`, `hex ${format}: ${errors.join('; ')}: ${out.slice(0, 400)}`);
+      }
+    }
+  }
+}
+
+export function cleanUp(): void {
+  rmSync(DIR, { recursive: true, force: true });
+}
