@@ -118,6 +118,35 @@ describe('heuristics on other ports', () => {
     expect(r.events).toEqual([]);
   });
 
+  it('a direction whose first message is not clean: its messages and the bytes not examined after them are each counted once', () => {
+    // The client's first write starts with a message of an undefined type (its probe fails on
+    // it) and holds a second message; its next write comes while it is suspended; then the
+    // server's two clean messages make the session CTI. Found by the fuzzer (scripts/fuzz):
+    // the undecodable run began at the failing message, so its bytes were a message and
+    // undecodable at once.
+    const unknown = { type: 'UNKNOWN_249', fields: {}, bodyHex: '00'.repeat(20) };
+    const flow = conversationFlow({
+      client: CLIENT,
+      server: { addr: '10.1.1.2', port: 12028 },
+      steps: [
+        { from: 'client', messages: [unknown, F.heartbeatReq(1)] },
+        { from: 'client', messages: [F.heartbeatReq(2)] },
+        { from: 'server', messages: [F.heartbeatConf(1), F.heartbeatConf(2)] },
+      ],
+    });
+    const r = collectTimeline(capture(flow));
+    expect(r.sessions).toHaveLength(1);
+    const ranges = r.events
+      .filter((e) => e.direction === 'client-to-server' && e.streamOffset !== undefined)
+      .map((e) => (e.kind === 'message' ? ['message', e.message.type, e.streamOffset, 8 + e.message.bodyLength!] : [e.code, e.streamOffset, e.length]));
+    expect(ranges).toEqual([
+      ['message', 'UNKNOWN_249', 0, 28],
+      ['message', 'HEARTBEAT_REQ', 28, 12],
+      ['STREAM_UNDECODABLE', 40, 12],
+    ]);
+    expect(r.sessions[0]!.unaccountedBytes['client-to-server']).toBe(12);
+  });
+
   it('keeps capture order while a session is undecided', () => {
     // Session B (heuristic, mid-stream) sends one message, then session A (CTI port) sends,
     // then B's second message decides B: B's first message keeps its place.

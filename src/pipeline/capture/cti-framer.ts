@@ -167,7 +167,7 @@ export class CtiStreamFramer<T> {
     this.settle();
   }
 
-  /** Stop examining bytes (they become part of an undecodable run until resume()). */
+  /** Stop examining bytes (they become part of an undecodable run until resume()). Not from inside a sink callback. */
   suspend(reason: string): void {
     if (this.suspendedFlag) return;
     if (!this.searchingFlag) this.startRun(this.bufOffset, reason);

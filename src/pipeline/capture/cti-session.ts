@@ -32,6 +32,8 @@ import type { Hold, HoldOwner, OrderedOutput } from './ordered-output.js';
 const OPEN_REQ = 3;
 const CTI_SERVICE_CLIENT_EVENTS = 0x1;
 const CTI_SERVICE_ALL_EVENTS = 0x10;
+/** Why a direction's bytes are undecodable once its probe failed. */
+const NOT_CTI = 'not CTI at the start of the connection';
 /** Heuristics without a SYN: the first message must start within this many bytes. */
 export const PROBE_WINDOW = 16 * 1024;
 
@@ -125,6 +127,15 @@ export class CtiSession implements HoldOwner {
   private readonly placeholders: [Hold<ParkedEvent> | null, Hold<ParkedEvent> | null] = [null, null];
   /** During a push: events still belong to the placeholder (until a message of this push). */
   private readonly late: [boolean, boolean] = [false, false];
+  /** The direction whose framer is running (its sink may be reporting a message), else -1. */
+  private framing: -1 | 0 | 1 = -1;
+  /**
+   * Per direction: the probe failed on a message the framer was reporting. The framer is
+   * suspended once it returns: that message is one (and is output should the session be
+   * CTI), the bytes after it are not examined — suspending it from inside its callback would
+   * count the message's bytes in the undecodable run as well.
+   */
+  private readonly suspendDue: [boolean, boolean] = [false, false];
   private readonly pushTag: [FrameTag | null, FrameTag | null] = [null, null];
   private readonly source: { file: string };
 
@@ -162,8 +173,9 @@ export class CtiSession implements HoldOwner {
     const tag: FrameTag = { frame: e.frame, ts: e.ts };
     this.pushTag[dir] = tag;
     this.late[dir] = this.placeholders[dir] !== null;
+    this.framing = dir;
     framer.push(e.bytes, e.streamOffset, tag);
-    this.late[dir] = false;
+    this.framed(dir);
     if (this.state === 'probe' && this.probe[dir] === Probe.Unknown) this.probeAfterPush(dir, framer);
     this.keepPlace(dir);
   }
@@ -173,8 +185,9 @@ export class CtiSession implements HoldOwner {
     const dir = e.dir;
     const framer = this.framers[dir] ?? this.startDirection(dir);
     this.late[dir] = this.placeholders[dir] !== null;
+    this.framing = dir;
     framer.gap(e.streamOffset, e.length);
-    this.late[dir] = false;
+    this.framed(dir);
     this.keepPlace(dir);
     this.unaccounted[dir] += e.length;
     this.diagnostic(dir, 'warning', 'STREAM_GAP', `${e.length} byte${e.length === 1 ? '' : 's'} of the stream missing from the capture (${gapCause(e.cause)})`, e.frame, e.ts, e.streamOffset, e.length);
@@ -187,13 +200,24 @@ export class CtiSession implements HoldOwner {
       const framer = this.framers[dir];
       if (framer === null) continue;
       this.late[dir] = this.placeholders[dir] !== null;
+      this.framing = dir;
       framer.end();
-      this.late[dir] = false;
+      this.framed(dir);
       this.keepPlace(dir);
     }
     if (this.state === 'probe') this.state = this.probe[0] === Probe.Pass || this.probe[1] === Probe.Pass ? 'cti' : 'ignored';
     if (this.state === 'cti' && this.clientDir === -1) this.guessRoles();
     this.settleHolds();
+  }
+
+  /** After a framer call: the suspension the probe asked for meanwhile. */
+  private framed(dir: 0 | 1): void {
+    this.late[dir] = false;
+    this.framing = -1;
+    if (this.suspendDue[dir]) {
+      this.suspendDue[dir] = false;
+      if (this.probe[dir] === Probe.Fail && this.state === 'probe') this.framers[dir]!.suspend(NOT_CTI);
+    }
   }
 
   /** After framing: keep a place in the output while the framer holds bytes that may become messages. */
@@ -329,7 +353,8 @@ export class CtiSession implements HoldOwner {
 
   private probeFailed(dir: 0 | 1): void {
     this.probe[dir] = Probe.Fail;
-    this.framers[dir]?.suspend('not CTI at the start of the connection');
+    if (this.framing === dir) this.suspendDue[dir] = true;
+    else this.framers[dir]?.suspend(NOT_CTI);
     if (this.probe[1 - dir] === Probe.Fail) {
       this.state = 'ignored';
       this.settleHolds();
