@@ -238,3 +238,43 @@ describe('named variables (Tables 186, 187) in SET_CALL_DATA_REQ', () => {
     });
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// Secrets in bytes the decoder cannot place (found by the fuzzer, scripts/fuzz): a second
+// ClientPassword kept in extras, a ClientPassword after a floating field that runs past the
+// body (the rest shown as hex in FLOATING_FIELD_TRUNCATED), FieldDataID 2 in a message that
+// has no such field, an OPEN_REQ whose absurd BodyLength left its body as bodyHex. None may
+// show the password unless secrets are shown.
+// OPEN_REQ (3), Table 17 (version 13 and later): 11 UINTs, then ClientID[1] STRING and
+// ClientPassword[2] UNSPEC.
+// ---------------------------------------------------------------------------------------------
+
+describe('secrets stay redacted in bytes the decoder cannot place', () => {
+  const OPEN_REQ = 3;
+  const HEARTBEAT_REQ = 5;
+  const openReqFixed = new ByteWriter(false).u32(1).u32(13).u32(30).u32(0).u32(1).u32(0xffffffff).u32(0x3ff).u32(0).u32(0).u32(0).u32(0).toBytes();
+  const secret = 'hunter2-secret';
+  const secretHex = Buffer.from(secret).toString('hex');
+  const shows = (m: DecodedMessage): boolean => {
+    const json = JSON.stringify(m);
+    return json.includes(secretHex) || json.includes(secret);
+  };
+  const cases: Array<[string, Uint8Array, string]> = [
+    ['a second ClientPassword', message(OPEN_REQ, concatBytes(openReqFixed, fl(1, cstr('agent')), fl(2, text('first')), fl(2, text(secret)))), 'FIELD_DUPLICATE'],
+    ['a ClientPassword after a field that runs past the body', message(OPEN_REQ, concatBytes(openReqFixed, fl(1, cstr('agent')), Uint8Array.of(10, 119), fl(2, text(secret)))), 'FLOATING_FIELD_TRUNCATED'],
+    ['a ClientPassword that runs past the body', message(OPEN_REQ, concatBytes(openReqFixed, fl(1, cstr('agent')), Uint8Array.of(2, 60), text(secret))), 'FLOATING_FIELD_TRUNCATED'],
+    ['FieldDataID 2 in a HEARTBEAT_REQ', message(HEARTBEAT_REQ, concatBytes(new ByteWriter(false).u32(7).toBytes(), fl(2, text(secret)))), 'FIELD_NOT_ALLOWED'],
+    ['an OPEN_REQ with an absurd BodyLength', message(OPEN_REQ, concatBytes(openReqFixed, fl(1, cstr('agent')), fl(2, text(secret))), 0x7fffffff), 'BODY_LENGTH_ABSURD'],
+  ];
+  for (const [mode, fastPath] of modes) {
+    for (const [what, bytes, code] of cases) {
+      it(`${what}: ${code}, the password not shown (${mode})`, () => {
+        const hidden = decode(bytes, { fastPath });
+        expect(codes(hidden)).toContain(code);
+        expect(shows(hidden)).toBe(false);
+        // The same bytes with the secrets shown do show it: the test would see a leak.
+        expect(shows(decode(bytes, { fastPath, showSecrets: true }))).toBe(true);
+      });
+    }
+  }
+});

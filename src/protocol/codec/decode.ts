@@ -4,7 +4,7 @@
  */
 import { fieldIdName } from '../field-ids.js';
 import { FAST_DECODERS, type FastDecoder } from '../generated/fast-decoders.js';
-import { messageTypeName, undefinedMessageById } from '../messages/index.js';
+import { flattenFloating, MESSAGE_DEFS, messageTypeName, undefinedMessageById } from '../messages/index.js';
 import { interpretOutboundVariable } from '../outbound.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import { enumStatus, hex32, int64Label, maskLabel, primaryActual, timeLabel, type Label } from './labels.js';
@@ -119,6 +119,11 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): DecodedM
   }
 }
 
+/** FieldDataIDs of the secrets (ClientPassword, AgentPassword): their bytes are shown in no form unless secrets are. */
+const SECRET_FIELD_IDS: ReadonlySet<number> = new Set(MESSAGE_DEFS.flatMap((d) => flattenFloating(d.floating).filter((f) => f.secret === true).map((f) => f.id)));
+/** MessageTypeIDs of the messages that carry a secret: their undecoded bytes are not shown as hex unless secrets are. */
+const SECRET_MESSAGE_IDS: ReadonlySet<number> = new Set(MESSAGE_DEFS.filter((d) => flattenFloating(d.floating).some((f) => f.secret === true)).map((d) => d.id));
+
 /** What the decoder needs per MessageTypeID, found with one array lookup for IDs below 256. */
 interface TypeEntry {
   readonly name: string;
@@ -188,10 +193,17 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
   }
 
   if (bodyLength > MAX_PLAUSIBLE_BODY) {
+    const hidden = SECRET_MESSAGE_IDS.has(typeId) && !options.showSecrets;
     diagnostics.push(
-      diagnostic('BODY_LENGTH_ABSURD', `BodyLength ${bodyLength} is beyond any plausible message (${MAX_PLAUSIBLE_BODY} at most); the body is not decoded`, 0),
+      diagnostic(
+        'BODY_LENGTH_ABSURD',
+        `BodyLength ${bodyLength} is beyond any plausible message (${MAX_PLAUSIBLE_BODY} at most); the body is not decoded${hidden ? ` (nor shown: a ${type} carries a secret)` : ''}`,
+        0,
+      ),
     );
-    return { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics, bodyHex: toHex(b, HEADER_LENGTH, Math.min(b.length, HEADER_LENGTH + 4096)) };
+    const damaged: DecodedMessage = { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics };
+    if (!hidden) damaged.bodyHex = toHex(b, HEADER_LENGTH, Math.min(b.length, HEADER_LENGTH + 4096));
+    return damaged;
   }
   const bodyEnd = HEADER_LENGTH + Math.min(bodyLength, present);
   if (present < bodyLength) {
@@ -496,11 +508,9 @@ class FloatingParser {
       }
       if (dataEnd > end) {
         const name = this.nameOf(id);
-        this.diag(
-          'FLOATING_FIELD_TRUNCATED',
-          `${name}[${id}] announces ${len} bytes but only ${end - dataStart} remain in the body (${toHex(b, dataStart, end) || 'none'}); not decoded`,
-          p,
-        );
+        // The bytes left may be (or hold) a secret's: shown only with the secrets.
+        const rest = SECRET_MESSAGE_IDS.has(this.plan.def.id) && !this.options.showSecrets ? (dataStart < end ? 'not shown: a secret may be among them' : 'none') : toHex(b, dataStart, end) || 'none';
+        this.diag('FLOATING_FIELD_TRUNCATED', `${name}[${id}] announces ${len} bytes but only ${end - dataStart} remain in the body (${rest}); not decoded`, p);
         break;
       }
       if (this.missing && overlaps(this.missing, dataStart, dataEnd)) {
@@ -566,7 +576,7 @@ class FloatingParser {
         return;
       }
       if (i === 0) {
-        this.extra(id, at, dataEnd, 'FIELD_DUPLICATE', `${first.name}[${id}] appears again; the guide allows it once (kept in extras)`);
+        this.extra(id, at, dataEnd, 'FIELD_DUPLICATE', `${first.name}[${id}] appears again; the guide allows it once`);
         return;
       }
       // The record already holds this field: it is complete; the parent opens the next one.
@@ -577,7 +587,7 @@ class FloatingParser {
       at,
       dataEnd,
       'FIELD_NOT_ALLOWED',
-      `FieldDataID ${id}${name ? ` (${name} in Table 188)` : ' (not in Table 188)'} is not a field of ${this.message.type} (kept in extras)`,
+      `FieldDataID ${id}${name ? ` (${name} in Table 188)` : ' (not in Table 188)'} is not a field of ${this.message.type}`,
     );
   }
 
@@ -593,11 +603,16 @@ class FloatingParser {
     this.stack.push({ scope, obj, present: new Uint8Array(scope.fields.length), prefix: `${parent.prefix}${key}[${list.length - 1}].`, offset: at });
   }
 
+  /** A field kept as hex in extras (a secret's field only when secrets are shown); `text` is the diagnostic's reason. */
   private extra(id: number, at: number, dataEnd: number, code: DiagnosticCode, text: string): void {
+    if (SECRET_FIELD_IDS.has(id) && !this.options.showSecrets) {
+      this.diag(code, `${text} (a secret: not kept, shown only with the secrets)`, at);
+      return;
+    }
     const name = fieldIdName(id);
     const extras = (this.message.extras ??= []);
     extras.push({ id, ...(name !== undefined ? { name } : {}), offset: at, hex: toHex(this.b, at + 2, dataEnd) });
-    this.diag(code, text, at);
+    this.diag(code, `${text} (kept in extras)`, at);
   }
 
   private assignRepeating(level: OpenScope, slot: FieldSlot, at: number, dataStart: number, dataEnd: number): void {
@@ -692,7 +707,7 @@ class FloatingParser {
           // Table 43 sizes AutoWork 4 while a BOOL is 2 bytes: the wider form is read too.
           return indexOfNonZero(b, dataStart, dataEnd) >= 0;
         }
-        this.extra(def.id, at, dataEnd, 'FIELD_SIZE_MISMATCH', `${def.name}[${def.id}] is a ${def.type} of ${size} bytes but holds ${len} (kept in extras)`);
+        this.extra(def.id, at, dataEnd, 'FIELD_SIZE_MISMATCH', `${def.name}[${def.id}] is a ${def.type} of ${size} bytes but holds ${len}`);
         return undefined;
       }
       switch (kind) {
@@ -749,7 +764,7 @@ class FloatingParser {
         at,
         dataEnd,
         'NAMED_VARIABLE_MALFORMED',
-        `${slot.name}[${slot.def.id}] does not hold ${isArray ? 'an index, ' : ''}a NUL-terminated name and a NUL-terminated value (kept in extras)`,
+        `${slot.name}[${slot.def.id}] does not hold ${isArray ? 'an index, ' : ''}a NUL-terminated name and a NUL-terminated value`,
       );
       return undefined;
     }
