@@ -294,19 +294,17 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
   if (validate) {
     const s = memoryIo(stdin);
     await run('decode --show-secrets', () => decodeCommand(args, { format: 'ndjson', showSecrets: true }, s.io));
-    const found = new Set<string>();
-    for (const line of s.out().split('\n')) if (line !== '') secrets(parseJson(line, 'decode ndjson --show-secrets'), found);
-    for (const value of found) {
-      for (const form of secretForms(value)) {
-        for (const [where, text] of redactedOutputs) {
-          if (text.includes(form)) throw new Fail('secret', `leak in ${where}`, `the secret ${JSON.stringify(form)} appears in ${where} without --show-secrets`);
-        }
-      }
-    }
+    const shown = s
+      .out()
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => parseJson(line, 'decode ndjson --show-secrets'));
+    checkNoLeak(shown, redactedOutputs);
   }
 }
 
 async function executeHex(text: string, validate: boolean): Promise<void> {
+  const redactedOutputs: Array<[string, string]> = [];
   for (const format of ['text', 'json', 'ndjson'] as const) {
     const viaStdin = format === 'ndjson';
     const c = memoryIo(viaStdin ? text : undefined);
@@ -323,6 +321,7 @@ async function executeHex(text: string, validate: boolean): Promise<void> {
     });
     if (usage) return;
     const out = c.out();
+    redactedOutputs.push([`hex ${format}`, out]);
     if (format === 'text') checkText(out, 'hex text');
     else {
       const m = parseJson(out, `hex ${format}`);
@@ -330,6 +329,24 @@ async function executeHex(text: string, validate: boolean): Promise<void> {
       if (validate) {
         const errors = schemaErrors('decoded-message.schema.json', m);
         if (errors.length > 0) throw new Fail('schema', `hex ${format} ${errors[0]}`, `hex ${format}: ${errors.join('; ')}: ${out.slice(0, 400)}`);
+      }
+    }
+  }
+  if (validate) {
+    const s = memoryIo(undefined);
+    await run('hex --show-secrets', () => hexCommand([text], { format: 'json', showSecrets: true }, s.io));
+    checkNoLeak(parseJson(s.out(), 'hex json --show-secrets'), redactedOutputs);
+  }
+}
+
+/** The secrets `shown` holds (a --show-secrets output) appear in none of the outputs without it. */
+function checkNoLeak(shown: unknown, outputs: ReadonlyArray<[string, string]>): void {
+  const found = new Set<string>();
+  secrets(shown, found);
+  for (const value of found) {
+    for (const form of secretForms(value)) {
+      for (const [where, text] of outputs) {
+        if (text.includes(form)) throw new Fail('secret', `leak in ${where}`, `the secret ${JSON.stringify(form)} appears in ${where} without --show-secrets`);
       }
     }
   }

@@ -6,6 +6,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseHexInput } from '../../src/hexinput/parse-hex.js';
+import { decode } from '../../src/protocol/codec/decode.js';
+import { MivrLogWriter } from '../samples/mivr-log-writer.js';
+import { highLevelTrace, lowLevelDump } from '../samples/trace-text.js';
 import { captureLayout } from './capture-layout.js';
 import { CAPTURE, GENERIC, gzipped, LOG, MAX_INPUT, splice, type Mutator } from './mutators.js';
 import { Rng } from './rng.js';
@@ -97,7 +100,36 @@ export function loadCorpus(root: string): Corpus {
     else if (isLog(Buffer.from(bytes).toString('latin1'))) log.push({ name, bytes });
   }
   const hex = [...capture.flatMap((s) => captureMessages(s.bytes)), ...log.flatMap((s) => logMessages(Buffer.from(s.bytes).toString('latin1')))];
+  const secrets = secretsLog(hex);
+  if (secrets !== undefined) log.push(secrets);
   return { capture, log, hex };
+}
+
+const OPEN_REQ = 3;
+const SET_AGENT_STATE_REQ = 38;
+
+/**
+ * A log seed made of the captures' messages that carry a secret (OPEN_REQ, SET_AGENT_STATE_REQ),
+ * each as a low-level dump and a high-level trace: the samples' logs hold no password.
+ */
+function secretsLog(messages: readonly Uint8Array[]): Seed | undefined {
+  const w = new MivrLogWriter({ year: 2026, month: 11, day: 20, hour: 10, minute: 0, second: 0, ms: 0, tz: 'EST', seq: 100 });
+  let n = 0;
+  for (const bytes of messages) {
+    const typeId = bytes.length >= 8 ? ((bytes[4]! << 24) | (bytes[5]! << 16) | (bytes[6]! << 8) | bytes[7]!) >>> 0 : -1;
+    if (typeId !== OPEN_REQ && typeId !== SET_AGENT_STATE_REQ) continue;
+    const m = decode(bytes, { showSecrets: true });
+    w.record('ICD_CTI', lowLevelDump(bytes, 'reading...'));
+    w.advance(3);
+    try {
+      w.record('ICD_CTI', `CSInboundMsgProcessor: got a request message:\n${highLevelTrace(m.type, m.fields, { width: 70 })}`);
+    } catch {
+      // a message the trace writer cannot spell: its dump is enough
+    }
+    w.advance(5);
+    n++;
+  }
+  return n === 0 ? undefined : { name: 'secrets.log (made of the captures\' OPEN_REQ and SET_AGENT_STATE_REQ)', bytes: Buffer.from(w.take(), 'latin1') };
 }
 
 function mutate(bytes: Uint8Array, rng: Rng, pool: readonly Mutator[], seeds: readonly Uint8Array[], names: string[]): Uint8Array {

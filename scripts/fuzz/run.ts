@@ -34,16 +34,19 @@ function parseArgs(argv: readonly string[]): Options {
     seconds: Number(get('--seconds') ?? 60),
     seed: Number(get('--seed') ?? Math.floor(Math.random() * 0x7fffffff)),
     out: get('--out') ?? 'fuzz-out',
-    batch: Number(get('--batch') ?? 250),
+    batch: Number(get('--batch') ?? 500),
   };
 }
 
 /** How long one input may take: generous, proportional to its size (the machine is shared). */
 export function timeLimitMs(size: number): number {
-  return 10_000 + size / 25;
+  return 30_000 + size / 25;
 }
 
 const RSS_LIMIT = 300 * 2 ** 20;
+
+/** Set by SIGINT / SIGTERM: the campaign ends after the running batch, with its summary. */
+let stopping = false;
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 interface Found {
@@ -88,8 +91,10 @@ export async function campaign(options: Options, log: (line: string) => void = (
     return f;
   };
 
+  const total = (): number => Object.values(stats).reduce((n, x) => n + x.executions, 0);
+  const ticker = setInterval(() => log(`fuzz: ${((Date.now() - started) / 1000).toFixed(0)} s, ${total()} executions, ${found.size} distinct failures`), 60_000);
   let round = 0;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !stopping) {
     const target = options.targets[round++ % options.targets.length]!;
     const from = next[target]!;
     const to = from + options.batch;
@@ -114,6 +119,7 @@ export async function campaign(options: Options, log: (line: string) => void = (
     );
     next[target] = resumeAt;
   }
+  clearInterval(ticker);
   const elapsed = (Date.now() - started) / 1000;
   log(`fuzz: ${elapsed.toFixed(0)} s`);
   for (const t of options.targets) {
@@ -170,7 +176,7 @@ function runWorker(
           child.kill('SIGKILL');
         });
         // the campaign's end: stop after the input running now
-        if (Date.now() > deadline) child.kill('SIGTERM');
+        if (Date.now() > deadline || stopping) child.kill('SIGTERM');
       } else if (m.t === 'done') {
         clearTimeout(timer);
         progress(m);
@@ -188,7 +194,7 @@ function runWorker(
       clearTimeout(timer);
       if (ended) return;
       if (code === 0) finish(failedHere !== undefined ? current + 1 : batch.to);
-      else if (signal === 'SIGKILL' || signal === 'SIGTERM') finish(current + 1);
+      else if (signal === 'SIGKILL' || signal === 'SIGTERM' || signal === 'SIGINT') finish(current + 1);
       else {
         failed(current, 'crash', { kind: 'throw', signature: `crash: worker exit ${code ?? signal}`, detail: `the worker died (exit ${code ?? ''} ${signal ?? ''}) on input ${current}` });
         finish(current + 1);
@@ -199,6 +205,7 @@ function runWorker(
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (stopping = true));
   const result = await campaign(parseArgs(process.argv.slice(2)));
   process.exitCode = result.found.length > 0 ? 1 : 0;
 }

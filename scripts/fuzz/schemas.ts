@@ -1,11 +1,17 @@
 /** Validators of the project's JSON Schemas (and the SARIF 2.1.0 schema, when it is at hand) for the fuzzer. */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
 
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The repository (with a trailing slash): the nearest directory above this file with a package.json, from scripts/ or dist/scripts/. */
+export const ROOT = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(`${dir}/package.json`) && dirname(dir) !== dir) dir = dirname(dir);
+  return `${dir}/`;
+})();
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const PROJECT = ['decoded-message.schema.json', 'decode-document.schema.json', 'check-report.schema.json'] as const;
