@@ -213,6 +213,8 @@ export async function execute(input: FuzzInput, validate: boolean): Promise<Fail
 async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> {
   const redactedOutputs: Array<[string, string]> = [];
   const { args, stdin } = materialize(input);
+  /** Messages each format gave: they must agree (and with the check report's count). */
+  const counts: Array<[string, number]> = [];
   // decode, every format
   for (const format of ['text', 'json', 'ndjson'] as const) {
     const c = memoryIo(stdin);
@@ -225,11 +227,13 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
       if (out === '') continue;
       const doc = parseJson(out, 'decode json');
       checkRedacted(doc, 'decode json');
+      counts.push(['decode json', (doc as { messages: unknown[] }).messages.length]);
       if (validate) {
         const errors = schemaErrors('decode-document.schema.json', doc);
         if (errors.length > 0) throw new Fail('schema', `decode json ${errors[0]}`, `decode json: ${errors.join('; ')}`);
       }
     } else {
+      counts.push(['decode ndjson', out.split('\n').filter((line) => line !== '').length]);
       for (const line of out.split('\n')) {
         if (line === '') continue;
         const m = parseJson(line, 'decode ndjson');
@@ -271,6 +275,9 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
     let json = '';
     await run('check json report', async () => ((json = writeJsonReport(ctx)), 0));
     const report = parseJson(json, 'check json');
+    counts.push(['check json summary', (report as { summary: { messages: number } }).summary.messages]);
+    const differ = counts.find(([, n]) => n !== counts[0]![1]);
+    if (differ !== undefined) throw new Fail('json', 'message counts differ', `messages per output: ${counts.map(([w, n]) => `${w} ${n}`).join(', ')}`);
     redactedOutputs.push(['check json', json]);
     if (validate) {
       const errors = schemaErrors('check-report.schema.json', report);
