@@ -22,6 +22,7 @@ import { UsageError, type CliIo } from '../../src/cli/io.js';
 import { sourceOptions } from '../../src/cli/options.js';
 import { packageVersion } from '../../src/cli/package-info.js';
 import { REDACTED } from '../../src/protocol/codec/decode.js';
+import { flattenFloating, MESSAGE_DEFS } from '../../src/protocol/messages/index.js';
 import type { SessionSummary, TimelineEvent } from '../../src/timeline/types.js';
 import type { FuzzInput } from './inputs.js';
 import { schemaErrors } from './schemas.js';
@@ -107,6 +108,28 @@ function secrets(value: unknown, into: Set<string>): void {
       else secrets(v, into);
     }
   }
+}
+
+/** The messages that carry a secret (OPEN_REQ, SET_AGENT_STATE_REQ) and the secrets' FieldDataIDs. */
+const SECRET_TYPES = new Set(MESSAGE_DEFS.filter((d) => flattenFloating(d.floating).some((f) => f.secret === true)).map((d) => d.id));
+const SECRET_IDS = new Set(MESSAGE_DEFS.flatMap((d) => flattenFloating(d.floating).filter((f) => f.secret === true).map((f) => f.id)));
+
+/**
+ * What of a decoded message (JSON) cannot be known to hold a secret: a message of another type
+ * (a damaged MessageTypeID turns an OPEN_REQ into UNKNOWN_101, its body shown as hex) and, in
+ * a message that carries one, the extras of other FieldDataIDs. Secret bytes there are not a leak.
+ */
+function opaqueParts(m: unknown): unknown[] {
+  const message = m as { typeId?: number | null; extras?: Array<{ id: number }> };
+  if (message.typeId === null || message.typeId === undefined || !SECRET_TYPES.has(message.typeId)) return [m];
+  return (message.extras ?? []).filter((x) => !SECRET_IDS.has(x.id));
+}
+
+/** An output searched for secrets; `messages`: its decoded messages, whose opaque parts are left out of the search. */
+interface Output {
+  readonly where: string;
+  readonly text: string;
+  readonly messages?: readonly unknown[];
 }
 
 /** How a secret could show in an output: its hex, and its text when it is printable. */
@@ -211,7 +234,7 @@ export async function execute(input: FuzzInput, validate: boolean): Promise<Fail
 }
 
 async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> {
-  const redactedOutputs: Array<[string, string]> = [];
+  const redactedOutputs: Output[] = [];
   const { args, stdin } = materialize(input);
   /** Messages each format gave: they must agree (and with the check report's count). */
   const counts: Array<[string, number]> = [];
@@ -221,12 +244,16 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
     await run(`decode --format ${format}`, () => decodeCommand(args, { format }, c.io));
     const out = c.out();
     checkText(c.err(), `decode --format ${format} stderr`);
-    redactedOutputs.push([`decode ${format}`, out], [`decode ${format} stderr`, c.err()]);
-    if (format === 'text') checkText(out, 'decode text');
+    redactedOutputs.push({ where: `decode ${format} stderr`, text: c.err() });
+    if (format === 'text') {
+      checkText(out, 'decode text');
+      redactedOutputs.push({ where: 'decode text', text: out });
+    }
     else if (format === 'json') {
       if (out === '') continue;
       const doc = parseJson(out, 'decode json');
       checkRedacted(doc, 'decode json');
+      redactedOutputs.push({ where: 'decode json', text: out, messages: (doc as { messages: unknown[] }).messages });
       counts.push(['decode json', (doc as { messages: unknown[] }).messages.length]);
       if (validate) {
         const errors = schemaErrors('decode-document.schema.json', doc);
@@ -234,9 +261,12 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
       }
     } else {
       counts.push(['decode ndjson', out.split('\n').filter((line) => line !== '').length]);
+      const messages: unknown[] = [];
+      redactedOutputs.push({ where: 'decode ndjson', text: out, messages });
       for (const line of out.split('\n')) {
         if (line === '') continue;
         const m = parseJson(line, 'decode ndjson');
+        messages.push(m);
         checkRedacted(m, 'decode ndjson');
         if (validate) {
           const errors = schemaErrors('decoded-message.schema.json', m);
@@ -269,16 +299,17 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
   checkText(c.err(), 'check stderr');
   if (result !== undefined) {
     const ctx: ReportContext = { result, inputs: args, catalog: RULE_CATALOG, levels, failOn: 'error', toolVersion: packageVersion() };
-    const text = await run('check text report', async () => (redactedOutputs.push(['check text', writeTextReport(ctx)]), 0));
-    void text;
-    checkText(redactedOutputs[redactedOutputs.length - 1]![1], 'check text');
+    let text = '';
+    await run('check text report', async () => ((text = writeTextReport(ctx)), 0));
+    checkText(text, 'check text');
+    redactedOutputs.push({ where: 'check text', text });
     let json = '';
     await run('check json report', async () => ((json = writeJsonReport(ctx)), 0));
     const report = parseJson(json, 'check json');
     counts.push(['check json summary', (report as { summary: { messages: number } }).summary.messages]);
     const differ = counts.find(([, n]) => n !== counts[0]![1]);
     if (differ !== undefined) throw new Fail('json', 'message counts differ', `messages per output: ${counts.map(([w, n]) => `${w} ${n}`).join(', ')}`);
-    redactedOutputs.push(['check json', json]);
+    redactedOutputs.push({ where: 'check json', text: json });
     if (validate) {
       const errors = schemaErrors('check-report.schema.json', report);
       if (errors.length > 0) throw new Fail('schema', `check json ${errors[0]}`, `check json: ${errors.join('; ')}`);
@@ -286,11 +317,11 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
     let junit = '';
     await run('check junit report', async () => ((junit = writeJunitReport(ctx)), 0));
     checkText(junit, 'check junit');
-    redactedOutputs.push(['check junit', junit]);
+    redactedOutputs.push({ where: 'check junit', text: junit });
     let sarif = '';
     await run('check sarif report', async () => ((sarif = writeSarifReport(ctx)), 0));
     const sarifDoc = parseJson(sarif, 'check sarif');
-    redactedOutputs.push(['check sarif', sarif]);
+    redactedOutputs.push({ where: 'check sarif', text: sarif });
     if (validate) {
       const errors = schemaErrors('sarif', sarifDoc);
       if (errors.length > 0) throw new Fail('schema', `check sarif ${errors[0]}`, `check sarif: ${errors.join('; ')}`);
@@ -311,7 +342,7 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
 }
 
 async function executeHex(text: string, validate: boolean): Promise<void> {
-  const redactedOutputs: Array<[string, string]> = [];
+  const redactedOutputs: Output[] = [];
   for (const format of ['text', 'json', 'ndjson'] as const) {
     const viaStdin = format === 'ndjson';
     const c = memoryIo(viaStdin ? text : undefined);
@@ -328,10 +359,12 @@ async function executeHex(text: string, validate: boolean): Promise<void> {
     });
     if (usage) return;
     const out = c.out();
-    redactedOutputs.push([`hex ${format}`, out]);
-    if (format === 'text') checkText(out, 'hex text');
-    else {
+    if (format === 'text') {
+      checkText(out, 'hex text');
+      redactedOutputs.push({ where: 'hex text', text: out });
+    } else {
       const m = parseJson(out, `hex ${format}`);
+      redactedOutputs.push({ where: `hex ${format}`, text: out, messages: [m] });
       checkRedacted(m, `hex ${format}`);
       if (validate) {
         const errors = schemaErrors('decoded-message.schema.json', m);
@@ -346,17 +379,31 @@ async function executeHex(text: string, validate: boolean): Promise<void> {
   }
 }
 
-/** The secrets `shown` holds (a --show-secrets output) appear in none of the outputs without it. */
-function checkNoLeak(shown: unknown, outputs: ReadonlyArray<[string, string]>): void {
+/**
+ * The secrets `shown` holds (a --show-secrets output) appear in none of the outputs without
+ * it, opaque parts of messages aside (opaqueParts). A secret found in an opaque part is looked
+ * for only in the outputs made of messages (text outputs cannot be told apart).
+ */
+function checkNoLeak(shown: unknown, outputs: readonly Output[]): void {
   const found = new Set<string>();
   secrets(shown, found);
+  if (found.size === 0) return;
+  const opaque = JSON.stringify(outputs.flatMap((o) => (o.messages ?? []).flatMap(opaqueParts)));
   for (const value of found) {
     for (const form of secretForms(value)) {
-      for (const [where, text] of outputs) {
-        if (text.includes(form)) throw new Fail('secret', `leak in ${where}`, `the secret ${JSON.stringify(form)} appears in ${where} without --show-secrets`);
+      const inOpaque = opaque.includes(form);
+      for (const o of outputs) {
+        const text = o.messages === undefined ? (inOpaque ? '' : o.text) : JSON.stringify(o.messages.map(withoutOpaque));
+        if (text.includes(form)) throw new Fail('secret', `leak in ${o.where}`, `the secret ${JSON.stringify(form)} appears in ${o.where} without --show-secrets`);
       }
     }
   }
+}
+
+function withoutOpaque(m: unknown): unknown {
+  const message = m as { typeId?: number | null; extras?: Array<{ id: number }> };
+  if (message.typeId === null || message.typeId === undefined || !SECRET_TYPES.has(message.typeId)) return null;
+  return message.extras === undefined ? m : { ...message, extras: message.extras.filter((x) => SECRET_IDS.has(x.id)) };
 }
 
 export function cleanUp(): void {
