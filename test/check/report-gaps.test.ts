@@ -137,6 +137,13 @@ describe('JUnit report', () => {
     }
   });
 
+  it('writes DEL, C1 controls, bidirectional overrides and the other characters a terminal interprets as character references', () => {
+    // Found by the fuzzer (scripts/fuzz): a log's U+0080 reached the report raw.
+    expect(xmlEscape('a\u0080b\u009b[2J\u202ec\u007fd\u2066e\u2028f\u200bg\ufeff')).toBe('a&#x80;b&#x9B;[2J&#x202E;c&#x7F;d&#x2066;e&#x2028;f&#x200B;g&#xFEFF;');
+    const xml = writeJunitReport(ctxOf(grouped(), { failOn: 'warning' }));
+    expect(xml).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+  });
+
   it('keeps tab, newline, carriage return and characters beyond the BMP', () => {
     expect(xmlEscape('a\tb\nc\rd \u{1F4DE} \uFFFD')).toBe('a\tb\nc\rd \u{1F4DE} \uFFFD');
     expect(xmlEscape('\uFFFE\uDC00x')).toBe('\uFFFD\uFFFDx');

@@ -9,6 +9,14 @@ import { RULE_CATEGORIES } from '../rule.js';
 import { atOrAbove } from '../severity.js';
 import { sourceText, type ReportContext } from './context.js';
 
+/**
+ * Characters XML 1.0 holds but a terminal interprets or that disguise text (DEL and the C1
+ * controls, which XML 1.0 also discourages; line and paragraph separators, bidirectional
+ * overrides and isolates, zero-width marks): written as character references, so the report
+ * printed to a terminal cannot drive it, and a parser still reads them back.
+ */
+const UNSAFE_FOR_TERMINAL = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g;
+
 /** XML text: escaped, without the characters XML 1.0 cannot hold. */
 export function xmlEscape(text: string): string {
   return text
@@ -16,7 +24,8 @@ export function xmlEscape(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+    .replace(/"/g, '&quot;')
+    .replace(UNSAFE_FOR_TERMINAL, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }
 
 function findingText(f: Finding): string {
