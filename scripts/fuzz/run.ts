@@ -100,7 +100,7 @@ export async function campaign(options: Options, log: (line: string) => void = (
     const to = from + options.batch;
     const s = stats[target]!;
     const resumeAt = await runWorker(
-      { target, seed: options.seed, from, to, validateEvery: 10, rssLimit: RSS_LIMIT },
+      { target, seed: options.seed, from, to, validateEvery: 10, rssLimit: RSS_LIMIT, known: [...found.keys()] },
       deadline,
       (m) => {
         if (m.t === 'done') {

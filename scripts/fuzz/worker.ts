@@ -16,6 +16,8 @@ export interface Batch {
   readonly validateEvery: number;
   /** RSS (bytes) above which an input is a memory failure. */
   readonly rssLimit: number;
+  /** Signatures already found (and minimized): not minimized again. */
+  readonly known: readonly string[];
 }
 
 export type WorkerMessage =
@@ -51,7 +53,7 @@ async function runBatch(batch: Batch): Promise<void> {
     const ms = performance.now() - started;
     if (failure !== undefined) {
       await send({ t: 'fail', i, failure });
-      if (failure.kind !== 'memory') {
+      if (failure.kind !== 'memory' && !batch.known.includes(failure.signature)) {
         const signature = failure.signature;
         const small = await minimize(input, async (candidate) => (await execute(candidate, validate))?.signature === signature);
         await send({ t: 'minimized', i, files: small.files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') })), ...(small.hexText !== undefined ? { hexText: small.hexText } : {}) });
