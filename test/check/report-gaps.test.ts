@@ -144,8 +144,8 @@ describe('JUnit report', () => {
     expect(xml).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
   });
 
-  it('keeps tab, newline, carriage return and characters beyond the BMP', () => {
-    expect(xmlEscape('a\tb\nc\rd \u{1F4DE} \uFFFD')).toBe('a\tb\nc\rd \u{1F4DE} \uFFFD');
+  it('keeps tab, newline and characters beyond the BMP; a carriage return as a reference (a terminal would obey it raw)', () => {
+    expect(xmlEscape('a\tb\nc\rd \u{1F4DE} \uFFFD')).toBe('a\tb\nc&#xD;d \u{1F4DE} \uFFFD');
     expect(xmlEscape('\uFFFE\uDC00x')).toBe('\uFFFD\uFFFDx');
   });
 });

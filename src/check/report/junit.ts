@@ -10,12 +10,13 @@ import { atOrAbove } from '../severity.js';
 import { sourceText, type ReportContext } from './context.js';
 
 /**
- * Characters XML 1.0 holds but a terminal interprets or that disguise text (DEL and the C1
- * controls, which XML 1.0 also discourages; line and paragraph separators, bidirectional
- * overrides and isolates, zero-width marks): written as character references, so the report
- * printed to a terminal cannot drive it, and a parser still reads them back.
+ * Characters XML 1.0 holds but a terminal interprets or that disguise text (carriage return,
+ * DEL and the C1 controls, which XML 1.0 also discourages; line and paragraph separators,
+ * bidirectional overrides and isolates, zero-width marks): written as character references, so
+ * the report printed to a terminal cannot drive it, and a parser still reads them back (a raw
+ * carriage return would even be read as a newline).
  */
-const UNSAFE_FOR_TERMINAL = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g;
+const UNSAFE_FOR_TERMINAL = /[\r\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g;
 
 /** XML text: escaped, without the characters XML 1.0 cannot hold. */
 export function xmlEscape(text: string): string {
