@@ -146,6 +146,17 @@ describe('decodeText', () => {
     expect(ok(t, { showSecrets: true }).message.fields.AgentPassword).toBe('hunter2');
   });
 
+  it('does not quote a secret in the diagnostic of a value that does not fit, unless asked', () => {
+    // ClientPassword is UNSPEC (hex): a trace that prints it as text gives a value that does not fit.
+    const t = text('OPEN_REQ', [['InvokeID', '1'], ['ClientID', 'bridge'], ['ClientPassword', 's3cr3tPW']]);
+    const hidden = ok(t).message;
+    expect(codes(hidden)).toContain('TRACE_VALUE_INVALID');
+    expect(JSON.stringify(hidden)).not.toContain('s3cr3tPW');
+    expect(hidden.diagnostics.find((d) => d.code === 'TRACE_VALUE_INVALID')!.message).toBe('ClientPassword (ClientPassword): the value given does not fit a UNSPEC (not shown: a secret); left out');
+    const shown = ok(t, { showSecrets: true }).message;
+    expect(shown.diagnostics.find((d) => d.code === 'TRACE_VALUE_INVALID')!.message).toBe('ClientPassword (ClientPassword): "s3cr3tPW" is not hex (UNSPEC); left out');
+  });
+
   it('refuses a message name the guide does not define', () => {
     expect(decodeText(text('NO_SUCH_EVENT', []))).toEqual({ ok: false, reason: '"NO_SUCH_EVENT" is not a message type the guide defines' });
     expect(decodeText(text('', [])).ok).toBe(false);

@@ -351,7 +351,7 @@ export function readText(text: TextMessage, options: TextDecodeOptions = {}): Te
   }
   const index = traceFieldIndex(type)!;
   const plan = index.plan;
-  const g = new Gathered(type);
+  const g = new Gathered(type, options.showSecrets === true);
   gather(index, text, g);
   if (g.unknown.length > 0) {
     g.note('TRACE_FIELD_UNKNOWN', `${g.unknown.join(', ')}: not ${g.unknown.length === 1 ? 'a field' : 'fields'} of ${type} in the guide's table (internal to the trace); left out`);

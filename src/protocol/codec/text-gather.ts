@@ -7,7 +7,7 @@
 import type { FieldRecord, FieldValue, NamedVariableValue } from './decode.js';
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import type { Label } from './labels.js';
-import { Kind, type FixedSlot, type LabelTable } from './plan.js';
+import { Kind, type FieldSlot, type FixedSlot, type LabelTable } from './plan.js';
 import { namedVariableFits, quickValue, valueFromText } from './text-values.js';
 import type { TraceFieldIndex, TraceTarget } from './trace-fields.js';
 import type { TextMessage } from './from-text.js';
@@ -29,7 +29,17 @@ export class Gathered {
   readonly invalid = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly type: string) {}
+  constructor(
+    private readonly type: string,
+    /** Show ClientPassword / AgentPassword values in diagnostics too (`--show-secrets`). */
+    private readonly showSecrets = false,
+  ) {}
+
+  /** A value that does not fit its field, left out; a secret's value is not quoted unless secrets are shown. */
+  leftOut(written: string, where: string, slot: FieldSlot, reason: string): void {
+    const why = slot.def.secret === true && !this.showSecrets ? `the value given does not fit a ${slot.def.type} (not shown: a secret)` : reason;
+    this.note('TRACE_VALUE_INVALID', `${written} (${where}): ${why}; left out`);
+  }
 
   note(code: 'TRACE_VALUE_INVALID' | 'TRACE_FIELD_REPEATED' | 'TRACE_FIELD_UNKNOWN' | 'TRACE_FIELDS_ABSENT' | 'INPUT_NOTE', message: string): void {
     this.diagnostics.push(diagnostic(code, message, 0));
@@ -100,7 +110,7 @@ export function gather(index: TraceFieldIndex, text: TextMessage, g: Gathered): 
     const v = quick === undefined ? valueFromText(pair.value, slot.kind, slot.labels) : undefined;
     if (target.kind === 'field') {
       if (v !== undefined && !v.ok) {
-        g.note('TRACE_VALUE_INVALID', `${written} (${slot.name}): ${v.reason}; left out`);
+        g.leftOut(written, slot.name, slot, v.reason);
         if (v.label !== undefined && g.labels[slot.name] === undefined) g.labels[slot.name] = v.label;
       } else if (g.floating.has(slot.name)) g.repeated(written);
       else g.floating.set(slot.name, v !== undefined ? v.value : quick!);
@@ -114,7 +124,7 @@ export function gather(index: TraceFieldIndex, text: TextMessage, g: Gathered): 
     const list = g.records.get(target.group.key)!;
     const path = `${target.group.key}[${list.indexOf(record)}].${slot.name}`;
     if (v !== undefined && !v.ok) {
-      g.note('TRACE_VALUE_INVALID', `${written} (${path}): ${v.reason}; left out`);
+      g.leftOut(written, path, slot, v.reason);
       if (v.label !== undefined && g.labels[path] === undefined) g.labels[path] = v.label;
     } else if (record[slot.name] !== undefined) g.repeated(written);
     else record[slot.name] = v !== undefined ? v.value : quick!;
