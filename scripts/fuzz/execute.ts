@@ -11,6 +11,7 @@ import { RULE_CATALOG } from '../../src/check/catalog.js';
 import { Checker } from '../../src/check/checker.js';
 import type { ReportContext } from '../../src/check/report/context.js';
 import { writeJsonReport } from '../../src/check/report/json.js';
+import { writeHtmlReport } from '../../src/check/report/html.js';
 import { writeJunitReport } from '../../src/check/report/junit.js';
 import { writeSarifReport } from '../../src/check/report/sarif.js';
 import { writeTextReport } from '../../src/check/report/text.js';
@@ -24,12 +25,12 @@ import { packageVersion } from '../../src/cli/package-info.js';
 import { REDACTED } from '../../src/protocol/codec/decode.js';
 import { flattenFloating, MESSAGE_DEFS } from '../../src/protocol/messages/index.js';
 import type { SessionSummary, TimelineEvent } from '../../src/timeline/types.js';
-import type { FuzzInput } from './inputs.js';
+import { TEXT_SECRET, type FuzzInput } from './inputs.js';
 import { schemaErrors } from './schemas.js';
 
 /** One broken invariant. `signature` groups failures of one cause (kind and where). */
 export interface Failure {
-  readonly kind: 'throw' | 'json' | 'schema' | 'control' | 'secret' | 'accounting' | 'memory';
+  readonly kind: 'throw' | 'json' | 'schema' | 'control' | 'html' | 'secret' | 'accounting' | 'memory';
   readonly signature: string;
   readonly detail: string;
 }
@@ -74,6 +75,23 @@ const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 /** In XML, tab is whitespace the JUnit report keeps raw (test/check/report-gaps.test.ts). */
 // eslint-disable-next-line no-control-regex
 const UNSAFE_IN_XML = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Tags the HTML report writes; anything else between < and > came from an input unescaped. */
+const HTML_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'p', 'span', 'code', 'small', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a']);
+
+/** The HTML report: only its own tags, and no < or > in the text between them. */
+function checkHtml(html: string): void {
+  const tag = /<!DOCTYPE html>|<\/?([a-z0-9]+)(?:\s[^<>]*)?>/g;
+  let last = 0;
+  for (const m of html.matchAll(tag)) {
+    const between = html.slice(last, m.index);
+    last = m.index + m[0].length;
+    if (/[<>]/.test(between) || (m[1] !== undefined && !HTML_TAGS.has(m[1]))) {
+      throw new Fail('html', 'markup in the HTML report', `check html: unescaped markup near ${JSON.stringify(html.slice(Math.max(0, m.index - 40), m.index + 40))}`);
+    }
+  }
+  if (/[<>]/.test(html.slice(last))) throw new Fail('html', 'markup in the HTML report', 'check html: < or > after the last tag');
+}
 
 function checkText(text: string, where: string, unsafe: RegExp = UNSAFE): void {
   const m = unsafe.exec(text);
@@ -322,6 +340,11 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
     await run('check junit report', async () => ((junit = writeJunitReport(ctx)), 0));
     checkText(junit, 'check junit', UNSAFE_IN_XML);
     redactedOutputs.push({ where: 'check junit', text: junit });
+    let html = '';
+    await run('check html report', async () => ((html = writeHtmlReport(ctx)), 0));
+    checkText(html, 'check html');
+    checkHtml(html);
+    redactedOutputs.push({ where: 'check html', text: html });
     let sarif = '';
     await run('check sarif report', async () => ((sarif = writeSarifReport(ctx)), 0));
     const sarifDoc = parseJson(sarif, 'check sarif');
@@ -391,6 +414,7 @@ async function executeHex(text: string, validate: boolean): Promise<void> {
 function checkNoLeak(shown: unknown, outputs: readonly Output[]): void {
   const found = new Set<string>();
   secrets(shown, found);
+  if (JSON.stringify(shown).includes(TEXT_SECRET)) found.add(TEXT_SECRET); // quoted by a diagnostic only
   if (found.size === 0) return;
   const opaque = JSON.stringify(outputs.flatMap((o) => (o.messages ?? []).flatMap(opaqueParts)));
   for (const value of found) {

@@ -109,6 +109,12 @@ const OPEN_REQ = 3;
 const SET_AGENT_STATE_REQ = 38;
 
 /**
+ * A password a high-level trace prints as text (ClientPassword is UNSPEC, so such a value does
+ * not fit the field): the leak check looks for it too (execute.ts).
+ */
+export const TEXT_SECRET = 'Tr4ceP4ssw0rd';
+
+/**
  * A log seed made of the captures' messages that carry a secret (OPEN_REQ, SET_AGENT_STATE_REQ),
  * each as a low-level dump and a high-level trace: the samples' logs hold no password.
  */
@@ -129,6 +135,11 @@ function secretsLog(messages: readonly Uint8Array[]): Seed | undefined {
     w.advance(5);
     n++;
   }
+  w.record(
+    'ICD_CTI',
+    `CSInboundMsgProcessor: reading... got an event message: { length=-1 type=OPEN_REQ, invokeID: 7, versionNumber: 13, idleTimeout: 80, servicesRequested: 16, callMsgMask: 0, agentStateMask: 0, configMsgMask: 0, clientID: bridge, clientPassword: ${TEXT_SECRET}, agentExtension: null, agentID: null }`,
+  );
+  n++;
   return n === 0 ? undefined : { name: 'secrets.log (made of the captures\' OPEN_REQ and SET_AGENT_STATE_REQ)', bytes: Buffer.from(w.take(), 'latin1') };
 }
 
