@@ -155,6 +155,35 @@ describe('display filter: Boolean algebra over random filters and messages', () 
   });
 });
 
+describe('display filter: any text', () => {
+  const pieces = ['CallID', 'call', 'type', 'CSQs.CSQID', 'NamedVariable', 'AgentID', 'BEGIN_CALL_EVENT', '==', '!=', '<', '>=', '~', 'contains', 'matches', '&&', '||', '!', 'not', 'and', '(', ')', '"', '"x"', '"(["', '0x1F', '-3', '16777488', 'CALLTYPE_CCX_IN', '.', '=', '&', '|', ' ', '\\', '\u202e', '#'];
+  const text = fc.oneof(fc.string({ maxLength: 40 }), fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(' ')), fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join('')));
+
+  it('compiles or gives a FilterError inside the expression, and a compiled filter never throws on a message', () => {
+    let compiled = 0;
+    fc.assert(
+      fc.property(text, (expr) => {
+        let f;
+        try {
+          f = compileFilter(expr);
+        } catch (err) {
+          expect(err).toBeInstanceOf(FilterError);
+          const e = err as FilterError;
+          expect(e.offset).toBeGreaterThanOrEqual(0);
+          expect(e.offset).toBeLessThanOrEqual(expr.length);
+          expect(e.length).toBeGreaterThanOrEqual(1);
+          expect(describeFilterError(expr, e).split('\n')).toHaveLength(3);
+          return;
+        }
+        compiled++;
+        ALL.forEach((m, i) => expect(typeof f(m, i)).toBe('boolean'));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(compiled).toBeGreaterThan(20);
+  });
+});
+
 describe('display filter: errors say where and what', () => {
   it('an unknown field, record field or message type, with a suggestion', () => {
     expect(errorOf('CallId == 5')).toMatchObject({ message: 'no message field or filter field is called CallId (did you mean CallID?)', offset: 0, length: 6 });
