@@ -6,6 +6,8 @@
  * range.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { RULE_CATALOG } from '../../src/check/catalog.js';
 import { Checker } from '../../src/check/checker.js';
@@ -23,7 +25,8 @@ import { UsageError, type CliIo } from '../../src/cli/io.js';
 import { sourceOptions } from '../../src/cli/options.js';
 import { packageVersion } from '../../src/cli/package-info.js';
 import { REDACTED } from '../../src/protocol/codec/decode.js';
-import { flattenFloating, MESSAGE_DEFS } from '../../src/protocol/messages/index.js';
+import { SECRET_FIELD_IDS, SECRET_FIELD_NAMES, SECRET_MESSAGE_IDS } from '../../src/protocol/messages/index.js';
+import { isTerminalUnsafe } from '../../src/render/escape.js';
 import type { SessionSummary, TimelineEvent } from '../../src/timeline/types.js';
 import { TEXT_SECRET, type FuzzInput } from './inputs.js';
 import { schemaErrors } from './schemas.js';
@@ -69,12 +72,10 @@ function memoryIo(stdin: Uint8Array | string | undefined): Captured {
   return { io: { stdout: out.stream, stderr: err.stream, stdin: input, stdoutIsTTY: false }, out: out.text, err: err.text };
 }
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-/** In XML, tab is whitespace the JUnit report keeps raw (test/check/report-gaps.test.ts). */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_XML = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** Raw in text outputs: only newline of the characters src/render/escape.ts escapes. */
+const RAW_IN_TEXT = '\n';
+/** In XML, tab is whitespace the JUnit report keeps raw too (test/check/report-gaps.test.ts). */
+const RAW_IN_XML = '\t\n';
 
 /** Tags the HTML report writes; anything else between < and > came from an input unescaped. */
 const HTML_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'p', 'span', 'code', 'small', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a']);
@@ -93,11 +94,15 @@ function checkHtml(html: string): void {
   if (/[<>]/.test(html.slice(last))) throw new Fail('html', 'markup in the HTML report', 'check html: < or > after the last tag');
 }
 
-function checkText(text: string, where: string, unsafe: RegExp = UNSAFE): void {
-  const m = unsafe.exec(text);
-  if (m === null) return;
-  const code = m[0].charCodeAt(0).toString(16).padStart(4, '0');
-  const at = m.index;
+/** No character src/render/escape.ts escapes reaches the text raw, but those in `raw`. */
+function checkText(text: string, where: string, raw: string = RAW_IN_TEXT): void {
+  let at = 0;
+  for (const c of text) {
+    if (isTerminalUnsafe(c) && !raw.includes(c)) break;
+    at += c.length;
+  }
+  if (at >= text.length) return;
+  const code = text.charCodeAt(at).toString(16).padStart(4, '0');
   throw new Fail('control', `${where} U+${code}`, `U+${code} at ${at} of ${where}: ${JSON.stringify(text.slice(Math.max(0, at - 80), at + 40))}`);
 }
 
@@ -109,32 +114,29 @@ function parseJson(text: string, where: string): unknown {
   }
 }
 
-/** Every `…Password` value in a JSON value is the redaction mark. */
+/** Every secret field's value (SECRET_FIELD_NAMES, from the message table) in a JSON value is the redaction mark. */
 function checkRedacted(value: unknown, where: string): void {
   if (Array.isArray(value)) {
     for (const v of value) checkRedacted(v, where);
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (/password$/i.test(k) && typeof v === 'string' && v !== REDACTED) throw new Fail('secret', `${where} ${k}`, `${where}: ${k} = ${JSON.stringify(v)} though secrets are not shown`);
+      if (SECRET_FIELD_NAMES.has(k) && typeof v === 'string' && v !== REDACTED) throw new Fail('secret', `${where} ${k}`, `${where}: ${k} = ${JSON.stringify(v)} though secrets are not shown`);
       checkRedacted(v, where);
     }
   }
 }
 
-/** The `…Password` string values of a JSON value. */
+/** The secret fields' string values of a JSON value. */
 function secrets(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) for (const v of value) secrets(v, into);
   else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (/password$/i.test(k) && typeof v === 'string' && v !== REDACTED) into.add(v);
+      if (SECRET_FIELD_NAMES.has(k) && typeof v === 'string' && v !== REDACTED) into.add(v);
       else secrets(v, into);
     }
   }
 }
 
-/** The messages that carry a secret (OPEN_REQ, SET_AGENT_STATE_REQ) and the secrets' FieldDataIDs. */
-const SECRET_TYPES = new Set(MESSAGE_DEFS.filter((d) => flattenFloating(d.floating).some((f) => f.secret === true)).map((d) => d.id));
-const SECRET_IDS = new Set(MESSAGE_DEFS.flatMap((d) => flattenFloating(d.floating).filter((f) => f.secret === true).map((f) => f.id)));
 
 /**
  * What of a decoded message (JSON) cannot be known to hold a secret: a message of another type
@@ -143,8 +145,8 @@ const SECRET_IDS = new Set(MESSAGE_DEFS.flatMap((d) => flattenFloating(d.floatin
  */
 function opaqueParts(m: unknown): unknown[] {
   const message = m as { typeId?: number | null; extras?: Array<{ id: number }> };
-  if (message.typeId === null || message.typeId === undefined || !SECRET_TYPES.has(message.typeId)) return [m];
-  return (message.extras ?? []).filter((x) => !SECRET_IDS.has(x.id));
+  if (message.typeId === null || message.typeId === undefined || !SECRET_MESSAGE_IDS.has(message.typeId)) return [m];
+  return (message.extras ?? []).filter((x) => !SECRET_FIELD_IDS.has(x.id));
 }
 
 /** An output searched for secrets; `messages`: its decoded messages, whose opaque parts are left out of the search. */
@@ -157,8 +159,8 @@ interface Output {
 /** How a secret could show in an output: its hex, and its text when it is printable. */
 function secretForms(hex: string): string[] {
   const forms: string[] = [];
-  if (hex.length >= 8) forms.push(hex.toLowerCase(), hex.toUpperCase());
   if (/^([0-9a-fA-F]{2})+$/.test(hex)) {
+    if (hex.length >= 8) forms.push(hex.toLowerCase(), hex.toUpperCase());
     const text = Buffer.from(hex, 'hex').toString('latin1');
     if (text.length >= 5 && /^[\x21-\x7e]+$/.test(text)) forms.push(text);
   } else if (hex.length >= 5) forms.push(hex);
@@ -217,11 +219,7 @@ function checkAccounting(events: readonly TimelineEvent[], sessions: readonly Se
   }
 }
 
-export interface RunStats {
-  messages: number;
-}
-
-const DIR = `/dev/shm/ccxcti-fuzz-${process.pid}`;
+const DIR = join(tmpdir(), `ccxcti-fuzz-${process.pid}`);
 
 /** Writes the input's files; returns the command line's input arguments. */
 function materialize(input: FuzzInput): { args: string[]; stdin: Uint8Array | undefined } {
@@ -338,7 +336,7 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
     }
     let junit = '';
     await run('check junit report', async () => ((junit = writeJunitReport(ctx)), 0));
-    checkText(junit, 'check junit', UNSAFE_IN_XML);
+    checkText(junit, 'check junit', RAW_IN_XML);
     redactedOutputs.push({ where: 'check junit', text: junit });
     let html = '';
     await run('check html report', async () => ((html = writeHtmlReport(ctx)), 0));
@@ -430,8 +428,8 @@ function checkNoLeak(shown: unknown, outputs: readonly Output[]): void {
 
 function withoutOpaque(m: unknown): unknown {
   const message = m as { typeId?: number | null; extras?: Array<{ id: number }> };
-  if (message.typeId === null || message.typeId === undefined || !SECRET_TYPES.has(message.typeId)) return null;
-  return message.extras === undefined ? m : { ...message, extras: message.extras.filter((x) => SECRET_IDS.has(x.id)) };
+  if (message.typeId === null || message.typeId === undefined || !SECRET_MESSAGE_IDS.has(message.typeId)) return null;
+  return message.extras === undefined ? m : { ...message, extras: message.extras.filter((x) => SECRET_FIELD_IDS.has(x.id)) };
 }
 
 export function cleanUp(): void {

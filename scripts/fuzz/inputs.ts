@@ -7,6 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseHexInput } from '../../src/hexinput/parse-hex.js';
 import { decode } from '../../src/protocol/codec/decode.js';
+import { HEADER_LENGTH } from '../../src/protocol/codec/framing.js';
+import { readU32 } from '../../src/protocol/codec/wire.js';
+import { SECRET_MESSAGE_IDS } from '../../src/protocol/messages/index.js';
 import { MivrLogWriter } from '../samples/mivr-log-writer.js';
 import { highLevelTrace, lowLevelDump } from '../samples/trace-text.js';
 import { captureLayout } from './capture-layout.js';
@@ -100,13 +103,9 @@ export function loadCorpus(root: string): Corpus {
     else if (isLog(Buffer.from(bytes).toString('latin1'))) log.push({ name, bytes });
   }
   const hex = [...capture.flatMap((s) => captureMessages(s.bytes)), ...log.flatMap((s) => logMessages(Buffer.from(s.bytes).toString('latin1')))];
-  const secrets = secretsLog(hex);
-  if (secrets !== undefined) log.push(secrets);
+  log.push(secretsLog(hex));
   return { capture, log, hex };
 }
-
-const OPEN_REQ = 3;
-const SET_AGENT_STATE_REQ = 38;
 
 /**
  * A password a high-level trace prints as text (ClientPassword is UNSPEC, so such a value does
@@ -116,14 +115,13 @@ export const TEXT_SECRET = 'Tr4ceP4ssw0rd';
 
 /**
  * A log seed made of the captures' messages that carry a secret (OPEN_REQ, SET_AGENT_STATE_REQ),
- * each as a low-level dump and a high-level trace: the samples' logs hold no password.
+ * each as a low-level dump and a high-level trace, and a trace printing TEXT_SECRET: the
+ * samples' logs hold no password.
  */
-function secretsLog(messages: readonly Uint8Array[]): Seed | undefined {
+function secretsLog(messages: readonly Uint8Array[]): Seed {
   const w = new MivrLogWriter({ year: 2026, month: 11, day: 20, hour: 10, minute: 0, second: 0, ms: 0, tz: 'EST', seq: 100 });
-  let n = 0;
   for (const bytes of messages) {
-    const typeId = bytes.length >= 8 ? ((bytes[4]! << 24) | (bytes[5]! << 16) | (bytes[6]! << 8) | bytes[7]!) >>> 0 : -1;
-    if (typeId !== OPEN_REQ && typeId !== SET_AGENT_STATE_REQ) continue;
+    if (bytes.length < HEADER_LENGTH || !SECRET_MESSAGE_IDS.has(readU32(bytes, 4))) continue;
     const m = decode(bytes, { showSecrets: true });
     w.record('ICD_CTI', lowLevelDump(bytes, 'reading...'));
     w.advance(3);
@@ -133,14 +131,12 @@ function secretsLog(messages: readonly Uint8Array[]): Seed | undefined {
       // a message the trace writer cannot spell: its dump is enough
     }
     w.advance(5);
-    n++;
   }
   w.record(
     'ICD_CTI',
     `CSInboundMsgProcessor: reading... got an event message: { length=-1 type=OPEN_REQ, invokeID: 7, versionNumber: 13, idleTimeout: 80, servicesRequested: 16, callMsgMask: 0, agentStateMask: 0, configMsgMask: 0, clientID: bridge, clientPassword: ${TEXT_SECRET}, agentExtension: null, agentID: null }`,
   );
-  n++;
-  return n === 0 ? undefined : { name: 'secrets.log (made of the captures\' OPEN_REQ and SET_AGENT_STATE_REQ)', bytes: Buffer.from(w.take(), 'latin1') };
+  return { name: 'secrets.log (made of the captures\' OPEN_REQ and SET_AGENT_STATE_REQ, and a trace printing a password)', bytes: Buffer.from(w.take(), 'latin1') };
 }
 
 function mutate(bytes: Uint8Array, rng: Rng, pool: readonly Mutator[], seeds: readonly Uint8Array[], names: string[]): Uint8Array {
@@ -162,6 +158,11 @@ function ringSplit(bytes: Uint8Array, rng: Rng): [Uint8Array, Uint8Array] | unde
   const cut = layout.packets[rng.range(1, layout.packets.length - 1)]!.recordStart;
   const headerEnd = layout.format === 'pcap' ? 24 : (layout.packets[0]?.recordStart ?? 0);
   return [bytes.subarray(0, cut), Buffer.concat([bytes.subarray(0, headerEnd), bytes.subarray(cut)])];
+}
+
+/** The bytes (or hex characters) of an input. */
+export function inputSize(input: FuzzInput): number {
+  return input.hexText?.length ?? input.files.reduce((n, f) => n + f.bytes.length, 0);
 }
 
 export function generate(corpus: Corpus, target: Target, seed: number, index: number): FuzzInput {

@@ -429,8 +429,10 @@ const lineOps = withLines((ls, rng) => {
       [ls[i], ls[j]] = [ls[j]!, ls[i]!];
       break;
     }
-    default:
-      ls.splice(i, 0, ...ls.slice(rng.int(ls.length), rng.int(ls.length) + rng.small(30)));
+    default: {
+      const from = rng.int(ls.length);
+      ls.splice(i, 0, ...ls.slice(from, from + rng.small(30)));
+    }
   }
 });
 

@@ -10,9 +10,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Failure } from './execute.js';
-import { generate, loadCorpus, type FuzzInput, type Target } from './inputs.js';
+import { generate, inputSize, loadCorpus, type FuzzInput, type Target } from './inputs.js';
 import { ROOT } from './schemas.js';
-import { inputSize, type Batch, type WorkerMessage } from './worker.js';
+import type { Batch, WorkerMessage } from './worker.js';
 
 interface Options {
   readonly targets: readonly Target[];

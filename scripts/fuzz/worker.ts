@@ -3,7 +3,7 @@
  * each start, end and failure to the parent, which times it out when it hangs.
  */
 import { cleanUp, execute, type Failure } from './execute.js';
-import { generate, loadCorpus, type FuzzInput, type Target } from './inputs.js';
+import { generate, inputSize, loadCorpus, type FuzzInput, type Target } from './inputs.js';
 import { minimize } from './minimize.js';
 import { ROOT, schemaErrors } from './schemas.js';
 
@@ -26,10 +26,6 @@ export type WorkerMessage =
   | { readonly t: 'fail'; readonly i: number; readonly failure: Failure }
   | { readonly t: 'minimized'; readonly i: number; readonly files: ReadonlyArray<{ name: string; base64: string }>; readonly hexText?: string }
   | { readonly t: 'end' };
-
-export function inputSize(input: FuzzInput): number {
-  return input.hexText?.length ?? input.files.reduce((n, f) => n + f.bytes.length, 0);
-}
 
 function send(m: WorkerMessage): Promise<void> {
   return new Promise((resolve) => process.send!(m, undefined, undefined, () => resolve()));

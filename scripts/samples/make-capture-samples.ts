@@ -168,8 +168,8 @@ function capture(script: string, out: string, format: 'pcap' | 'pcapng', ring: r
 // The ring-buffer set (dumpcap -b packets:N)
 
 /** Where the ring set goes (below --out) and dumpcap's -w name for it. */
-export const RING_DIR = 'ring';
-export const RING_PREFIX = 'cti-ring.pcapng';
+const RING_DIR = 'ring';
+const RING_PREFIX = 'cti-ring.pcapng';
 
 /** The chunk the ring script writes in two, and the two writes. */
 export interface RingSplit {

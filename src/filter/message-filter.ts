@@ -63,20 +63,23 @@ function tableNames(): Names {
 
 const one = (value: number | string | boolean | undefined | null): Item[] => (value === undefined || value === null ? [] : [{ value }]);
 
-/** The lower-case names that are about the message rather than a field of it. */
-export const PSEUDO_FIELDS: Readonly<Record<string, { readonly help: string; readonly values: Values }>> = {
-  type: { help: 'message type name (BEGIN_CALL_EVENT)', values: (m) => one(m.message.type) },
-  typeId: { help: 'MessageTypeID', values: (m) => one(m.message.typeId) },
-  bodyLength: { help: 'BodyLength', values: (m) => one(m.message.bodyLength) },
-  session: { help: 'session ID (a quoted string)', values: (m) => one(m.session) },
-  direction: { help: 'client-to-server or server-to-client', values: (m) => one(m.direction) },
-  file: { help: 'input file', values: (m) => one(m.source.file) },
-  frame: { help: 'capture frame number', values: (m) => one(m.source.frame) },
-  line: { help: 'log line number', values: (m) => one(m.source.line) },
-  version: { help: 'protocol version the message was decoded with', values: (m) => one(m.version) },
-  index: { help: "position in decode's output without a filter (as in check findings)", values: (_m, index) => [{ value: index }] },
-  call: { help: 'any call ID field (CallID, PrimaryCallID, NewCallID, …)', values: (m) => callValues(m) },
-  diagnostic: { help: 'codes of the diagnostics the message carries', values: (m) => m.message.diagnostics.map((d) => ({ value: d.code })) },
+/** The lower-case names that are about the message rather than a field of it (described in src/cli/decode-help.ts). */
+export const PSEUDO_FIELDS: Readonly<Record<string, Values>> = {
+  type: (m) => one(m.message.type),
+  typeId: (m) => one(m.message.typeId),
+  bodyLength: (m) => one(m.message.bodyLength),
+  session: (m) => one(m.session),
+  direction: (m) => one(m.direction),
+  file: (m) => one(m.source.file),
+  frame: (m) => one(m.source.frame),
+  line: (m) => one(m.source.line),
+  version: (m) => one(m.version),
+  /** The position in decode's output without a filter (as check findings give it). */
+  index: (_m, index) => [{ value: index }],
+  /** Any call ID field (CallID, PrimaryCallID, NewCallID, …). */
+  call: (m) => callValues(m),
+  /** The codes of the diagnostics the message carries. */
+  diagnostic: (m) => m.message.diagnostics.map((d) => ({ value: d.code })),
 };
 
 function callValues(m: TimelineMessage): Item[] {
@@ -143,7 +146,7 @@ function isTypeName(word: string): boolean {
 function resolveField(f: FieldRef): Values {
   const [first, ...rest] = f.path as [string, ...string[]];
   const pseudo = Object.hasOwn(PSEUDO_FIELDS, first) ? PSEUDO_FIELDS[first] : undefined;
-  if (pseudo && rest.length === 0) return pseudo.values;
+  if (pseudo && rest.length === 0) return pseudo;
   const t = tableNames();
   if (!t.top.has(first)) {
     const known = [...t.top, ...Object.keys(PSEUDO_FIELDS)];

@@ -8,7 +8,14 @@
  * line/paragraph separators, bidirectional overrides and isolates, zero-width marks.
  */
 // eslint-disable-next-line no-control-regex
-const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g;
+const UNSAFE_CLASS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/;
+/** The characters above, for `replace` (global). */
+export const UNSAFE_FOR_TERMINAL = new RegExp(UNSAFE_CLASS.source, 'g');
+
+/** Whether `c` (one character) is one a terminal interprets or that disguises text. */
+export function isTerminalUnsafe(c: string): boolean {
+  return UNSAFE_CLASS.test(c);
+}
 
 function escapeChar(c: string): string {
   switch (c) {

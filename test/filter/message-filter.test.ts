@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FilterError } from '../../src/filter/filter-syntax.js';
-import { compileFilter, describeFilterError } from '../../src/filter/message-filter.js';
+import { compileFilter, describeFilterError, PSEUDO_FIELDS } from '../../src/filter/message-filter.js';
+import { DECODE_HELP } from '../../src/cli/decode-help.js';
 import type { TimelineMessage } from '../../src/timeline/types.js';
 import { Timeline } from '../check/support.js';
 
@@ -152,6 +153,13 @@ describe('display filter: Boolean algebra over random filters and messages', () 
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('display filter: help', () => {
+  it('decode --help names every filter field', () => {
+    const help = DECODE_HELP.replace(/\s+/g, ' ');
+    for (const name of Object.keys(PSEUDO_FIELDS)) expect(help, name).toMatch(new RegExp(`[ ,(]${name}[ ,)]`));
   });
 });
 

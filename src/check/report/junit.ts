@@ -6,19 +6,22 @@
 import type { Finding } from '../findings.js';
 import type { RuleMeta } from '../rule.js';
 import { RULE_CATEGORIES } from '../rule.js';
+import { UNSAFE_FOR_TERMINAL } from '../../render/escape.js';
 import { atOrAbove } from '../severity.js';
 import { sourceText, type ReportContext } from './context.js';
 
 /**
- * Characters XML 1.0 holds but a terminal interprets or that disguise text (carriage return,
- * DEL and the C1 controls, which XML 1.0 also discourages; line and paragraph separators,
- * bidirectional overrides and isolates, zero-width marks): written as character references, so
- * the report printed to a terminal cannot drive it, and a parser still reads them back (a raw
- * carriage return would even be read as a newline).
+ * A character a terminal interprets or that disguises text (src/render/escape.ts), left in the
+ * XML: tab and newline stay (XML whitespace the report keeps); the others (carriage return,
+ * DEL and the C1 controls, separators, bidirectional overrides and isolates, zero-width marks)
+ * become character references, so the report printed to a terminal cannot drive it, and a
+ * parser still reads them back (a raw carriage return would even be read as a newline).
  */
-const UNSAFE_FOR_TERMINAL = /[\r\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g;
+function xmlSafeChar(c: string): string {
+  return c === '\t' || c === '\n' ? c : `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
+}
 
-/** XML text: escaped, without the characters XML 1.0 cannot hold. */
+/** XML text: escaped, without the characters XML 1.0 cannot hold (the other C0 controls become U+FFFD first). */
 export function xmlEscape(text: string): string {
   return text
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
@@ -26,7 +29,7 @@ export function xmlEscape(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(UNSAFE_FOR_TERMINAL, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+    .replace(UNSAFE_FOR_TERMINAL, xmlSafeChar);
 }
 
 function findingText(f: Finding): string {

@@ -32,6 +32,10 @@ export interface CheckCommandOptions extends InputCommandOptions {
   readonly listRules?: boolean;
 }
 
+/** The report formats, each with its writer. */
+const REPORT_WRITERS = { text: writeTextReport, json: writeJsonReport, junit: writeJunitReport, sarif: writeSarifReport, html: writeHtmlReport } as const;
+const REPORT_FORMATS = Object.keys(REPORT_WRITERS) as Array<keyof typeof REPORT_WRITERS>;
+
 interface Settings {
   readonly levels: Map<string, RuleLevel>;
   readonly failOn: Severity;
@@ -63,7 +67,7 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
     return 0;
   }
   if (inputs.length === 0) throw new UsageError('check: give at least one input (a capture, a MIVR log, or - for stdin), or --list-rules');
-  if (options.format !== undefined) formatOption(options.format, ['text', 'json', 'junit', 'sarif', 'html'], 'text');
+  if (options.format !== undefined) formatOption(options.format, REPORT_FORMATS, 'text');
   const source = sourceOptions(options);
   const timeline = await openCommandTimeline(inputs, source, io);
   if (timeline === 2) return 2;
@@ -74,9 +78,8 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
   const result = checker.finish(timeline.sessions());
   const ctx: ReportContext = { result, inputs, catalog: RULE_CATALOG, levels: settings.levels, failOn: settings.failOn, toolVersion: packageVersion() };
   const out = openOutput(io, options.output);
-  const format = formatOption(options.format, ['text', 'json', 'junit', 'sarif', 'html'], out.terminal ? 'text' : 'json');
-  const writers = { text: writeTextReport, json: writeJsonReport, junit: writeJunitReport, sarif: writeSarifReport, html: writeHtmlReport };
-  out.write(writers[format](ctx));
+  const format = formatOption(options.format, REPORT_FORMATS, out.terminal ? 'text' : 'json');
+  out.write(REPORT_WRITERS[format](ctx));
   await out.close();
   const unreadable = timeline.unreadable();
   for (const why of unreadable) io.stderr.write(`ccxcti: cannot read ${escapeForTerminal(why)}\n`);

@@ -4,7 +4,7 @@
  */
 import { fieldIdName } from '../field-ids.js';
 import { FAST_DECODERS, type FastDecoder } from '../generated/fast-decoders.js';
-import { flattenFloating, MESSAGE_DEFS, messageTypeName, undefinedMessageById } from '../messages/index.js';
+import { messageTypeName, SECRET_FIELD_IDS, SECRET_MESSAGE_IDS, undefinedMessageById } from '../messages/index.js';
 import { interpretOutboundVariable } from '../outbound.js';
 import { diagnostic, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import { enumStatus, hex32, int64Label, maskLabel, primaryActual, timeLabel, type Label } from './labels.js';
@@ -118,11 +118,6 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): DecodedM
     };
   }
 }
-
-/** FieldDataIDs of the secrets (ClientPassword, AgentPassword): their bytes are shown in no form unless secrets are. */
-const SECRET_FIELD_IDS: ReadonlySet<number> = new Set(MESSAGE_DEFS.flatMap((d) => flattenFloating(d.floating).filter((f) => f.secret === true).map((f) => f.id)));
-/** MessageTypeIDs of the messages that carry a secret: their undecoded bytes are not shown as hex unless secrets are. */
-const SECRET_MESSAGE_IDS: ReadonlySet<number> = new Set(MESSAGE_DEFS.filter((d) => flattenFloating(d.floating).some((f) => f.secret === true)).map((d) => d.id));
 
 /** What the decoder needs per MessageTypeID, found with one array lookup for IDs below 256. */
 interface TypeEntry {

@@ -84,3 +84,12 @@ export function fixedLayoutVersions(def: MessageDef): number[] {
   for (const field of def.fixed) if (field.since !== undefined) versions.add(field.since);
   return [...versions].sort((a, b) => a - b);
 }
+
+/** FieldDataIDs of the secrets (ClientPassword, AgentPassword): their bytes are shown in no form unless secrets are. */
+export const SECRET_FIELD_IDS: ReadonlySet<number> = new Set(MESSAGE_DEFS.flatMap((d) => flattenFloating(d.floating).filter((f) => f.secret === true).map((f) => f.id)));
+
+/** MessageTypeIDs of the messages that carry a secret (OPEN_REQ, SET_AGENT_STATE_REQ): their undecoded bytes are not shown unless secrets are. */
+export const SECRET_MESSAGE_IDS: ReadonlySet<number> = new Set(MESSAGE_DEFS.filter((d) => flattenFloating(d.floating).some((f) => f.secret === true)).map((d) => d.id));
+
+/** JSON names of the secret fields (ClientPassword, AgentPassword). */
+export const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set(MESSAGE_DEFS.flatMap((d) => flattenFloating(d.floating).filter((f) => f.secret === true).map((f) => f.name)));
