@@ -2,6 +2,7 @@
  * Where the fields of a pcap or pcapng file are, found leniently (a damaged file gives what
  * could be walked): the structure-aware mutators overwrite them.
  */
+import { readU16, readU32 } from '../../src/capture/byte-order.js';
 
 export interface PacketLayout {
   /** File offset of the record (pcap) or block (pcapng). */
@@ -52,14 +53,6 @@ export interface CaptureLayout {
   readonly blocks: readonly BlockLayout[];
 }
 
-function u16(b: Uint8Array, o: number, le: boolean): number {
-  return le ? b[o]! | (b[o + 1]! << 8) : (b[o]! << 8) | b[o + 1]!;
-}
-
-function u32(b: Uint8Array, o: number, le: boolean): number {
-  return le ? (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0 : ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
-}
-
 /** The IP header and TCP payload of a packet's data, looked for at the usual link-layer offsets. */
 function ipLayout(b: Uint8Array, start: number, end: number): IpLayout | undefined {
   for (const skip of [14, 4, 16, 0, 18, 2]) {
@@ -69,10 +62,10 @@ function ipLayout(b: Uint8Array, start: number, end: number): IpLayout | undefin
     if (v === 4) {
       const ihl = (b[at]! & 0xf) * 4;
       if (ihl < 20 || b[at + 9] !== 6) continue;
-      return { version: 4, at, lengthAt: at + 2, tcp: tcpLayout(b, at + ihl, Math.min(end, at + Math.max(u16(b, at + 2, false), ihl))) };
+      return { version: 4, at, lengthAt: at + 2, tcp: tcpLayout(b, at + ihl, Math.min(end, at + Math.max(readU16(b, at + 2, false), ihl))) };
     }
     if (v === 6 && at + 40 <= end && b[at + 6] === 6) {
-      return { version: 6, at, lengthAt: at + 4, tcp: tcpLayout(b, at + 40, Math.min(end, at + 40 + u16(b, at + 4, false))) };
+      return { version: 6, at, lengthAt: at + 4, tcp: tcpLayout(b, at + 40, Math.min(end, at + 40 + readU16(b, at + 4, false))) };
     }
   }
   return undefined;
@@ -85,7 +78,7 @@ function tcpLayout(b: Uint8Array, at: number, end: number): TcpLayout | undefine
   const ctiHeaders: number[] = [];
   for (let p = payloadStart; p + 8 <= end && ctiHeaders.length < 64; ) {
     ctiHeaders.push(p);
-    const len = u32(b, p, false);
+    const len = readU32(b, p, false);
     if (len > 0x10000) break;
     p += 8 + len;
   }
@@ -94,7 +87,7 @@ function tcpLayout(b: Uint8Array, at: number, end: number): TcpLayout | undefine
 
 export function captureLayout(b: Uint8Array): CaptureLayout | undefined {
   if (b.length < 24) return undefined;
-  const magicBE = u32(b, 0, false);
+  const magicBE = readU32(b, 0, false);
   if (magicBE === 0x0a0d0d0a) return pcapngLayout(b);
   let le: boolean;
   if (magicBE === 0xa1b2c3d4 || magicBE === 0xa1b23c4d) le = false;
@@ -102,7 +95,7 @@ export function captureLayout(b: Uint8Array): CaptureLayout | undefined {
   else return undefined;
   const packets: PacketLayout[] = [];
   for (let p = 24; p + 16 <= b.length && packets.length < 100_000; ) {
-    const caplen = u32(b, p + 8, le);
+    const caplen = readU32(b, p + 8, le);
     const dataStart = p + 16;
     const dataEnd = Math.min(b.length, dataStart + caplen);
     packets.push({ recordStart: p, recordEnd: dataEnd, caplenAt: p + 8, origlenAt: p + 12, interfaceIdAt: undefined, dataStart, dataEnd, ip: ipLayout(b, dataStart, dataEnd) });
@@ -114,13 +107,13 @@ export function captureLayout(b: Uint8Array): CaptureLayout | undefined {
 function pcapngLayout(b: Uint8Array): CaptureLayout | undefined {
   if (b.length < 12) return undefined;
   // The byte-order magic of the first section header decides the endianness.
-  let le = u32(b, 8, true) === 0x1a2b3c4d;
+  let le = readU32(b, 8, true) === 0x1a2b3c4d;
   const packets: PacketLayout[] = [];
   const blocks: BlockLayout[] = [];
   for (let p = 0; p + 12 <= b.length && blocks.length < 100_000; ) {
-    const type = u32(b, p, le);
-    if (type === 0x0a0d0d0a) le = u32(b, p + 8, true) === 0x1a2b3c4d;
-    const total = u32(b, p + 4, le);
+    const type = readU32(b, p, le);
+    if (type === 0x0a0d0d0a) le = readU32(b, p + 8, true) === 0x1a2b3c4d;
+    const total = readU32(b, p + 4, le);
     if (total < 12 || total % 4 !== 0) {
       blocks.push({ start: p, end: b.length, type, options: [] });
       break;
@@ -128,7 +121,7 @@ function pcapngLayout(b: Uint8Array): CaptureLayout | undefined {
     const end = Math.min(b.length, p + total);
     let optionsStart: number | undefined;
     if (type === 6 && p + 28 <= end) {
-      const caplen = u32(b, p + 20, le);
+      const caplen = readU32(b, p + 20, le);
       const dataStart = p + 28;
       const dataEnd = Math.min(end - 4, dataStart + caplen);
       packets.push({ recordStart: p, recordEnd: end, caplenAt: p + 20, origlenAt: p + 24, interfaceIdAt: p + 8, dataStart, dataEnd, ip: ipLayout(b, dataStart, Math.max(dataStart, dataEnd)) });
@@ -142,9 +135,9 @@ function pcapngLayout(b: Uint8Array): CaptureLayout | undefined {
     if (optionsStart !== undefined) {
       for (let o = optionsStart; o + 4 <= end - 4 && options.length < 64; ) {
         options.push(o);
-        const code = u16(b, o, le);
+        const code = readU16(b, o, le);
         if (code === 0) break;
-        o += 4 + ((u16(b, o + 2, le) + 3) & ~3);
+        o += 4 + ((readU16(b, o + 2, le) + 3) & ~3);
       }
     }
     blocks.push({ start: p, end, type, options });

@@ -10,6 +10,7 @@ import { decode } from '../../src/protocol/codec/decode.js';
 import { HEADER_LENGTH } from '../../src/protocol/codec/framing.js';
 import { readU32 } from '../../src/protocol/codec/wire.js';
 import { SECRET_MESSAGE_IDS } from '../../src/protocol/messages/index.js';
+import { looksLikeMivrLog } from '../../src/mivr/detect.js';
 import { MivrLogWriter } from '../samples/mivr-log-writer.js';
 import { highLevelTrace, lowLevelDump } from '../samples/trace-text.js';
 import { captureLayout } from './capture-layout.js';
@@ -60,10 +61,6 @@ function isCapture(b: Uint8Array): boolean {
   return captureLayout(b) !== undefined;
 }
 
-function isLog(text: string): boolean {
-  return /^\d+: [A-Za-z]{3} +\d+ \d\d:\d\d:\d\d/m.test(text);
-}
-
 /** The message dumps of a log: each `MHDR:` row and the rows after it. */
 function logMessages(text: string): Uint8Array[] {
   const out: Uint8Array[] = [];
@@ -84,8 +81,8 @@ function captureMessages(b: Uint8Array): Uint8Array[] {
     const tcp = p.ip?.tcp;
     if (tcp === undefined) continue;
     for (const h of tcp.ctiHeaders) {
-      const len = ((b[h]! << 24) | (b[h + 1]! << 16) | (b[h + 2]! << 8) | b[h + 3]!) >>> 0;
-      if (h + 8 + len <= tcp.payloadEnd) out.push(b.slice(h, h + 8 + len));
+      const len = readU32(b, h);
+      if (h + HEADER_LENGTH + len <= tcp.payloadEnd) out.push(b.slice(h, h + HEADER_LENGTH + len));
     }
   }
   return out;
@@ -100,7 +97,7 @@ export function loadCorpus(root: string): Corpus {
     if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
     const name = path.slice(root.length);
     if (isCapture(bytes)) capture.push({ name, bytes });
-    else if (isLog(Buffer.from(bytes).toString('latin1'))) log.push({ name, bytes });
+    else if (looksLikeMivrLog(bytes)) log.push({ name, bytes });
   }
   const hex = [...capture.flatMap((s) => captureMessages(s.bytes)), ...log.flatMap((s) => logMessages(Buffer.from(s.bytes).toString('latin1')))];
   log.push(secretsLog(hex));
