@@ -71,6 +71,40 @@ describe('LevelPairer', () => {
     expect(out.every((e) => e.kind === 'message' && e.message.diagnostics.length === 0)).toBe(true);
   });
 
+  // A lone trace (its dump not logged) followed by another message of the same type and
+  // identity logged at both levels: the dump is the second message's, not the first's.
+  for (const dumpFirst of [false, true]) {
+    it(`pairs a dump with the waiting trace that agrees with it, not an older one that does not (${dumpFirst ? 'dumps' : 'traces'} first)`, () => {
+      line = 0;
+      const p = new LevelPairer(undefined);
+      const out: TimelineEvent[] = [];
+      const side = (level: 'high' | 'low'): 'high' | 'low' => (dumpFirst ? (level === 'high' ? 'low' : 'high') : level);
+      p.push(candidate(side('high'), { CallID: 1, NumNamedVariables: 10, CallType: 17 }, 0, 'CALL_DATA_UPDATE_EVENT'), out); // line 1: alone
+      p.push(candidate(side('high'), { CallID: 1, NumNamedVariables: 1, CallType: 18 }, 1, 'CALL_DATA_UPDATE_EVENT'), out); // line 2
+      p.push(candidate(side('low'), { CallID: 1, NumNamedVariables: 1, CallType: 18 }, 2, 'CALL_DATA_UPDATE_EVENT'), out); // line 3: line 2's twin
+      p.flush(out);
+      expect(p.stats.paired).toBe(1);
+      expect(lines(out)).toEqual(dumpFirst ? [1, 2] : [1, 3]);
+      const fields = out.map((e) => (e.kind === 'message' ? e.message.fields['NumNamedVariables'] : undefined));
+      expect(fields).toEqual([10, 1]);
+      expect(out.every((e) => e.kind === 'message' && e.message.diagnostics.length === 0)).toBe(true);
+    });
+  }
+
+  it('without a twin that agrees, the oldest of the same identity is taken, and the differences reported', () => {
+    line = 0;
+    const p = new LevelPairer(undefined);
+    const out: TimelineEvent[] = [];
+    p.push(candidate('high', { CallID: 1, DialedNumber: '100' }, 0), out); // line 1
+    p.push(candidate('high', { CallID: 1, DialedNumber: '200' }, 1), out); // line 2
+    p.push(candidate('low', { CallID: 1, DialedNumber: '300' }, 2), out); // line 3
+    p.flush(out);
+    expect(p.stats.paired).toBe(1);
+    expect(lines(out)).toEqual([2, 3]);
+    const pair = out[1]!;
+    expect(pair.kind === 'message' && pair.message.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('x.log:1) gives "100"')]);
+  });
+
   it('lets no more than WINDOW_SAME_TYPE candidates of a type wait, and emits them in order', () => {
     line = 0;
     const p = new LevelPairer(13);

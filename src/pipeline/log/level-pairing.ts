@@ -4,8 +4,10 @@
  * The rule: a high-level and a low-level candidate are twins when they have the same message
  * type, agree on every identifying field both carry (`IDENTIFYING_FIELDS`: call IDs, InvokeID,
  * agent, device…), and lie within `WINDOW_MS` of log time and `WINDOW_TRACES` traces of each
- * other; the oldest unpaired candidate is taken first (so two identical messages pair in
- * order). The pair becomes one timeline message: the dump's bytes (decoded), at the dump's
+ * other. Of the waiting candidates that qualify, the oldest one that agrees with the new one
+ * on every field the high-level trace names is taken — so a dump goes to its own trace, not to
+ * an older trace of the same call whose dump was not logged — and failing that the oldest one
+ * (so two identical messages pair in order, and twins that disagree, as below, still pair). The pair becomes one timeline message: the dump's bytes (decoded), at the dump's
  * time, place and direction, plus an info diagnostic `TRACE_LEVELS_DISAGREE` for every field
  * the high-level trace names whose value differs from the dump's (the guide's own Examples 1
  * and 2 disagree on DialedNumber: docs/spec-notes.md 7.4). Fields the trace does not name
@@ -93,6 +95,12 @@ function identical(a: readonly (FieldValue | undefined)[], b: readonly (FieldVal
     const y = b[i];
     if (x !== undefined && y !== undefined && !same(x, y)) return false;
   }
+  return true;
+}
+
+/** Whether the dump gives every field the high-level trace names the value the trace gives. */
+function agrees(high: TraceCandidate, low: TraceCandidate): boolean {
+  for (const key of high.mentioned ?? []) if (!same(high.fields[key], low.fields[key])) return false;
   return true;
 }
 
@@ -212,16 +220,20 @@ export class LevelPairer {
     }
   }
 
+  /** The waiting twin of `c`, if any: see the module comment for which one. */
   private findTwin(list: readonly Entry[], c: TraceCandidate, index: number): Entry | undefined {
     let ids: readonly (FieldValue | undefined)[] | undefined;
+    let oldest: Entry | undefined;
     for (const e of list) {
       const w = e.waiting;
       if (!w || w.level === c.level || index - e.index > WINDOW_TRACES) continue;
       if (Math.abs(nanosBetween(w.at, c.at)) > WINDOW_MS * 1e6) continue;
       ids ??= identity(c);
-      if (identical(ids, (e.ids ??= identity(w)))) return e;
+      if (!identical(ids, (e.ids ??= identity(w)))) continue;
+      if (c.level === 'high' ? agrees(c, w) : agrees(w, c)) return e;
+      oldest ??= e;
     }
-    return undefined;
+    return oldest;
   }
 
   /** Candidates out of the window wait no more: they are messages of their own. */
