@@ -82,7 +82,7 @@ if (wants('logs')) {
   const { benchLogs, logBenchLines } = await import('./mivr/bench-mivr.js');
   const mb = Number(process.env.BENCH_LOGS_MB ?? 200);
   console.log(
-    `logs: a generated rotated set of 8 MIVR logs, ${mb} MiB (12% of records ICD_CTI: chapter-11 messages, most at both levels; one file gzip), ` +
+    `logs: a generated rotated set of 8 MIVR logs, ${mb} MiB (12% of records ICD_CTI: chapter-11 messages, 4 dumps in 5 right after their high-level trace; one file gzip), ` +
       'read stage by stage in child processes, then ccxcti decode --format ndjson > /dev/null (child process, start-up included)',
   );
   const r = await benchLogs({ mb, files: 8, cti: 0.12, repeat: Number(process.env.BENCH_RUNS ?? 1) });

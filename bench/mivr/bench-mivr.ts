@@ -6,8 +6,10 @@
  * Generates a set of `--files` rotated logs totalling `--mb` MB in a temp dir (names wrapped
  * around so name order is not time order; one file gzip; the set crosses a new year; `--cti`
  * of the records are ICD_CTI: 35% high-level traces, 25% low-level dumps — the messages of the
- * guide's chapter-11 flows, most logged at both levels as a server with full tracing writes
- * them — and 40% other ICD_CTI text), or reads the set already in `--dir`. Then it reads the
+ * guide's chapter-11 flows — and 40% other ICD_CTI text; four high-level traces in seven are
+ * followed by their message's dump in the next ICD_CTI record, a few records later, as a server
+ * with full tracing writes them (samples/logs/), so four dumps in five have a high-level twin),
+ * or reads the set already in `--dir`. Then it reads the
  * set in fresh child processes, so the peak RSS of each run is its own:
  *
  * - `records`: record splitting only (ICD_CTI records built, not parsed);
@@ -60,8 +62,8 @@ class LogWriter {
   private seq = 7_000_000;
   private ms: number;
   private next = 0;
-  /** Dumps of traced messages not written yet (the low level follows the high level). */
-  private readonly pendingDumps: string[] = [];
+  /** The dump of the last high-level trace, written as the next ICD_CTI record (the low level follows the high level). */
+  private pendingDump: string | undefined;
   /** @param cti share of records that are ICD_CTI (35% high-level, 25% low-level, 40% other text) */
   constructor(
     private readonly r: () => number,
@@ -105,14 +107,21 @@ class LogWriter {
       }
       return `${this.header(f)}Call.received() JTAPICallContact[id=${callId},type=Cisco JTAPI Call,implId=${callId}/1,state=STATE_RECEIVED_IDX,inbound=true,App name=CCX_App,task=null,session=null,seq num=-1,cn=7000,dn=7000,cgn=2005]\n`;
     }
-    if (x < other + this.cti * 0.35) {
+    // An ICD_CTI record: a pending dump takes the slot (a fifth of them), so of the others
+    // 0.35/0.8 are high-level traces (4 in 7 with a dump to follow: 0.35 × 4/7 = 0.2), 0.05/0.8
+    // lone dumps and 0.4/0.8 other text: 35%, 25% (20 + 5) and 40% of the ICD_CTI records.
+    const dump = this.pendingDump;
+    if (dump !== undefined) {
+      this.pendingDump = undefined;
+      return `${this.header('ICD_CTI')}${dump}`;
+    }
+    const y = (x - other) / this.cti;
+    if (y < 0.35 / 0.8) {
       const m = this.message();
-      if (r() < 0.25 / 0.35) this.pendingDumps.push(m.low);
+      if (r() < 4 / 7) this.pendingDump = m.low;
       return `${this.header('ICD_CTI')}${m.high}`;
     }
-    if (x < other + this.cti * 0.6) {
-      return `${this.header('ICD_CTI')}${this.pendingDumps.shift() ?? this.message().low}`;
-    }
+    if (y < 0.4 / 0.8) return `${this.header('ICD_CTI')}${this.message().low}`;
     return `${this.header('ICD_CTI')}CTIServer: session 42 heartbeat received from client 10.1.1.5:50311 (agent agt2006)\n`;
   }
 }
