@@ -61,8 +61,15 @@ async function peek(it: AsyncIterator<Uint8Array>, limit: number): Promise<Uint8
   return head;
 }
 
-/** As peek, but a failing stream gives what came before the failure, and the failure. */
-async function peekUntilError(it: AsyncIterator<Uint8Array>, limit: number): Promise<{ head: Uint8Array[]; error?: Error }> {
+/**
+ * As peek, but a failing stream gives what came before the failure, and the failure; and it
+ * stops early once `enough` says the bytes so far suffice.
+ */
+async function peekUntilError(
+  it: AsyncIterator<Uint8Array>,
+  limit: number,
+  enough?: (head: readonly Uint8Array[], bytes: number) => boolean,
+): Promise<{ head: Uint8Array[]; error?: Error }> {
   const head: Uint8Array[] = [];
   let n = 0;
   try {
@@ -71,6 +78,7 @@ async function peekUntilError(it: AsyncIterator<Uint8Array>, limit: number): Pro
       if (r.done) break;
       head.push(r.value);
       n += r.value.length;
+      if (enough?.(head, n) === true) break;
     }
   } catch (err) {
     return { head, error: err instanceof Error ? err : new Error(String(err)) };
@@ -109,7 +117,19 @@ interface Probed {
   stop(): Promise<void>;
 }
 
-async function probe(raw: AsyncIterable<Uint8Array>): Promise<Probed> {
+/**
+ * Whether the bytes so far already say what the input is: a capture's magic number or a MIVR
+ * record header. What a head says then, a longer head says too (the magic is at the start; a
+ * header line stays one), so a stream is told as soon as its first record is in — a live pipe
+ * (`tcpdump -U -w - | ccxcti decode -`) is decoded as it comes instead of after 64 KiB.
+ */
+function told(head: readonly Uint8Array[], bytes: number): boolean {
+  const sofar = concat(head, bytes);
+  return detectCaptureFormat(sofar).format !== 'unknown' || looksLikeMivrLog(sofar);
+}
+
+/** `early`: stop reading the head as soon as it tells the kind (streams; see `told`). */
+async function probe(raw: AsyncIterable<Uint8Array>, early = false): Promise<Probed> {
   const rawIt = raw[Symbol.asyncIterator]();
   const rawHead = await peek(rawIt, 2);
   const first = concat(rawHead, 2);
@@ -122,7 +142,7 @@ async function probe(raw: AsyncIterable<Uint8Array>): Promise<Probed> {
   // Damaged gzip data in the first bytes: what came before the damage is read all the same,
   // and the damage is reported where the reading stops (only an input with no byte before it
   // cannot be read at all).
-  const { head, error } = await peekUntilError(it, HEAD_BYTES);
+  const { head, error } = await peekUntilError(it, HEAD_BYTES, early ? told : undefined);
   if (error !== undefined && head.length === 0) return { kind: 'unknown', gzip, reason: error.message, chunks: fromIterator([], it), stop };
   const bytes = concat(head, HEAD_BYTES);
   const chunks = error === undefined ? fromIterator(head, it) : thenFail(head, error);
@@ -159,7 +179,7 @@ function reopening(path: string, gzip: boolean): AsyncIterable<Uint8Array> {
 
 export async function openInput(spec: string, stdin: Readable): Promise<OpenedInput> {
   if (spec === '-') {
-    const { stop: _, ...probed } = await probe(stdin);
+    const { stop: _, ...probed } = await probe(stdin, true);
     return { name: spec, rereadable: false, ...probed };
   }
   const info = await stat(spec); // ENOENT etc. reach the caller: an input that cannot be read at all
@@ -167,7 +187,7 @@ export async function openInput(spec: string, stdin: Readable): Promise<OpenedIn
   const base = { name: spec, mtime: info.mtime };
   if (!info.isFile()) {
     // A pipe, a FIFO, a device: it is read once, from here on.
-    const { stop: _, ...probed } = await probe(createReadStream(spec, { highWaterMark: READ_BYTES }));
+    const { stop: _, ...probed } = await probe(createReadStream(spec, { highWaterMark: READ_BYTES }), true);
     return { ...base, rereadable: false, ...probed };
   }
   // A regular file: its head tells what it is, then it is closed until it is read.

@@ -42,6 +42,8 @@ export interface TimelineSelection {
   readonly filter?: (message: TimelineMessage, index: number) => boolean;
   /** Stop reading once this many messages are written. */
   readonly count?: number;
+  /** Hand the output over after each batch (an input that is a pipe: what is read is shown at once). */
+  readonly live?: boolean;
 }
 
 export async function writeTimeline(
@@ -87,6 +89,7 @@ export async function writeTimeline(
       if (sink.blocked) await sink.drain();
     }
     if (sink.failed !== undefined) break; // nobody reads any more: stop reading the inputs too
+    if (selection.live === true) await sink.flush();
   }
   const all = sessions();
   if (format === 'json') {

@@ -39,7 +39,8 @@ export async function decodeCommand(inputs: readonly string[], options: DecodeCo
   if (timeline === 2) return 2;
   const out = openOutput(io, options.output);
   const format = formatOption(options.format, ['text', 'json', 'ndjson'], out.terminal ? 'text' : 'ndjson');
-  const written = await writeTimeline(timeline.batches, () => timeline.sessions(), format, out.stream, io.stderr, selection);
+  const live = timeline.inputs.some((i) => !i.rereadable);
+  const written = await writeTimeline(timeline.batches, () => timeline.sessions(), format, out.stream, io.stderr, { ...selection, live });
   if (written.outputError !== undefined) {
     // The reader went away (`ccxcti decode … | head`): a normal end. Any other failure is reported.
     if ((written.outputError as NodeJS.ErrnoException).code === 'EPIPE') return 0;
