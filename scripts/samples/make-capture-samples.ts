@@ -17,7 +17,7 @@
  * (`-b packets:N`) into ring/cti-ring_<NNNNN>_<YYYYMMDDhhmmss>.pcapng. N is the frame number of
  * the first write's packet in a plain capture of the same script (loopback traffic played this
  * way is packet for packet the same each time), so the first file ends inside that message;
- * the set is checked to be so ({@link checkRing}) and captured again if it is not.
+ * the set is checked to be so (checkRing of ring-check.ts) and captured again if it is not.
  *
  * A synthetic damaged capture (written by scripts/samples/pcap-writer.ts): a bridge session
  * captured mid-stream with a lost segment and a segment cut by the snapshot length. (Files
@@ -25,13 +25,13 @@
  * sample, refuses them.)
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaptureFileReader } from '../../src/capture/capture-file-reader.js';
 import { encode } from '../../src/protocol/codec/encode.js';
 import * as F from './cti-flows.js';
 import { ipv4Word, PcapWriter, TcpConversationWriter } from './pcap-writer.js';
+import { checkRing, tcpPayloads, type RingSplit } from './ring-check.js';
 
 interface Args {
   readonly out: string;
@@ -171,13 +171,7 @@ function capture(script: string, out: string, format: 'pcap' | 'pcapng', ring: r
 const RING_DIR = 'ring';
 const RING_PREFIX = 'cti-ring.pcapng';
 
-/** The chunk the ring script writes in two, and the two writes. */
-export interface RingSplit {
-  /** Index of the chunk in {@link loopbackScript}'s chunks. */
-  readonly chunk: number;
-  readonly first: Buffer;
-  readonly second: Buffer;
-}
+export type { RingSplit } from './ring-check.js';
 
 /**
  * The bridge server's first burst that starts with a CALL_DATA_UPDATE_EVENT, cut in the middle
@@ -205,35 +199,6 @@ export function ringScript(): LoopbackScript {
     { ...whole, delayMs: 0, hex: split.second.toString('hex'), noDelay: true, messages: [`${name!} (the rest)`, ...rest] },
   );
   return script;
-}
-
-/** The TCP payloads of an Ethernet/IPv4 capture file (dumpcap on lo), frame by frame. */
-function tcpPayloads(file: string): Buffer[] {
-  const out: Buffer[] = [];
-  const reader = new CaptureFileReader({
-    onFrame(f) {
-      const b = Buffer.from(f.buffer.subarray(f.dataOffset, f.dataOffset + f.capturedLength));
-      if (b.length < 34 || b.readUInt16BE(12) !== 0x0800 || b[23] !== 6) {
-        out.push(Buffer.alloc(0));
-        return;
-      }
-      const ip = 14 + (b[14]! & 15) * 4;
-      out.push(b.subarray(ip + (b[ip + 12]! >> 4) * 4, 14 + b.readUInt16BE(16)));
-    },
-    onDiagnostic() {},
-  });
-  reader.push(new Uint8Array(readFileSync(file)));
-  reader.end();
-  return out;
-}
-
-/** What is wrong with a ring set (the files in number order), or undefined: 3–6 files, the first ending with the split's first write, the second holding its second. */
-function checkRing(files: readonly string[], split: RingSplit): string | undefined {
-  if (files.length < 3 || files.length > 6) return `${files.length} files, not 3–6`;
-  const first = tcpPayloads(files[0]!);
-  if (!first[first.length - 1]!.equals(split.first)) return `${files[0]} does not end with the first write of the split message`;
-  if (!tcpPayloads(files[1]!).some((p) => p.equals(split.second))) return `${files[1]} does not hold the second write of the split message`;
-  return undefined;
 }
 
 function makeRing(out: string): void {
