@@ -212,8 +212,9 @@ function makeRing(out: string): void {
       // A plain capture first: the number of the frame that carries the first write.
       const plain = join(tmp, `plain-${attempt}.pcapng`);
       capture(scriptPath, plain, 'pcapng');
-      const perFile = tcpPayloads(plain).findIndex((p) => p.equals(split.first)) + 1;
-      if (perFile === 0) throw new Error(`the first write of the split message is in no packet of ${plain}`);
+      const read = tcpPayloads(plain);
+      const perFile = read.payloads.findIndex((p) => p.equals(split.first)) + 1;
+      if (perFile === 0) throw new Error(`the first write of the split message is in no packet of ${plain}${read.problem === undefined ? '' : ` (${read.problem})`}`);
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       capture(scriptPath, join(dir, RING_PREFIX), 'pcapng', [`packets:${perFile}`]);
