@@ -45,8 +45,17 @@ describe('a gap right after the 8 header bytes in sync', () => {
     f.gap(hbConf2.length + 8, 20);
     expect(out).toEqual([
       { kind: 'message', offset: 0, length: 12, type: 'HEARTBEAT_CONF', tag: 1 },
-      { kind: 'undecodable', offset: 12, length: 8, reason: `an incomplete AGENT_STATE_EVENT (8 of ${stateEvent.length} bytes): the rest was not captured` },
+      { kind: 'undecodable', offset: 12, length: 8, reason: `the start of an incomplete AGENT_STATE_EVENT (8 of ${stateEvent.length} bytes): a gap follows inside it` },
     ]);
+  });
+
+  it('when the gap runs to the end of that message or beyond, the rest was not captured', () => {
+    for (const beyond of [0, 1]) {
+      const { f, out } = framer(true);
+      f.push(stateEvent.subarray(0, 8), 0, 1);
+      f.gap(8, stateEvent.length - 8 + beyond);
+      expect(out).toEqual([{ kind: 'undecodable', offset: 0, length: 8, reason: `an incomplete AGENT_STATE_EVENT (8 of ${stateEvent.length} bytes): the rest was not captured` }]);
+    }
   });
 
   it('one byte fewer is an incomplete header', () => {
@@ -204,5 +213,97 @@ describe('suspend() while in sync', () => {
       { kind: 'message', offset: next, length: 12, type: 'HEARTBEAT_CONF', tag: 3 },
       { kind: 'message', offset: next + 12, length: 12, type: 'HEARTBEAT_CONF', tag: 3 },
     ]);
+  });
+});
+
+/**
+ * A gap inside a message whose header was read in sync (a segment cut by the snapshot length,
+ * a segment lost in the middle of a message): the next message starts where that one ends.
+ */
+describe('a gap inside a message of known length keeps the framer in sync', () => {
+  /** An AGENT_STATE_EVENT with a field its table does not list: a warning, so a search would not accept it. */
+  const withWarning = ((): Uint8Array => {
+    const extra = new Uint8Array([0xfe, 0x01, 0x41]); // FieldDataID 254, FieldDataLength 1, "A"
+    const m = concatBytes(stateEvent, extra);
+    new DataView(m.buffer, m.byteOffset).setUint32(0, m.length - 8);
+    return m;
+  })();
+
+  it('the search would not have found the next message (the premise)', () => {
+    expect(decode(withWarning).diagnostics.map((d) => d.severity)).toContain('warning');
+  });
+
+  it('messages cut by the snapshot length: each named, the next ones read in sync', () => {
+    const { f, out } = framer(true);
+    let at = 0;
+    const cut = (m: Uint8Array, kept: number, tag: number): void => {
+      f.push(m.subarray(0, kept), at, tag);
+      f.gap(at + kept, m.length - kept);
+      at += m.length;
+    };
+    f.push(hbConf2, at, 1);
+    at += hbConf2.length;
+    cut(stateEvent, 14, 2);
+    cut(stateEvent, 5, 3); // not even its header
+    f.push(withWarning, at, 4);
+    at += withWarning.length;
+    f.push(hbConf3, at, 5);
+    f.end();
+    const s = stateEvent.length;
+    expect(out).toEqual([
+      { kind: 'message', offset: 0, length: 12, type: 'HEARTBEAT_CONF', tag: 1 },
+      { kind: 'undecodable', offset: 12, length: 14, reason: `an incomplete AGENT_STATE_EVENT (14 of ${s} bytes): the rest was not captured` },
+      { kind: 'undecodable', offset: 12 + s, length: 5, reason: 'an incomplete message header (5 of 8 bytes): the rest was not captured' },
+      // The header of the second cut message was not read: its end is unknown, so a search
+      // follows; it does not accept a message with a warning.
+      { kind: 'undecodable', offset: 12 + 2 * s, length: withWarning.length, reason: 'bytes after a gap, before the next message header' },
+      { kind: 'message', offset: 12 + 2 * s + withWarning.length, length: 12, type: 'HEARTBEAT_CONF', tag: 5 },
+    ]);
+  });
+
+  it('after a message cut right after its header, a message with a warning is read in sync', () => {
+    const { f, out } = framer(true);
+    f.push(stateEvent.subarray(0, 8), 0, 1);
+    f.gap(8, stateEvent.length - 8);
+    f.push(withWarning, stateEvent.length, 2);
+    expect(out.map((o) => (o.kind === 'message' ? `${o.type} ${o.offset}` : `- ${o.offset} ${o.length}`))).toEqual(['- 0 8', `AGENT_STATE_EVENT ${stateEvent.length}`]);
+  });
+
+  it('a segment lost in the middle of a message: its start and its rest are named, the next message is read in sync', () => {
+    const { f, out } = framer(true);
+    const s = stateEvent.length;
+    f.push(stateEvent.subarray(0, 20), 0, 1);
+    f.gap(20, 10);
+    f.push(stateEvent.subarray(30, 40), 30, 2);
+    f.gap(40, 5); // a second hole in the same message
+    f.push(concatBytes(stateEvent.subarray(45), withWarning), 45, 3);
+    expect(out).toEqual([
+      { kind: 'undecodable', offset: 0, length: 20, reason: `the start of an incomplete AGENT_STATE_EVENT (20 of ${s} bytes): a gap follows inside it` },
+      { kind: 'undecodable', offset: 30, length: 10, reason: 'the rest of an incomplete AGENT_STATE_EVENT, after a gap inside it' },
+      { kind: 'undecodable', offset: 45, length: s - 45, reason: 'the rest of an incomplete AGENT_STATE_EVENT, after a gap inside it' },
+      { kind: 'message', offset: s, length: withWarning.length, type: 'AGENT_STATE_EVENT', tag: 3 },
+    ]);
+  });
+
+  it('a gap that runs past the end of the message it started in: a search, as before', () => {
+    const { f, out } = framer(true);
+    f.push(stateEvent.subarray(0, 20), 0, 1);
+    f.gap(20, stateEvent.length - 20 + 3);
+    f.push(concatBytes(hbConf2.subarray(3), hbConf3, hbConf2), stateEvent.length + 3, 2);
+    expect(out.map((o) => (o.kind === 'message' ? `${o.type} ${o.offset}` : `- ${o.offset} ${o.length} ${o.reason}`))).toEqual([
+      `- 0 20 an incomplete AGENT_STATE_EVENT (20 of ${stateEvent.length} bytes): the rest was not captured`,
+      `- ${stateEvent.length + 3} 9 bytes after a gap, before the next message header`,
+      `HEARTBEAT_CONF ${stateEvent.length + 12}`,
+      `HEARTBEAT_CONF ${stateEvent.length + 24}`,
+    ]);
+  });
+
+  it('the end of the stream while skipping the rest of a message: the bytes skipped are one range', () => {
+    const { f, out } = framer(true);
+    f.push(stateEvent.subarray(0, 20), 0, 1);
+    f.gap(20, 10);
+    f.push(stateEvent.subarray(30, 40), 30, 2);
+    f.end();
+    expect(out.map((o) => (o.kind === 'undecodable' ? `${o.offset} ${o.length}` : o.type))).toEqual(['0 20', '30 10']);
   });
 });

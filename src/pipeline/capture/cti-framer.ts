@@ -70,6 +70,12 @@ export class CtiStreamFramer<T> {
   private damaged = false;
   /** Suspended: bytes are counted into the undecodable run, not examined. */
   private suspendedFlag = false;
+  /**
+   * While searching after a gap inside a message of known length: where that message ends,
+   * so where the next one starts (the bytes up to it are the run); `syncName` names it.
+   */
+  private syncAt: number | undefined;
+  private syncName = '';
   /** The tag of the push being processed. */
   private tag: T;
   /** Messages framed so far. */
@@ -119,12 +125,24 @@ export class CtiStreamFramer<T> {
         streamOffset = expected;
       }
     }
-    const n = bytes.length;
-    if (n === 0) return;
+    if (bytes.length === 0) return;
     if (this.suspendedFlag) {
-      this.bufOffset = streamOffset + n;
+      this.bufOffset = streamOffset + bytes.length;
       return;
     }
+    if (this.syncAt !== undefined) {
+      // The rest of a message cut by a gap: skipped up to its end, where the next one starts.
+      const skip = Math.min(bytes.length, this.syncAt - streamOffset);
+      this.bufOffset = streamOffset + skip;
+      if (this.bufOffset < this.syncAt) return;
+      this.sink.undecodable(this.runStart, this.syncAt - this.runStart, this.runReason);
+      this.searchingFlag = false;
+      this.syncAt = undefined;
+      bytes = bytes.subarray(skip);
+      streamOffset += skip;
+      if (bytes.length === 0) return;
+    }
+    const n = bytes.length;
     if (this.searchingFlag) {
       this.append(bytes, 0, n);
       this.scan(false);
@@ -153,13 +171,36 @@ export class CtiStreamFramer<T> {
 
   /**
    * Bytes [streamOffset, streamOffset + length) are missing. What is held is settled (an
-   * incomplete message becomes an undecodable range), then the framer searches again.
+   * incomplete message becomes an undecodable range). When the gap lies inside a message whose
+   * header was read in sync — a segment cut by the snapshot length, a lost segment in the
+   * middle of a long message — the next message starts where that one ends: the framer is in
+   * sync there (after skipping the message's rest, if any came after the gap). Otherwise it
+   * searches again.
    */
   gap(streamOffset: number, length: number): void {
+    const gapEnd = streamOffset + length;
+    let knownEnd: number | undefined;
+    if (!this.suspendedFlag && this.syncAt !== undefined) knownEnd = this.syncAt;
+    else if (!this.suspendedFlag && !this.searchingFlag && this.len >= HEADER_LENGTH) {
+      const total = HEADER_LENGTH + u32(this.buf, 0);
+      knownEnd = this.bufOffset + total;
+      this.syncName = messageTypeName(u32(this.buf, 4));
+      if (gapEnd < knownEnd) {
+        this.sink.undecodable(this.bufOffset, this.len, `the start of an incomplete ${this.syncName} (${this.len} of ${total} bytes): a gap follows inside it`);
+        this.bufOffset += this.len;
+        this.len = 0;
+        this.dropTags();
+      }
+    }
     this.settle();
-    this.bufOffset = streamOffset + length;
+    this.bufOffset = gapEnd;
     this.len = 0;
-    this.startRun(this.bufOffset, 'bytes after a gap, before the next message header');
+    this.syncAt = undefined;
+    if (knownEnd !== undefined && gapEnd === knownEnd) this.searchingFlag = false;
+    else if (knownEnd !== undefined && gapEnd < knownEnd) {
+      this.startRun(gapEnd, `the rest of an incomplete ${this.syncName}, after a gap inside it`);
+      this.syncAt = knownEnd;
+    } else this.startRun(gapEnd, 'bytes after a gap, before the next message header');
   }
 
   /** End of the stream: settles what is held. */
@@ -170,6 +211,7 @@ export class CtiStreamFramer<T> {
   /** Stop examining bytes (they become part of an undecodable run until resume()). Not from inside a sink callback. */
   suspend(reason: string): void {
     if (this.suspendedFlag) return;
+    this.syncAt = undefined;
     if (!this.searchingFlag) this.startRun(this.bufOffset, reason);
     this.bufOffset += this.len;
     this.len = 0;
