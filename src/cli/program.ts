@@ -20,7 +20,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = new Command('ccxcti')
     .description('Cisco Unified CCX CTI protocol analyzer: decode captures and MIVR logs, check them against the developer guide')
-    .version(packageVersion(), '-V, --version')
+    .version(packageVersion(), '-v, --version')
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
@@ -48,7 +48,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(new Option('--format <format>', 'output format (default: text on a terminal, ndjson otherwise)').choices(['text', 'json', 'ndjson']))
     .option('-o, --output <file>', 'write there instead of stdout')
     .option('-Y, --filter <expr>', 'display filter: only the messages it matches (e.g. "call == 16777488 && !HEARTBEAT_REQ"; see --help)')
-    .option('-c, --count <n>', 'stop after printing n messages');
+    .option('-c, --count <n>', 'stop after printing n messages')
+    .option('-V, --verbose', 'text: each message with all its fields, labels and diagnostics (as tshark -V)');
   decode.addHelpText('after', DECODE_HELP);
   addInputOptions(decode, 'print ClientPassword / AgentPassword instead of redacting them').action(async (inputs: string[], options: DecodeCommandOptions) => {
     const { decodeCommand } = await import('./commands/decode.js');

@@ -3,6 +3,7 @@
  * bounded buffer in memory (a 1 GB capture prints without growing).
  */
 import type { Writable } from 'node:stream';
+import { messageText } from '../render/message-text.js';
 import { inputDiagnosticLine, timelineMessageLine } from '../render/timeline-text.js';
 import type { InputDiagnostic, SessionSummary, TimelineBatch, TimelineMessage } from '../timeline/types.js';
 import { writeTimelineMessageJson } from './fast-json.js';
@@ -44,7 +45,12 @@ export interface TimelineSelection {
   readonly count?: number;
   /** Hand the output over after each batch (an input that is a pipe: what is read is shown at once). */
   readonly live?: boolean;
+  /** Text: each message's line followed by its whole tree (fields, labels, diagnostics). */
+  readonly verbose?: boolean;
 }
+
+/** The tree under a message's line in verbose text, indented past the index column. */
+const VERBOSE_INDENT = '        ';
 
 export async function writeTimeline(
   batches: AsyncIterable<TimelineBatch>,
@@ -72,7 +78,10 @@ export async function writeTimeline(
         if (format === 'ndjson') {
           writeTimelineMessageJson(sink, event, index);
           sink.newline();
-        } else if (format === 'text') sink.line(timelineMessageLine(event, index));
+        } else if (format === 'text') {
+          sink.line(timelineMessageLine(event, index));
+          if (selection.verbose === true) sink.line(`${VERBOSE_INDENT}${messageText(event.message).replaceAll('\n', `\n${VERBOSE_INDENT}`)}\n`);
+        }
         else {
           writeFragment(sink, messages > 0 ? COMMA_NEWLINE : NEWLINE);
           writeTimelineMessageJson(sink, event, index);

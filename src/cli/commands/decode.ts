@@ -12,6 +12,7 @@ export interface DecodeCommandOptions extends InputCommandOptions {
   readonly output?: string;
   readonly filter?: string;
   readonly count?: string;
+  readonly verbose?: boolean;
 }
 
 /** `-Y EXPR` and `-c N` as a selection; a usage error (the expression, a caret) if malformed. */
@@ -34,13 +35,17 @@ function selectionOf(options: DecodeCommandOptions): TimelineSelection {
 export async function decodeCommand(inputs: readonly string[], options: DecodeCommandOptions, io: CliIo): Promise<number> {
   if (inputs.length === 0) throw new UsageError('decode: give at least one input (a capture, a MIVR log, or - for stdin)');
   const selection = selectionOf(options);
+  if (options.verbose === true && options.format !== undefined && options.format !== 'text') {
+    throw new UsageError(`--verbose (-V) shows messages as text; --format ${options.format} already gives every field`);
+  }
   const source = sourceOptions(options);
   const timeline = await openCommandTimeline(inputs, source, io);
   if (timeline === 2) return 2;
   const out = openOutput(io, options.output);
-  const format = formatOption(options.format, ['text', 'json', 'ndjson'], out.terminal ? 'text' : 'ndjson');
+  // -V is a text layout: it makes text the default even when piped.
+  const format = formatOption(options.format, ['text', 'json', 'ndjson'], out.terminal || options.verbose === true ? 'text' : 'ndjson');
   const live = timeline.inputs.some((i) => !i.rereadable);
-  const written = await writeTimeline(timeline.batches, () => timeline.sessions(), format, out.stream, io.stderr, { ...selection, live });
+  const written = await writeTimeline(timeline.batches, () => timeline.sessions(), format, out.stream, io.stderr, { ...selection, live, verbose: options.verbose === true });
   if (written.outputError !== undefined) {
     // The reader went away (`ccxcti decode … | head`): a normal end. Any other failure is reported.
     if ((written.outputError as NodeJS.ErrnoException).code === 'EPIPE') return 0;
