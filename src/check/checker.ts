@@ -13,7 +13,7 @@ import { ClientHistory } from './model/clients.js';
 import { callIdOf } from './model/calls.js';
 import { LOG_SCOPE, Scope } from './model/scope.js';
 import { SessionModel, type ResetDue } from './model/session.js';
-import type { MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
+import type { FirstDamage, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
 import { RULE_IMPLS } from './rules/index.js';
 import type { RuleLevel, Severity } from './severity.js';
 import type { MessageView } from './view.js';
@@ -70,6 +70,10 @@ export class Checker {
   private readonly notOpenedFirst = new BoundedMap<string, MessageRef>(MAX_SCOPES);
   /** Sessions whose streams lost bytes: the message index at the latest damage. */
   private readonly damaged = new BoundedMap<string, number>(MAX_DAMAGED);
+  /** The first damage of each damaged session (the first MAX_DAMAGED such sessions), and the message after it (CAPTURE-INCOMPLETE). */
+  private readonly firstDamage = new Map<string, FirstDamage>();
+  /** Damaged sessions whose first message after the damage has not come yet. */
+  private readonly awaitingAnchor = new Map<string, FirstDamage>();
   /** Sessions ended while a reset was due: why, should the client speak again on them. */
   private readonly resetEnded = new BoundedMap<string, ResetDue>(MAX_SCOPES);
   private readonly clients = new ClientHistory();
@@ -124,6 +128,11 @@ export class Checker {
         this.damaged.set(event.session, this.messages);
         const s = this.scopes.get(event.session)?.session;
         if (s) s.damagedAt = this.messages;
+        if (this.firstDamage.size < MAX_DAMAGED && !this.firstDamage.has(event.session)) {
+          const first: FirstDamage = { code: event.code, source: event.source, ...(event.direction !== undefined ? { direction: event.direction } : {}), ...(s ? { anchor: s.first } : {}) };
+          this.firstDamage.set(event.session, first);
+          this.awaitingAnchor.set(event.session, first);
+        }
       }
       return;
     }
@@ -138,6 +147,13 @@ export class Checker {
     const index = this.messages++;
     const type = tm.message.type;
     const ref: MessageRef = { index, type, source: tm.source, session: tm.session, at: tm.at };
+    if (tm.session !== undefined && this.awaitingAnchor.size > 0) {
+      const damage = this.awaitingAnchor.get(tm.session);
+      if (damage) {
+        damage.anchor = ref;
+        this.awaitingAnchor.delete(tm.session);
+      }
+    }
     const timeMs = tm.at === undefined ? undefined : tm.at.sec * 1000 + tm.at.nsec / 1e6;
     if (timeMs !== undefined) this.nowMs = timeMs;
     const scope = this.scopeOf(tm, ref);
@@ -260,7 +276,7 @@ export class Checker {
     for (const key of [...this.scopes.keys()]) this.end(key, byId.get(key));
     const notOpenedFirst = new Map(this.notOpenedFirst.entries());
     const damaged = new Set([...this.damaged.entries()].map(([k]) => k));
-    for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged }, this.ctx);
+    for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged, firstDamage: this.firstDamage }, this.ctx);
     for (const s of summaries) this.sessionIds.add(s.id);
     return {
       findings: this.store.sorted(),

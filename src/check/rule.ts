@@ -71,6 +71,21 @@ export interface InputEnd {
   readonly notOpenedFirst: ReadonlyMap<string, MessageRef>;
   /** Sessions with a gap or undecodable range in their streams. */
   readonly damaged: ReadonlySet<string>;
+  /** The first damage of each damaged session (the first 10,000 sessions). */
+  readonly firstDamage: ReadonlyMap<string, FirstDamage>;
+}
+
+/** Where a session's streams first lost bytes, and the message a finding about it points at. */
+export interface FirstDamage {
+  /** The input diagnostic's code (STREAM_GAP, STREAM_UNDECODABLE) and where it was reported. */
+  readonly code: string;
+  readonly source: SourceRef;
+  readonly direction?: string;
+  /**
+   * The session's first message after the damage (messages may be missing before it), else
+   * its first message; absent while the session has none.
+   */
+  anchor?: MessageRef;
 }
 
 /**

@@ -20,10 +20,16 @@ import {
   u32,
   type Scenario,
 } from './support.js';
+import type { InputDiagnostic } from '../../src/timeline/types.js';
 
 export interface RuleCase {
   readonly fires: () => Scenario;
   readonly silent: () => Scenario;
+}
+
+/** A gap in SESSION's client-to-server stream, as a capture reports it. */
+function streamGap(severity: 'warning' | 'info'): InputDiagnostic {
+  return { kind: 'diagnostic', severity, code: 'STREAM_GAP', message: '87 bytes of the stream missing', session: SESSION, direction: 'client-to-server', streamOffset: 100, length: 87, source: { file: 'test.pcap', frame: 9 } };
 }
 
 const C2S = 'client-to-server' as const;
@@ -124,6 +130,11 @@ const SESSIONS: Record<string, RuleCase> = {
   'MSG-WRONG-DIRECTION': {
     fires: () => scenario(opened().c('HEARTBEAT_CONF', { InvokeID: 3 })),
     silent: () => scenario(opened().c('HEARTBEAT_REQ', { InvokeID: 3 }).s('HEARTBEAT_CONF', { InvokeID: 3 })),
+  },
+  'CAPTURE-INCOMPLETE': {
+    // A gap in the session's stream; the same session started mid-stream (an info gap) is whole from there on.
+    fires: () => scenario([...opened().events, streamGap('warning'), ...new Timeline().c('HEARTBEAT_REQ', { InvokeID: 3 }).events]),
+    silent: () => scenario([streamGap('info'), ...opened().events, ...new Timeline().c('HEARTBEAT_REQ', { InvokeID: 3 }).events]),
   },
   'SESSION-OPEN-NOT-FIRST': {
     fires: () => scenario(new Timeline().c('HEARTBEAT_REQ', { InvokeID: 3 }).s('HEARTBEAT_CONF', { InvokeID: 3 }), [summaryWithSyn()]),

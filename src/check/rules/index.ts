@@ -14,6 +14,7 @@ import {
   configTeamEventUnrequested,
   configUploadIncomplete,
 } from './configuration/exchange.js';
+import { captureIncomplete } from './framing/capture-incomplete.js';
 import { decoderDiagnostics } from './framing/decoder-diagnostics.js';
 import { msgWrongDirection } from './framing/direction.js';
 import { recordLimits } from './framing/limits.js';
@@ -36,6 +37,7 @@ export const RULE_IMPLS: readonly RuleImpl[] = [
   decoderDiagnostics,
   recordLimits,
   msgWrongDirection,
+  captureIncomplete,
   sessionOpenNotFirst,
   sessionOpenRepeated,
   sessionVersion,
