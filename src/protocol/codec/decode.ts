@@ -469,6 +469,8 @@ const NAMED_VARIABLE_LIMIT = 2000;
 
 class FloatingParser {
   private readonly stack: OpenScope[];
+  /** Some floating fields were not read (their bytes, or the way to them, are missing from the input). */
+  private unread = false;
   private namedBytes = 0;
   private namedOffset = -1;
 
@@ -499,6 +501,7 @@ class FloatingParser {
       const dataEnd = dataStart + len;
       if (this.missing && overlaps(this.missing, p, p + 2)) {
         this.diag('BYTES_MISSING', 'the floating part cannot be followed past bytes missing from the input', p);
+        this.unread = true;
         break;
       }
       if (dataEnd > end) {
@@ -510,6 +513,7 @@ class FloatingParser {
       }
       if (this.missing && overlaps(this.missing, dataStart, dataEnd)) {
         this.diag('BYTES_MISSING', `${this.nameOf(id)}[${id}] is not decoded: some of its bytes are missing from the input`, p);
+        this.unread = true;
       } else {
         this.place(id, p, dataStart, dataEnd);
       }
@@ -775,8 +779,16 @@ class FloatingParser {
     return { VariableName: name.text, VariableValue: value.text };
   }
 
-  /** Required fields, conditions, counts and maxima of one scope instance (and its records). */
+  /**
+   * Required fields, conditions, counts and maxima of one scope instance (and its records).
+   * When floating fields went unread (bytes missing from the input), what is absent may be in
+   * them: only the maxima are checked then.
+   */
   private validateScope(scope: ScopePlan, obj: FieldRecord, prefix: string, offset: number, top: boolean): void {
+    if (this.unread) {
+      this.checkMaxima(scope, obj, prefix, offset);
+      return;
+    }
     const type = this.message.type;
     for (const slot of scope.checks) {
       if (obj[slot.name] !== undefined || (slot.sameId.length > 1 && slot.sameId.some((s) => obj[s.name] !== undefined))) continue;
@@ -803,6 +815,19 @@ class FloatingParser {
       if (c.scope === undefined) continue;
       const records = obj[c.key] as FieldRecord[] | undefined;
       if (records) for (let i = 0; i < records.length; i++) this.validateScope(c.scope, records[i]!, `${prefix}${c.key}[${i}].`, offset, false);
+    }
+  }
+
+  /** The maxima of validateScope alone: a count or a list over the guide's maximum. */
+  private checkMaxima(scope: ScopePlan, obj: FieldRecord, prefix: string, offset: number): void {
+    for (const c of scope.counted) {
+      if (c.max === undefined) continue;
+      const list = obj[c.key];
+      const count = Array.isArray(list) ? list.length : 0;
+      const counter = obj[c.countedBy];
+      const at = this.fixedOffset(c.countedBy) ?? offset;
+      if (typeof counter === 'number' && counter > c.max) this.diag('COUNT_OVER_MAXIMUM', `${prefix}${c.countedBy} is ${counter}; the guide allows at most ${c.max}`, at);
+      if (count > c.max && counter !== count) this.diag('COUNT_OVER_MAXIMUM', `${count} ${prefix}${c.key} present; the guide allows at most ${c.max}`, offset);
     }
   }
 

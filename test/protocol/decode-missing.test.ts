@@ -1,0 +1,55 @@
+/**
+ * Bytes missing from the input (holes of a dump, the tail of a message cut by a capture's
+ * snapshot length): what lies on them is not decoded, and what is absent because of them is
+ * no finding about the message.
+ */
+import { describe, expect, it } from 'vitest';
+import * as F from '../../scripts/samples/cti-flows.js';
+import { decode, type DecodedMessage } from '../../src/protocol/codec/decode.js';
+import { encode } from '../../src/protocol/codec/encode.js';
+import { planByName } from '../../src/protocol/codec/plan.js';
+
+const codes = (m: DecodedMessage): string[] => m.diagnostics.map((d) => d.code);
+
+const AGENT: F.Agent = { extension: '2006', id: 'agt2006' };
+/** SET_AGENT_STATE_REQ: a fixed part, then floating fields of which AgentInstrument is required. */
+const request = F.setAgentState(AGENT, 3, F.AGENT_READY)[0]!.messages[0]!;
+const bytes = encode(request);
+const clean = decode(bytes);
+/** Where the floating part starts: after the header and the fixed part of the layout the message was read with. */
+const plan = planByName(request.type)!;
+const layout = plan.layouts.find((l) => l.version === clean.layoutVersion) ?? plan.layouts[plan.layouts.length - 1]!;
+const floatingStart = 8 + layout.length;
+
+describe('decode with bytes missing from the input', () => {
+  it('the premise: the message decodes clean, and requires AgentInstrument', () => {
+    expect(request.type).toBe('SET_AGENT_STATE_REQ');
+    expect(codes(clean)).toEqual([]);
+    expect(clean.fields.AgentInstrument).toBe('2006');
+    const without = { ...request, fields: { ...request.fields } };
+    delete (without.fields as Record<string, unknown>)['AgentInstrument'];
+    expect(codes(decode(encode(without)))).toContain('REQUIRED_FIELD_MISSING');
+  });
+
+  it('the floating part cut off (a snapshot length): no field required, counted or needed is reported absent', () => {
+    for (let cut = floatingStart; cut < bytes.length; cut++) {
+      const full = new Uint8Array(bytes.length);
+      full.set(bytes.subarray(0, cut));
+      const m = decode(full, { missing: [{ offset: cut, length: bytes.length - cut }] });
+      expect(codes(m), `cut at ${cut}`).toContain('BYTES_MISSING');
+      expect(codes(m).filter((c) => c === 'REQUIRED_FIELD_MISSING' || c === 'AT_LEAST_ONE_MISSING' || c === 'COUNT_MISMATCH'), `cut at ${cut}`).toEqual([]);
+      // The fixed part is all there.
+      expect(m.fields.InvokeID).toBe(3);
+      expect(m.fields.AgentState).toBe(clean.fields.AgentState);
+    }
+  });
+
+  it('a hole inside one floating field: that field is not decoded, and its absence is no finding; the others are read', () => {
+    const at = bytes.indexOf(0x32, floatingStart); // a byte of the first "2006"
+    const m = decode(bytes, { missing: [{ offset: at, length: 1 }] });
+    expect(codes(m).filter((c) => c === 'REQUIRED_FIELD_MISSING')).toEqual([]);
+    expect(codes(m)).toContain('BYTES_MISSING');
+    const defined = (f: DecodedMessage['fields']): string[] => Object.keys(f).filter((k) => f[k] !== undefined);
+    expect(defined(m.fields)).toEqual(defined(clean.fields).filter((k) => k !== 'AgentInstrument'));
+  });
+});
