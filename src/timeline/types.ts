@@ -29,6 +29,13 @@ export interface TimelineMessage {
   readonly source: SourceRef;
   /** For captures: the message's first byte in its direction's TCP stream. */
   readonly streamOffset?: number;
+  /**
+   * For captures, when the stream holds only the first bytes of the message (the rest cut by
+   * the snapshot length, lost in a gap, or after the end of the capture): how many. The
+   * message is decoded as far as they go (BYTES_MISSING says what is not); the rest of its
+   * 8 + BodyLength bytes is in the gap or undecodable range that follows.
+   */
+  readonly capturedLength?: number;
 }
 
 /**

@@ -28,10 +28,10 @@ function framer(startsInSync: boolean): { f: CtiStreamFramer<number>; out: Out[]
   const out: Out[] = [];
   const f = new CtiStreamFramer<number>(
     {
-      message: (m, bytes, offset, tag) => out.push({ kind: 'message', offset, length: bytes.length, type: m.type, message: m, tag }),
+      message: (m, bytes, offset, tag, captured) => out.push({ kind: 'message', offset, length: captured ?? bytes.length, type: m.type, message: m, tag }),
       undecodable: (offset, length, reason) => out.push({ kind: 'undecodable', offset, length, reason }),
     },
-    (b) => decode(b),
+    (b, missing) => decode(b, missing ? { missing } : {}),
     startsInSync,
     0,
   );
@@ -75,7 +75,7 @@ describe('the framer', () => {
     expect(a.out.every((o) => o.kind === 'message')).toBe(true);
   });
 
-  it('after a gap inside a message: the partial message is undecodable, the next message is found', () => {
+  it('after a gap inside a message: the partial message is decoded as far as it goes, the next message is found', () => {
     const { f, out } = framer(true);
     const cutAt = encoded[0]!.length + encoded[1]!.length + 20; // inside message 2
     const gapEnd = encoded[0]!.length + encoded[1]!.length + encoded[2]!.length + 7; // inside message 3
@@ -84,7 +84,9 @@ describe('the framer', () => {
     f.push(stream.subarray(gapEnd), gapEnd, 0);
     f.end();
     const kinds = out.map((o) => (o.kind === 'message' ? o.type : `undecodable ${o.length}`));
-    expect(kinds.slice(0, 3)).toEqual([messages[0]!.type, messages[1]!.type, 'undecodable 20']);
+    expect(kinds.slice(0, 3)).toEqual([messages[0]!.type, messages[1]!.type, messages[2]!.type]);
+    expect(out[2]!.length).toBe(20);
+    expect(out[2]!.message!.diagnostics.map((d) => d.code)).toContain('BYTES_MISSING');
     // The rest of message 3 is skipped, message 4 onwards are found again.
     expect(kinds[3]).toBe(`undecodable ${encoded[3]!.length - 7}`);
     expect(kinds.slice(4)).toEqual(messages.slice(4).map((m) => m.type));
@@ -266,7 +268,7 @@ describe('gaps and resynchronisation in captures', () => {
               .filter((d) => d.direction === dir && (d.code === 'STREAM_GAP' || d.code === 'STREAM_UNDECODABLE'))
               .reduce((n, d) => n + (d.length ?? 0), 0);
             expect(s.unaccountedBytes[dir]).toBe(reported);
-            const decodedBytes = result.messages.filter((m) => m.direction === dir).reduce((n, m) => n + 8 + (m.message.bodyLength ?? 0), 0);
+            const decodedBytes = result.messages.filter((m) => m.direction === dir).reduce((n, m) => n + (m.capturedLength ?? 8 + (m.message.bodyLength ?? 0)), 0);
             expect(decodedBytes + reported).toBe(lengths[dir]);
           }
           // Every message found is one that was sent, at the offset it was sent at.
@@ -310,16 +312,17 @@ describe('samples/damaged-midstream-gap.pcap', () => {
       'STREAM_UNDECODABLE server-to-client 35', // the tail of the BEGIN_CALL_EVENT whose start was not captured
       'STREAM_GAP client-to-server',
       'STREAM_GAP server-to-client 87', // the lost AGENT_STATE_EVENT
-      'STREAM_UNDECODABLE server-to-client 30', // what the snapshot length kept of a segment
-      'STREAM_GAP server-to-client 101', // … and what it cut
+      'STREAM_GAP server-to-client 101', // what the snapshot length cut of a segment (its 30 bytes kept are a message cut short)
     ]);
-    expect(result.messages).toHaveLength(31);
+    expect(result.messages).toHaveLength(32);
+    const cut = result.messages.filter((m) => m.capturedLength !== undefined);
+    expect(cut.map((m) => [m.message.type, m.capturedLength, 8 + m.message.bodyLength!])).toEqual([['CALL_CONNECTION_CLEARED_EVENT', 30, 44]]);
     expect(result.messages[0]!.message.type).toBe('CALL_SERVICE_INITIATED_EVENT');
-    expect(result.messages.every((m) => m.message.diagnostics.every((d) => d.severity !== 'error'))).toBe(true);
+    expect(result.messages.every((m) => m === cut[0] || m.message.diagnostics.every((d) => d.severity !== 'error'))).toBe(true);
     expect(checkTiling(result.events).problems).toEqual([]);
     const s = result.sessions[0]!;
     expect(s).toMatchObject({ roleBasis: 'port', client: { addr: '10.10.20.31', port: 51234 }, closedBy: 'end-of-capture' });
-    expect(s.unaccountedBytes).toEqual({ 'client-to-server': 0, 'server-to-client': 35 + 87 + 30 + 101 });
+    expect(s.unaccountedBytes).toEqual({ 'client-to-server': 0, 'server-to-client': 35 + 87 + 101 });
     // Nanosecond timestamps are kept.
     expect(result.messages[0]!.at).toEqual({ sec: 1448030639, nsec: 440000191 });
   });

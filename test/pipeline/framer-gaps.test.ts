@@ -19,10 +19,10 @@ function framer(startsInSync: boolean): { f: CtiStreamFramer<number>; out: Out[]
   const out: Out[] = [];
   const f = new CtiStreamFramer<number>(
     {
-      message: (m, bytes, offset, tag) => out.push({ kind: 'message', offset, length: bytes.length, type: m.type, tag }),
+      message: (m, bytes, offset, tag, captured) => out.push({ kind: 'message', offset, length: captured ?? bytes.length, type: m.type, tag }),
       undecodable: (offset, length, reason) => out.push({ kind: 'undecodable', offset, length, reason }),
     },
-    (b) => decode(b),
+    (b, missing) => decode(b, missing ? { missing } : {}),
     startsInSync,
     0,
   );
@@ -37,7 +37,7 @@ const hbConf3 = encode(F.heartbeatConf(3));
 const MID_STREAM = 'the capture starts mid-stream: bytes before the first message header';
 
 describe('a gap right after the 8 header bytes in sync', () => {
-  it('reports the incomplete message by its type and lengths, not as an incomplete header', () => {
+  it('is a message of its header alone (decoded as far as it goes), not an incomplete header', () => {
     const { f, out } = framer(true);
     f.push(hbConf2, 0, 1);
     f.push(stateEvent.subarray(0, 8), hbConf2.length, 2); // exactly the header of the next message
@@ -45,16 +45,16 @@ describe('a gap right after the 8 header bytes in sync', () => {
     f.gap(hbConf2.length + 8, 20);
     expect(out).toEqual([
       { kind: 'message', offset: 0, length: 12, type: 'HEARTBEAT_CONF', tag: 1 },
-      { kind: 'undecodable', offset: 12, length: 8, reason: `the start of an incomplete AGENT_STATE_EVENT (8 of ${stateEvent.length} bytes): a gap follows inside it` },
+      { kind: 'message', offset: 12, length: 8, type: 'AGENT_STATE_EVENT', tag: 2 },
     ]);
   });
 
-  it('when the gap runs to the end of that message or beyond, the rest was not captured', () => {
+  it('so it is when the gap runs to the end of that message or beyond', () => {
     for (const beyond of [0, 1]) {
       const { f, out } = framer(true);
       f.push(stateEvent.subarray(0, 8), 0, 1);
       f.gap(8, stateEvent.length - 8 + beyond);
-      expect(out).toEqual([{ kind: 'undecodable', offset: 0, length: 8, reason: `an incomplete AGENT_STATE_EVENT (8 of ${stateEvent.length} bytes): the rest was not captured` }]);
+      expect(out).toEqual([{ kind: 'message', offset: 0, length: 8, type: 'AGENT_STATE_EVENT', tag: 1 }]);
     }
   });
 
@@ -233,7 +233,7 @@ describe('a gap inside a message of known length keeps the framer in sync', () =
     expect(decode(withWarning).diagnostics.map((d) => d.severity)).toContain('warning');
   });
 
-  it('messages cut by the snapshot length: each named, the next ones read in sync', () => {
+  it('messages cut by the snapshot length: each decoded as far as it goes, the next ones read in sync', () => {
     const { f, out } = framer(true);
     let at = 0;
     const cut = (m: Uint8Array, kept: number, tag: number): void => {
@@ -252,7 +252,7 @@ describe('a gap inside a message of known length keeps the framer in sync', () =
     const s = stateEvent.length;
     expect(out).toEqual([
       { kind: 'message', offset: 0, length: 12, type: 'HEARTBEAT_CONF', tag: 1 },
-      { kind: 'undecodable', offset: 12, length: 14, reason: `an incomplete AGENT_STATE_EVENT (14 of ${s} bytes): the rest was not captured` },
+      { kind: 'message', offset: 12, length: 14, type: 'AGENT_STATE_EVENT', tag: 2 },
       { kind: 'undecodable', offset: 12 + s, length: 5, reason: 'an incomplete message header (5 of 8 bytes): the rest was not captured' },
       // The header of the second cut message was not read: its end is unknown, so a search
       // follows; it does not accept a message with a warning.
@@ -266,10 +266,10 @@ describe('a gap inside a message of known length keeps the framer in sync', () =
     f.push(stateEvent.subarray(0, 8), 0, 1);
     f.gap(8, stateEvent.length - 8);
     f.push(withWarning, stateEvent.length, 2);
-    expect(out.map((o) => (o.kind === 'message' ? `${o.type} ${o.offset}` : `- ${o.offset} ${o.length}`))).toEqual(['- 0 8', `AGENT_STATE_EVENT ${stateEvent.length}`]);
+    expect(out.map((o) => (o.kind === 'message' ? `${o.type} ${o.offset} ${o.length}` : `- ${o.offset} ${o.length}`))).toEqual(['AGENT_STATE_EVENT 0 8', `AGENT_STATE_EVENT ${stateEvent.length} ${withWarning.length}`]);
   });
 
-  it('a segment lost in the middle of a message: its start and its rest are named, the next message is read in sync', () => {
+  it('a segment lost in the middle of a message: its start is decoded, its rest skipped, the next message read in sync', () => {
     const { f, out } = framer(true);
     const s = stateEvent.length;
     f.push(stateEvent.subarray(0, 20), 0, 1);
@@ -278,7 +278,7 @@ describe('a gap inside a message of known length keeps the framer in sync', () =
     f.gap(40, 5); // a second hole in the same message
     f.push(concatBytes(stateEvent.subarray(45), withWarning), 45, 3);
     expect(out).toEqual([
-      { kind: 'undecodable', offset: 0, length: 20, reason: `the start of an incomplete AGENT_STATE_EVENT (20 of ${s} bytes): a gap follows inside it` },
+      { kind: 'message', offset: 0, length: 20, type: 'AGENT_STATE_EVENT', tag: 1 },
       { kind: 'undecodable', offset: 30, length: 10, reason: 'the rest of an incomplete AGENT_STATE_EVENT, after a gap inside it' },
       { kind: 'undecodable', offset: 45, length: s - 45, reason: 'the rest of an incomplete AGENT_STATE_EVENT, after a gap inside it' },
       { kind: 'message', offset: s, length: withWarning.length, type: 'AGENT_STATE_EVENT', tag: 3 },
@@ -291,7 +291,7 @@ describe('a gap inside a message of known length keeps the framer in sync', () =
     f.gap(20, stateEvent.length - 20 + 3);
     f.push(concatBytes(hbConf2.subarray(3), hbConf3, hbConf2), stateEvent.length + 3, 2);
     expect(out.map((o) => (o.kind === 'message' ? `${o.type} ${o.offset}` : `- ${o.offset} ${o.length} ${o.reason}`))).toEqual([
-      `- 0 20 an incomplete AGENT_STATE_EVENT (20 of ${stateEvent.length} bytes): the rest was not captured`,
+      'AGENT_STATE_EVENT 0',
       `- ${stateEvent.length + 3} 9 bytes after a gap, before the next message header`,
       `HEARTBEAT_CONF ${stateEvent.length + 12}`,
       `HEARTBEAT_CONF ${stateEvent.length + 24}`,
@@ -304,6 +304,37 @@ describe('a gap inside a message of known length keeps the framer in sync', () =
     f.gap(20, 10);
     f.push(stateEvent.subarray(30, 40), 30, 2);
     f.end();
-    expect(out.map((o) => (o.kind === 'undecodable' ? `${o.offset} ${o.length}` : o.type))).toEqual(['0 20', '30 10']);
+    expect(out.map((o) => (o.kind === 'undecodable' ? `${o.offset} ${o.length}` : o.type))).toEqual(['AGENT_STATE_EVENT', '30 10']);
+  });
+});
+
+describe('a message cut short is decoded as far as its bytes go', () => {
+  it('the fields before the cut are read; the rest is missing, and its absence is no finding', () => {
+    const got: Array<{ m: ReturnType<typeof decode>; captured: number | undefined; bytes: number }> = [];
+    const f = new CtiStreamFramer<number>(
+      { message: (m, bytes, _offset, _tag, captured) => got.push({ m, captured, bytes: bytes.length }), undecodable: () => undefined },
+      (b, missing) => decode(b, missing ? { missing } : {}),
+      true,
+      0,
+    );
+    const whole = decode(stateEvent);
+    for (const kept of [8, 14, 30, stateEvent.length - 1]) {
+      got.length = 0;
+      const at = f.nextOffset;
+      f.push(stateEvent.subarray(0, kept), at, 1);
+      f.gap(at + kept, stateEvent.length - kept);
+      expect(got).toHaveLength(1);
+      const { m, captured, bytes } = got[0]!;
+      expect(captured).toBe(kept);
+      expect(bytes).toBe(stateEvent.length);
+      expect(m.type).toBe('AGENT_STATE_EVENT');
+      expect(m.bodyLength).toBe(stateEvent.length - 8);
+      expect(m.diagnostics.map((d) => d.code)).toContain('BYTES_MISSING');
+      expect(m.diagnostics.map((d) => d.code)).not.toContain('REQUIRED_FIELD_MISSING');
+      // What was decoded is what the whole message says.
+      for (const [k, v] of Object.entries(m.fields)) if (v !== undefined) expect(v, `${k} (${kept} bytes kept)`).toEqual(whole.fields[k]);
+    }
+    // Cut one byte short (the last iteration), all but the last field are read.
+    expect(Object.keys(got[0]!.m.fields).length).toBeGreaterThan(3);
   });
 });

@@ -109,7 +109,7 @@ export function checkTiling(events: readonly TimelineEvent[]): Tiling {
   for (const e of events) {
     if (e.session === undefined || e.direction === undefined || e.streamOffset === undefined) continue;
     const key = `${e.session} ${e.direction}`;
-    if (e.kind === 'message') add(key, e.streamOffset, 8 + (e.message.bodyLength ?? 0), e.message.type);
+    if (e.kind === 'message') add(key, e.streamOffset, e.capturedLength ?? 8 + (e.message.bodyLength ?? 0), e.message.type);
     else if ((e.code === 'STREAM_GAP' || e.code === 'STREAM_UNDECODABLE') && e.length !== undefined) add(key, e.streamOffset, e.length, e.code);
   }
   const ends = new Map<string, number>();

@@ -26,24 +26,26 @@
  * Each push carries a tag (the caller's frame): a message is reported with the tag of the
  * push that brought its last byte, even when it is recognised later.
  */
-import type { DecodedMessage } from '../../protocol/codec/decode.js';
+import type { ByteRange, DecodedMessage } from '../../protocol/codec/decode.js';
 import { HEADER_LENGTH } from '../../protocol/codec/framing.js';
 import { messageTypeName } from '../../protocol/messages/index.js';
 import { hasErrors, hasWarnings, strictHeaderPlausible, syncHeaderPlausible } from './cti-header.js';
 
 export interface FramerSink<T> {
   /**
-   * One whole message, decoded; `bytes` (valid during the call only) are its header and
-   * body, `streamOffset` the offset of its first byte, `tag` the tag of the push that
-   * completed it.
+   * One message, decoded; `bytes` (valid during the call only) are its header and body,
+   * `streamOffset` the offset of its first byte, `tag` the tag of the push that completed it.
+   * `captured`, for a message of which the stream holds only the first bytes (the rest cut by
+   * a gap or the end of the capture): how many; `bytes` are then zero-filled past them and the
+   * message was decoded with the rest missing.
    */
-  message(decoded: DecodedMessage, bytes: Uint8Array, streamOffset: number, tag: T): void;
+  message(decoded: DecodedMessage, bytes: Uint8Array, streamOffset: number, tag: T, captured?: number): void;
   /** A range of the stream that holds no message. */
   undecodable(streamOffset: number, length: number, reason: string): void;
 }
 
-/** Decodes the bytes of one message (header included). */
-export type MessageDecoder = (bytes: Uint8Array) => DecodedMessage;
+/** Decodes the bytes of one message (header included); `missing`: message-relative ranges not captured. */
+export type MessageDecoder = (bytes: Uint8Array, missing?: readonly ByteRange[]) => DecodedMessage;
 
 const EMPTY = new Uint8Array(0);
 const MIN_BUFFER = 256;
@@ -185,12 +187,7 @@ export class CtiStreamFramer<T> {
       const total = HEADER_LENGTH + u32(this.buf, 0);
       knownEnd = this.bufOffset + total;
       this.syncName = messageTypeName(u32(this.buf, 4));
-      if (gapEnd < knownEnd) {
-        this.sink.undecodable(this.bufOffset, this.len, `the start of an incomplete ${this.syncName} (${this.len} of ${total} bytes): a gap follows inside it`);
-        this.bufOffset += this.len;
-        this.len = 0;
-        this.dropTags();
-      }
+      if (gapEnd < knownEnd) this.emitPartial(); // its rest, after the gap, is skipped below
     }
     this.settle();
     this.bufOffset = gapEnd;
@@ -231,15 +228,29 @@ export class CtiStreamFramer<T> {
     this.runReason = reason;
   }
 
+  /**
+   * In sync, the start of a message is held whose rest will not come (a gap or the end
+   * follows): it is decoded as far as it goes, the rest missing — as Wireshark dissects a
+   * packet cut by the snapshot length. The held bytes are settled.
+   */
+  private emitPartial(): void {
+    const total = HEADER_LENGTH + u32(this.buf, 0);
+    const full = new Uint8Array(total);
+    full.set(this.buf.subarray(0, this.len));
+    const missing: ByteRange[] = [{ offset: this.len, length: total - this.len }];
+    this.messages++;
+    this.sink.message(this.decode(full, missing), full, this.bufOffset, this.tagAt(this.bufOffset + this.len), this.len);
+    this.bufOffset += this.len;
+    this.len = 0;
+    this.dropTags();
+  }
+
   /** Settles the held bytes as if the stream ended here. */
   private settle(): void {
     if (this.searchingFlag && !this.suspendedFlag && this.len > 0) this.scan(true);
-    if (!this.searchingFlag && this.len > 0) {
-      const what =
-        this.len < HEADER_LENGTH
-          ? `an incomplete message header (${this.len} of 8 bytes)`
-          : `an incomplete ${messageTypeName(u32(this.buf, 4))} (${this.len} of ${HEADER_LENGTH + u32(this.buf, 0)} bytes)`;
-      this.sink.undecodable(this.bufOffset, this.len, `${what}: the rest was not captured`);
+    if (!this.searchingFlag && this.len >= HEADER_LENGTH) this.emitPartial();
+    else if (!this.searchingFlag && this.len > 0) {
+      this.sink.undecodable(this.bufOffset, this.len, `an incomplete message header (${this.len} of 8 bytes): the rest was not captured`);
     } else if (this.searchingFlag) {
       const end = this.bufOffset + this.len;
       if (end > this.runStart) this.sink.undecodable(this.runStart, end - this.runStart, this.runReason);

@@ -20,7 +20,7 @@
  */
 import type { TcpCloseReason, TcpConnectionInfo, TcpDataEvent, TcpEndpoint, TcpGapEvent } from '../../capture/tcp-events.js';
 import type { CaptureDiagnostic } from '../../capture/diagnostics.js';
-import { decode, type DecodedMessage, type DecodeOptions } from '../../protocol/codec/decode.js';
+import { decode, type ByteRange, type DecodedMessage, type DecodeOptions } from '../../protocol/codec/decode.js';
 import { messageDefById } from '../../protocol/messages/index.js';
 import type { Instant } from '../../timeline/instant.js';
 import type { Direction, InputDiagnostic, SessionSummary, TimelineEvent, TimelineMessage } from '../../timeline/types.js';
@@ -47,6 +47,8 @@ export type ParkedEvent =
       readonly frame: number;
       readonly ts: Instant;
       readonly version: number | undefined;
+      /** Bytes of the message in the stream, when not all of it (see TimelineMessage.capturedLength). */
+      readonly captured: number | undefined;
     }
   | {
       readonly k: 'diagnostic';
@@ -292,11 +294,12 @@ export class CtiSession implements HoldOwner {
     return framer;
   }
 
-  private readonly decodeBytes = (bytes: Uint8Array): DecodedMessage => decode(bytes, this.decodeOptions);
+  private readonly decodeBytes = (bytes: Uint8Array, missing?: readonly ByteRange[]): DecodedMessage =>
+    decode(bytes, missing === undefined ? this.decodeOptions : { ...this.decodeOptions, missing });
 
   private sinkFor(dir: 0 | 1): FramerSink<FrameTag> {
     return {
-      message: (decoded, bytes, streamOffset, tag) => this.onMessage(dir, decoded, bytes, streamOffset, tag),
+      message: (decoded, bytes, streamOffset, tag, captured) => this.onMessage(dir, decoded, bytes, streamOffset, tag, captured),
       undecodable: (streamOffset, length, reason) => {
         this.unaccounted[dir] += length;
         this.diagnostic(dir, 'warning', 'STREAM_UNDECODABLE', `${length} byte${length === 1 ? '' : 's'} not decodable as CTI messages: ${reason}`, this.ctx.frame, this.ctx.ts, streamOffset, length);
@@ -304,23 +307,23 @@ export class CtiSession implements HoldOwner {
     };
   }
 
-  private onMessage(dir: 0 | 1, decoded: DecodedMessage, bytes: Uint8Array, streamOffset: number, tag: FrameTag): void {
+  private onMessage(dir: 0 | 1, decoded: DecodedMessage, bytes: Uint8Array, streamOffset: number, tag: FrameTag, captured: number | undefined): void {
     let m = decoded;
-    if (m.typeId === OPEN_REQ) m = this.openRequest(m, bytes);
+    if (m.typeId === OPEN_REQ) m = this.openRequest(m, bytes, captured);
     if (this.state === 'probe') this.probeMessage(dir, m, streamOffset);
     if (this.clientDir === -1) this.rolesFromMessage(dir, m);
     const version = this.version;
     if (this.late[dir] && tag === this.pushTag[dir]) this.late[dir] = false; // from here on: this push's own messages
     if (this.state === 'ignored') return;
     if (!this.late[dir] && this.clientDir !== -1 && this.state === 'cti' && this.holds.length === 0) {
-      this.ctx.output.push(this.messageEvent(dir, m, streamOffset, tag.frame, tag.ts, version));
+      this.ctx.output.push(this.messageEvent(dir, m, streamOffset, tag.frame, tag.ts, version, captured));
     } else {
-      this.route(dir, { k: 'message', dir, decoded: m, streamOffset, frame: tag.frame, ts: tag.ts, version });
+      this.route(dir, { k: 'message', dir, decoded: m, streamOffset, frame: tag.frame, ts: tag.ts, version, captured });
     }
   }
 
   /** OPEN_REQ: the session's version from now on (the message itself decoded with it), its mode. */
-  private openRequest(m: DecodedMessage, bytes: Uint8Array): DecodedMessage {
+  private openRequest(m: DecodedMessage, bytes: Uint8Array, captured: number | undefined): DecodedMessage {
     const v = m.fields.VersionNumber;
     const services = m.fields.ServicesRequested;
     if (typeof services === 'number') {
@@ -332,7 +335,7 @@ export class CtiSession implements HoldOwner {
     this.version = v;
     this.versionBasis = 'OPEN_REQ';
     this.decodeOptions = { version: v, showSecrets: this.ctx.showSecrets };
-    return decode(bytes, this.decodeOptions);
+    return this.decodeBytes(bytes, captured === undefined ? undefined : [{ offset: captured, length: bytes.length - captured }]);
   }
 
   // Heuristics and roles -----------------------------------------------------------------------
@@ -443,7 +446,7 @@ export class CtiSession implements HoldOwner {
   }
 
   private materialize(p: ParkedEvent): TimelineEvent {
-    if (p.k === 'message') return this.messageEvent(p.dir, p.decoded, p.streamOffset, p.frame, p.ts, p.version);
+    if (p.k === 'message') return this.messageEvent(p.dir, p.decoded, p.streamOffset, p.frame, p.ts, p.version, p.captured);
     return {
       kind: 'diagnostic',
       severity: p.severity,
@@ -458,11 +461,12 @@ export class CtiSession implements HoldOwner {
     };
   }
 
-  private messageEvent(dir: 0 | 1, m: DecodedMessage, streamOffset: number, frame: number, ts: Instant, version: number | undefined): TimelineMessage {
+  private messageEvent(dir: 0 | 1, m: DecodedMessage, streamOffset: number, frame: number, ts: Instant, version: number | undefined, captured: number | undefined): TimelineMessage {
     this.messages++;
     if (this.firstAt === undefined) this.firstAt = ts;
     this.lastAt = ts;
-    if (m.layoutInferred === true && m.layoutVersion !== undefined && (this.inferredVersion === undefined || m.layoutVersion > this.inferredVersion)) {
+    // A message cut short tells nothing of the layout its sender used.
+    if (captured === undefined && m.layoutInferred === true && m.layoutVersion !== undefined && (this.inferredVersion === undefined || m.layoutVersion > this.inferredVersion)) {
       this.inferredVersion = m.layoutVersion;
     }
     return {
@@ -474,6 +478,7 @@ export class CtiSession implements HoldOwner {
       version,
       source: this.ctx.files.locate(frame),
       streamOffset,
+      ...(captured !== undefined ? { capturedLength: captured } : {}),
     };
   }
 }

@@ -57,15 +57,24 @@ export const DECODER_RULES: Readonly<Record<DiagnosticCode, RuleMeta | null>> = 
 
 export const DECODER_RULE_METAS: readonly RuleMeta[] = Object.values(DECODER_RULES).filter((r): r is RuleMeta => r !== null);
 
-/** Reports each diagnostic of the message under its rule. */
+/**
+ * Reports each diagnostic of the message under its rule — bytes missing from the input once
+ * per message (the first says how many; the others name the fields they cost).
+ */
 export const decoderDiagnostics: RuleImpl = {
   rules: DECODER_RULE_METAS,
   check(m, ctx) {
     const diagnostics = m.message.diagnostics;
+    let missingSaid = false;
     for (let i = 0; i < diagnostics.length; i++) {
       const d = diagnostics[i]!;
       const rule = DECODER_RULES[d.code];
-      if (rule) ctx.report(rule, m.ref, `${m.type}: ${d.message} (byte ${d.offset})`);
+      if (!rule) continue;
+      if (d.code === 'BYTES_MISSING') {
+        if (missingSaid) continue;
+        missingSaid = true;
+      }
+      ctx.report(rule, m.ref, `${m.type}: ${d.message} (byte ${d.offset})`);
     }
   },
 };
