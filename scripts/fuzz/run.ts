@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Failure } from './execute.js';
 import { generate, inputSize, loadCorpus, type FuzzInput, type Target } from './inputs.js';
-import { ROOT } from './schemas.js';
+import { ROOT } from '../schemas.js';
 import type { Batch, WorkerMessage } from './worker.js';
 
 interface Options {

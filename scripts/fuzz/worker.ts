@@ -2,10 +2,10 @@
  * A fuzz worker (a child process of run.ts): runs inputs [from, to) of one target and reports
  * each start, end and failure to the parent, which times it out when it hangs.
  */
-import { cleanUp, execute, type Failure } from './execute.js';
+import { cleanUp, compileValidators, execute, type Failure } from './execute.js';
 import { generate, inputSize, loadCorpus, type FuzzInput, type Target } from './inputs.js';
 import { minimize } from './minimize.js';
-import { ROOT, schemaErrors } from './schemas.js';
+import { ROOT } from '../schemas.js';
 
 export interface Batch {
   readonly target: Target;
@@ -34,7 +34,7 @@ function send(m: WorkerMessage): Promise<void> {
 async function runBatch(batch: Batch): Promise<void> {
   const corpus = loadCorpus(ROOT);
   // The validators are compiled before the first input (seconds on a busy machine), not within its time limit.
-  for (const name of ['decode-document.schema.json', 'decoded-message.schema.json', 'check-report.schema.json', 'sarif'] as const) schemaErrors(name, {});
+  compileValidators();
   for (let i = batch.from; i < batch.to; i++) {
     const input = generate(corpus, batch.target, batch.seed, i);
     const size = inputSize(input);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAPTER_11_FLOWS, type Flow } from '../fixtures/flows/chapter11.js';
 import { ccxcti } from '../support/cli.js';
 import { flowPcap, tempDir, writeTemp } from './capture.js';
-import { SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from './schemas.js';
+import { SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from '../../scripts/schemas.js';
 
 interface Report {
   findings: Array<{ rule: string; severity: string; at: { index: number; session?: string; source: { file: string; frame?: number } } }>;

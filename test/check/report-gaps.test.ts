@@ -13,7 +13,7 @@ import { writeJunitReport, xmlEscape } from '../../src/check/report/junit.js';
 import { fileUri, sarifLog } from '../../src/check/report/sarif.js';
 import { writeTextReport } from '../../src/check/report/text.js';
 import { ctxOf, everyRule, grouped, hostileFile, levelsOf, TERMINAL_CONTROLS, withBAResponse } from './report-cases.js';
-import { SARIF_SCHEMA_PRESENT, sarifErrors } from './schemas.js';
+import { SARIF_SCHEMA_PRESENT, sarifErrors } from '../../scripts/schemas.js';
 import { runCheck, scenario, Timeline } from './support.js';
 
 describe('JSON report', () => {

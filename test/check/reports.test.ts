@@ -12,7 +12,7 @@ import { resolveLevels } from '../../src/check/settings.js';
 import type { RuleLevel, Severity } from '../../src/check/severity.js';
 import { CHAPTER_11_FLOWS, toTimeline } from '../fixtures/flows/chapter11.js';
 import { RULE_CASES } from './rule-cases.js';
-import { SARIF_SCHEMA_PATH, SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from './schemas.js';
+import { SARIF_SCHEMA_PATH, SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from '../../scripts/schemas.js';
 import { runCheck, scenario, Timeline } from './support.js';
 
 function context(result: CheckResult, options: { failOn?: Severity; levels?: ReadonlyMap<string, RuleLevel> } = {}): ReportContext {

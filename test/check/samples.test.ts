@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ccxcti } from '../support/cli.js';
-import { schemaErrors } from './schemas.js';
+import { schemaErrors } from '../../scripts/schemas.js';
 
 const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../scripts/fuzz/execute.js';
 import { generate, loadCorpus, type Target } from '../../scripts/fuzz/inputs.js';
-import { ROOT } from '../../scripts/fuzz/schemas.js';
+import { ROOT } from '../../scripts/schemas.js';
 
 const SEED = 20261124;
 const corpus = loadCorpus(ROOT);
