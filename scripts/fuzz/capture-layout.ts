@@ -19,7 +19,7 @@ export interface PacketLayout {
   readonly ip: IpLayout | undefined;
 }
 
-export interface IpLayout {
+interface IpLayout {
   readonly version: 4 | 6;
   readonly at: number;
   /** IPv4: total length; IPv6: payload length. */
@@ -27,15 +27,14 @@ export interface IpLayout {
   readonly tcp: TcpLayout | undefined;
 }
 
-export interface TcpLayout {
+interface TcpLayout {
   readonly at: number;
-  readonly payloadStart: number;
   readonly payloadEnd: number;
   /** File offsets of the CTI headers walked in the payload (each 8 bytes: BodyLength, MessageType). */
   readonly ctiHeaders: readonly number[];
 }
 
-export interface BlockLayout {
+interface BlockLayout {
   readonly start: number;
   readonly end: number;
   readonly type: number;
@@ -46,8 +45,6 @@ export interface BlockLayout {
 export interface CaptureLayout {
   readonly format: 'pcap' | 'pcapng';
   readonly littleEndian: boolean;
-  /** pcap: the 24-byte file header's end; pcapng: 0. */
-  readonly headerEnd: number;
   readonly packets: readonly PacketLayout[];
   /** pcapng: every block walked. */
   readonly blocks: readonly BlockLayout[];
@@ -82,7 +79,7 @@ function tcpLayout(b: Uint8Array, at: number, end: number): TcpLayout | undefine
     if (len > 0x10000) break;
     p += 8 + len;
   }
-  return { at, payloadStart, payloadEnd: end, ctiHeaders };
+  return { at, payloadEnd: end, ctiHeaders };
 }
 
 export function captureLayout(b: Uint8Array): CaptureLayout | undefined {
@@ -101,7 +98,7 @@ export function captureLayout(b: Uint8Array): CaptureLayout | undefined {
     packets.push({ recordStart: p, recordEnd: dataEnd, caplenAt: p + 8, origlenAt: p + 12, interfaceIdAt: undefined, dataStart, dataEnd, ip: ipLayout(b, dataStart, dataEnd) });
     p = dataEnd;
   }
-  return { format: 'pcap', littleEndian: le, headerEnd: 24, packets, blocks: [] };
+  return { format: 'pcap', littleEndian: le, packets, blocks: [] };
 }
 
 function pcapngLayout(b: Uint8Array): CaptureLayout | undefined {
@@ -143,5 +140,5 @@ function pcapngLayout(b: Uint8Array): CaptureLayout | undefined {
     blocks.push({ start: p, end, type, options });
     p = end;
   }
-  return { format: 'pcapng', littleEndian: le, headerEnd: 0, packets, blocks };
+  return { format: 'pcapng', littleEndian: le, packets, blocks };
 }

@@ -19,7 +19,7 @@ import { Rng } from './rng.js';
 
 export type Target = 'capture' | 'log' | 'hex';
 
-export interface FuzzFile {
+interface FuzzFile {
   readonly name: string;
   readonly bytes: Uint8Array;
   /** Given as `-` (stdin) instead of a file. */
@@ -35,12 +35,12 @@ export interface FuzzInput {
   readonly mutations: readonly string[];
 }
 
-export interface Seed {
+interface Seed {
   readonly name: string;
   readonly bytes: Uint8Array;
 }
 
-export interface Corpus {
+interface Corpus {
   readonly capture: readonly Seed[];
   readonly log: readonly Seed[];
   /** Whole CTI messages (header and body) from the seeds' packets and log dumps. */

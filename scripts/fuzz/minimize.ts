@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { captureLayout } from './capture-layout.js';
 import type { FuzzInput } from './inputs.js';
 
-export type Oracle = (input: FuzzInput) => Promise<boolean>;
+type Oracle = (input: FuzzInput) => Promise<boolean>;
 
 interface Budget {
   runs: number;

@@ -60,14 +60,14 @@ function lengthValue(rng: Rng, old: number, bits: 8 | 16 | 32): number {
 // Generic
 // -------------------------------------------------------------------------------------------
 
-export const bitFlip: Mutator = (input, rng) => {
+const bitFlip: Mutator = (input, rng) => {
   const b = Uint8Array.from(input);
   const n = rng.small(16);
   for (let i = 0; i < n && b.length > 0; i++) b[rng.int(b.length)]! ^= 1 << rng.int(8);
   return b;
 };
 
-export const interestingValue: Mutator = (input, rng) => {
+const interestingValue: Mutator = (input, rng) => {
   const b = Uint8Array.from(input);
   if (b.length === 0) return b;
   const width = rng.pick([1, 2, 4]);
@@ -79,7 +79,7 @@ export const interestingValue: Mutator = (input, rng) => {
   return b;
 };
 
-export const randomBytes: Mutator = (input, rng) => {
+const randomBytes: Mutator = (input, rng) => {
   const b = Uint8Array.from(input);
   const n = rng.small(32);
   const o = rng.int(b.length);
@@ -87,7 +87,7 @@ export const randomBytes: Mutator = (input, rng) => {
   return b;
 };
 
-export const insertRange: Mutator = (input, rng) => {
+const insertRange: Mutator = (input, rng) => {
   const o = rng.int(input.length + 1);
   const n = rng.small(256);
   const ins = new Uint8Array(n);
@@ -96,13 +96,13 @@ export const insertRange: Mutator = (input, rng) => {
   return concat([input.subarray(0, o), ins, input.subarray(o)]);
 };
 
-export const deleteRange: Mutator = (input, rng) => {
+const deleteRange: Mutator = (input, rng) => {
   const o = rng.int(input.length);
   const n = rng.small(Math.max(1, Math.min(4096, input.length - o)));
   return concat([input.subarray(0, o), input.subarray(o + n)]);
 };
 
-export const duplicateRange: Mutator = (input, rng) => {
+const duplicateRange: Mutator = (input, rng) => {
   const o = rng.int(input.length);
   const n = rng.small(Math.max(1, Math.min(8192, input.length - o)));
   const at = rng.int(input.length + 1);
@@ -111,7 +111,7 @@ export const duplicateRange: Mutator = (input, rng) => {
   return concat([input.subarray(0, at), ...copies, input.subarray(at)]);
 };
 
-export const truncate: Mutator = (input, rng) => input.subarray(0, rng.int(input.length + 1));
+const truncate: Mutator = (input, rng) => input.subarray(0, rng.int(input.length + 1));
 
 export const splice: Mutator = (input, rng, seeds) => {
   const other = rng.pick(seeds);

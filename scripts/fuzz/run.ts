@@ -39,7 +39,7 @@ function parseArgs(argv: readonly string[]): Options {
 }
 
 /** How long one input may take: generous, proportional to its size (the machine is shared). */
-export function timeLimitMs(size: number): number {
+function timeLimitMs(size: number): number {
   return 30_000 + size / 25;
 }
 
@@ -64,7 +64,7 @@ interface Stats {
   slowest: { ms: number; size: number; index: number };
 }
 
-export async function campaign(options: Options, log: (line: string) => void = (l) => console.log(l)): Promise<{ stats: Record<string, Stats>; found: Found[] }> {
+async function campaign(options: Options, log: (line: string) => void = (l) => console.log(l)): Promise<{ stats: Record<string, Stats>; found: Found[] }> {
   const corpus = loadCorpus(ROOT);
   mkdirSync(options.out, { recursive: true });
   const found = new Map<string, Found>();

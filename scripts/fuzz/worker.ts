@@ -3,7 +3,7 @@
  * each start, end and failure to the parent, which times it out when it hangs.
  */
 import { cleanUp, compileValidators, execute, type Failure } from './execute.js';
-import { generate, inputSize, loadCorpus, type FuzzInput, type Target } from './inputs.js';
+import { generate, inputSize, loadCorpus, type Target } from './inputs.js';
 import { minimize } from './minimize.js';
 import { ROOT } from '../schemas.js';
 
