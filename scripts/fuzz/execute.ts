@@ -282,7 +282,10 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
       if (out === '') continue;
       const doc = parseJson(out, 'decode json');
       checkRedacted(doc, 'decode json');
-      redactedOutputs.push({ where: 'decode json', text: out, messages: (doc as { messages: unknown[] }).messages });
+      // the messages, and the rest of the document (diagnostics, sessions) as text
+      const { messages, ...rest } = doc as { messages: unknown[] };
+      redactedOutputs.push({ where: 'decode json', text: out, messages });
+      redactedOutputs.push({ where: 'decode json diagnostics and sessions', text: JSON.stringify(rest) });
       counts.push(['decode json', (doc as { messages: unknown[] }).messages.length]);
       if (validate) {
         const errors = schemaErrors('decode-document.schema.json', doc, VALIDATION);
