@@ -24,11 +24,12 @@ import { openCommandTimeline } from '../../src/cli/inputs.js';
 import { UsageError, type CliIo } from '../../src/cli/io.js';
 import { sourceOptions } from '../../src/cli/options.js';
 import { packageVersion } from '../../src/cli/package-info.js';
+import { run as cli } from '../../src/cli/program.js';
 import { REDACTED } from '../../src/protocol/codec/decode.js';
 import { SECRET_FIELD_IDS, SECRET_FIELD_NAMES, SECRET_MESSAGE_IDS } from '../../src/protocol/messages/index.js';
 import { isTerminalUnsafe } from '../../src/render/escape.js';
 import type { SessionSummary, TimelineEvent } from '../../src/timeline/types.js';
-import { TEXT_SECRET, type FuzzInput } from './inputs.js';
+import { secretValues, TEXT_SECRET, type FuzzInput } from './inputs.js';
 import { SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors, type ValidationOptions } from '../schemas.js';
 
 /** The first schema error of an output is enough to report it (and quicker to find). */
@@ -131,17 +132,6 @@ function checkRedacted(value: unknown, where: string): void {
     for (const [k, v] of Object.entries(value)) {
       if (SECRET_FIELD_NAMES.has(k) && typeof v === 'string' && v !== REDACTED) throw new Fail('secret', `${where} ${k}`, `${where}: ${k} = ${JSON.stringify(v)} though secrets are not shown`);
       checkRedacted(v, where);
-    }
-  }
-}
-
-/** The secret fields' string values of a JSON value. */
-function secrets(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) for (const v of value) secrets(v, into);
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (SECRET_FIELD_NAMES.has(k) && typeof v === 'string' && v !== REDACTED) into.add(v);
-      else secrets(v, into);
     }
   }
 }
@@ -252,7 +242,7 @@ function materialize(input: FuzzInput): { args: string[]; stdin: Uint8Array | un
 /** Runs the input; a broken invariant is returned, never thrown. */
 export async function execute(input: FuzzInput, validate: boolean): Promise<Failure | undefined> {
   try {
-    if (input.hexText !== undefined) await executeHex(input.hexText, validate);
+    if (input.hexText !== undefined) await executeHex(input, input.hexText, validate);
     else await executeFiles(input, validate);
     return undefined;
   } catch (err) {
@@ -374,11 +364,11 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
       .split('\n')
       .filter((line) => line !== '')
       .map((line) => parseJson(line, 'decode ndjson --show-secrets'));
-    checkNoLeak(shown, redactedOutputs);
+    checkNoLeak(shownSecrets(shown), redactedOutputs);
   }
 }
 
-async function executeHex(text: string, validate: boolean): Promise<void> {
+async function executeHex(input: FuzzInput, text: string, validate: boolean): Promise<void> {
   const redactedOutputs: Output[] = [];
   for (const format of ['text', 'json', 'ndjson'] as const) {
     const viaStdin = format === 'ndjson';
@@ -388,13 +378,13 @@ async function executeHex(text: string, validate: boolean): Promise<void> {
       try {
         return await hexCommand(viaStdin ? ['-'] : [text], { format }, c.io);
       } catch (err) {
-        // Text that holds no message is a usage error (exit 2), printed escaped by program.ts.
+        // Text that holds no message is a usage error (exit 2), printed by program.ts.
         if (!(err instanceof UsageError)) throw err;
         usage = true;
         return 2;
       }
     });
-    if (usage) return;
+    if (usage) return checkUsageError(text, input.secrets ?? []);
     const out = c.out();
     if (format === 'text') {
       checkText(out, 'hex text');
@@ -412,19 +402,40 @@ async function executeHex(text: string, validate: boolean): Promise<void> {
   if (validate) {
     const s = memoryIo(undefined);
     await run('hex --show-secrets', () => hexCommand([text], { format: 'json', showSecrets: true }, s.io));
-    checkNoLeak(parseJson(s.out(), 'hex json --show-secrets'), redactedOutputs);
+    checkNoLeak(shownSecrets(parseJson(s.out(), 'hex json --show-secrets')), redactedOutputs);
   }
 }
 
 /**
- * The secrets `shown` holds (a --show-secrets output) appear in none of the outputs without
- * it, opaque parts of messages aside (opaqueParts). A secret found in an opaque part is looked
- * for only in the outputs made of messages (text outputs cannot be told apart).
+ * Text that holds no message: the command line's usage error, as `ccxcti hex` prints it (the
+ * format does not matter, the text is rejected first). Exit code 2; stderr with no raw control
+ * character and none of the secrets of the messages the text was made from. The error quotes
+ * at most 40 characters of a token: a token that is a password's hex would be reported (none
+ * in 500,000 inputs of five seeds). Cheap, so on every such input.
  */
-function checkNoLeak(shown: unknown, outputs: readonly Output[]): void {
+async function checkUsageError(text: string, secrets: readonly string[]): Promise<void> {
+  const c = memoryIo(undefined);
+  const code = await run('ccxcti hex (usage error)', () => cli(['hex', '--', text], c.io));
+  const err = c.err();
+  if (code !== 2) throw new Fail('throw', `ccxcti hex usage error exit ${code}`, `ccxcti hex exits ${code}, not 2, on text hexCommand rejects: ${JSON.stringify(err.slice(0, 400))}`);
+  checkText(err, 'hex usage error stderr');
+  checkNoLeak(new Set(secrets), [{ where: 'hex usage error stderr', text: err }]);
+}
+
+/** The secrets a --show-secrets output shows: its secret fields' values, and TEXT_SECRET when a diagnostic quotes it. */
+function shownSecrets(shown: unknown): Set<string> {
   const found = new Set<string>();
-  secrets(shown, found);
+  secretValues(shown, found);
   if (JSON.stringify(shown).includes(TEXT_SECRET)) found.add(TEXT_SECRET); // quoted by a diagnostic only
+  return found;
+}
+
+/**
+ * The secrets `found` (those a --show-secrets output shows) appear in none of the outputs
+ * without it, opaque parts of messages aside (opaqueParts). A secret found in an opaque part is
+ * looked for only in the outputs made of messages (text outputs cannot be told apart).
+ */
+function checkNoLeak(found: ReadonlySet<string>, outputs: readonly Output[]): void {
   if (found.size === 0) return;
   const opaque = JSON.stringify(outputs.flatMap((o) => (o.messages ?? []).flatMap(opaqueParts)));
   for (const value of found) {

@@ -6,10 +6,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseHexInput } from '../../src/hexinput/parse-hex.js';
-import { decode } from '../../src/protocol/codec/decode.js';
+import { decode, REDACTED } from '../../src/protocol/codec/decode.js';
 import { HEADER_LENGTH } from '../../src/protocol/codec/framing.js';
 import { readU32 } from '../../src/protocol/codec/wire.js';
-import { SECRET_MESSAGE_IDS } from '../../src/protocol/messages/index.js';
+import { SECRET_FIELD_NAMES, SECRET_MESSAGE_IDS } from '../../src/protocol/messages/index.js';
 import { looksLikeMivrLog } from '../../src/mivr/detect.js';
 import { MivrLogWriter } from '../samples/mivr-log-writer.js';
 import { highLevelTrace, lowLevelDump } from '../samples/trace-text.js';
@@ -31,6 +31,12 @@ export interface FuzzInput {
   readonly files: readonly FuzzFile[];
   /** The hex target: the text given to `ccxcti hex`. */
   readonly hexText?: string;
+  /**
+   * The hex target: the secret fields' values (as --show-secrets prints them) of the messages
+   * the text was made from. Text that is not read as a message is a usage error, which must
+   * quote none of them (execute.ts).
+   */
+  readonly secrets?: readonly string[];
   /** The mutators applied, for the report. */
   readonly mutations: readonly string[];
 }
@@ -104,6 +110,17 @@ export function loadCorpus(root: string): Corpus {
   return { capture, log, hex };
 }
 
+/** The secret fields' values (SECRET_FIELD_NAMES, from the message table) in a JSON value, but the redaction mark. */
+export function secretValues(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) for (const v of value) secretValues(v, into);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (SECRET_FIELD_NAMES.has(k) && typeof v === 'string' && v !== REDACTED) into.add(v);
+      else secretValues(v, into);
+    }
+  }
+}
+
 /**
  * A password a high-level trace prints as text (ClientPassword is UNSPEC, so such a value does
  * not fit the field): the leak check looks for it too (execute.ts).
@@ -165,7 +182,11 @@ export function inputSize(input: FuzzInput): number {
 export function generate(corpus: Corpus, target: Target, seed: number, index: number): FuzzInput {
   const rng = new Rng(seed, index);
   const names: string[] = [];
-  if (target === 'hex') return { target, files: [], hexText: hexText(corpus.hex, rng, names), mutations: names };
+  if (target === 'hex') {
+    const secrets = new Set<string>();
+    const text = hexText(corpus.hex, rng, names, secrets);
+    return { target, files: [], hexText: text, mutations: names, ...(secrets.size > 0 ? { secrets: [...secrets] } : {}) };
+  }
   const seeds = corpus[target];
   const all = seeds.map((s) => s.bytes);
   const pool = target === 'capture' ? CAPTURE : LOG;
@@ -247,9 +268,12 @@ function render(b: Uint8Array, rng: Rng, names: string[]): string {
 
 const TEXT_NOISE = ['\x00', '\x1b[2J', '\u202e', '\u0085', '\ufffd', 'G', 'zz', ':', '0000:', 'MDATA:', 'MHDR:', '|', '0x', '\\x', '{', '}', ',', ';', '\t', '\r\n', ' ', 'ffffffff', 'FFFF: 00'];
 
-function hexText(messages: readonly Uint8Array[], rng: Rng, names: string[]): string {
+/** The text of one hex input; `secrets` gets those of the messages it is made from. */
+function hexText(messages: readonly Uint8Array[], rng: Rng, names: string[], secrets: Set<string>): string {
   const n = rng.chance(0.8) ? 1 : rng.range(2, 4);
-  let b: Uint8Array = Buffer.concat(Array.from({ length: n }, () => rng.pick(messages)));
+  const picked = Array.from({ length: n }, () => rng.pick(messages));
+  for (const m of picked) if (m.length >= HEADER_LENGTH && SECRET_MESSAGE_IDS.has(readU32(m, 4))) secretValues(decode(m, { showSecrets: true }), secrets);
+  let b: Uint8Array = Buffer.concat(picked);
   if (rng.chance(0.4)) {
     const from = rng.int(b.length);
     b = b.subarray(rng.chance(0.5) ? 0 : from, from + rng.small(b.length));
