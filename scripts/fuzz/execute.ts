@@ -187,7 +187,8 @@ function checkAccounting(events: readonly TimelineEvent[], sessions: readonly Se
     if (e.session === undefined || e.direction === undefined || e.streamOffset === undefined) continue;
     const key = `${e.session} ${e.direction}`;
     let r: Range;
-    if (e.kind === 'message') r = { start: e.streamOffset, end: e.streamOffset + 8 + (e.message.bodyLength ?? 0), what: `${e.message.type} (frame ${e.source.frame})` };
+    // A message cut short (snapshot length, gap, end of capture) holds the bytes captured.
+    if (e.kind === 'message') r = { start: e.streamOffset, end: e.streamOffset + (e.capturedLength ?? 8 + (e.message.bodyLength ?? 0)), what: `${e.message.type} (frame ${e.source.frame})` };
     else if ((e.code === 'STREAM_GAP' || e.code === 'STREAM_UNDECODABLE') && e.length !== undefined) {
       r = { start: e.streamOffset, end: e.streamOffset + e.length, what: `${e.code} (frame ${e.source.frame})` };
       unaccounted.set(key, (unaccounted.get(key) ?? 0) + e.length);
@@ -257,10 +258,10 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
   const { args, stdin } = materialize(input);
   /** Messages each format gave: they must agree (and with the check report's count). */
   const counts: Array<[string, number]> = [];
-  // decode, every format
+  // decode, every format (text with -V: each message's line and its whole tree)
   for (const format of ['text', 'json', 'ndjson'] as const) {
     const c = memoryIo(stdin);
-    await run(`decode --format ${format}`, () => decodeCommand(args, { format }, c.io));
+    await run(`decode --format ${format}`, () => decodeCommand(args, { format, verbose: format === 'text' }, c.io));
     const out = c.out();
     checkText(c.err(), `decode --format ${format} stderr`);
     redactedOutputs.push({ where: `decode ${format} stderr`, text: c.err() });
