@@ -8,7 +8,7 @@ import { schemaErrors } from '../../scripts/schemas.js';
 const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 interface Report {
-  findings: Array<{ rule: string; severity: string; message: string }>;
+  findings: Array<{ rule: string; severity: string; message: string; at: { index: number; source: { frame?: number } } }>;
   summary: { messages: number; errors: number; warnings: number };
 }
 
@@ -46,7 +46,7 @@ describe.skipIf(!present)('samples', () => {
     // It points at the session's first message after the first loss.
     const decoded = await ccxcti(['decode', '--format', 'ndjson', `${SAMPLES}damaged-midstream-gap.pcap`]);
     const messages = decoded.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { index: number; source: { frame: number } });
-    const at = shown[0]!.at as { index: number; source: { frame: number } };
+    const at = shown[0]!.at;
     expect(messages.find((m) => m.index === at.index)?.source.frame).toBe(at.source.frame);
     expect(shown[0]!.message).toMatch(new RegExp(`the first at \\S+damaged-midstream-gap\\.pcap frame (\\d+)`));
     const firstFrame = Number(/frame (\d+) \(/.exec(shown[0]!.message)![1]);
