@@ -13,7 +13,7 @@ import { ClientHistory } from './model/clients.js';
 import { callIdOf } from './model/calls.js';
 import { LOG_SCOPE, Scope } from './model/scope.js';
 import { SessionModel, type ResetDue } from './model/session.js';
-import type { FirstDamage, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
+import type { FirstDamage, LogDamage, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
 import { RULE_IMPLS } from './rules/index.js';
 import type { RuleLevel, Severity } from './severity.js';
 import type { MessageView } from './view.js';
@@ -74,6 +74,11 @@ export class Checker {
   private readonly firstDamage = new Map<string, FirstDamage>();
   /** Damaged sessions whose first message after the damage has not come yet. */
   private readonly awaitingAnchor = new Map<string, FirstDamage>();
+  /** Log files with damage (LOG-INCOMPLETE), and those waiting for a message to point at. */
+  private readonly damagedLogs = new Map<string, LogDamage>();
+  private readonly awaitingLogAnchor = new Map<string, LogDamage>();
+  /** The latest message. */
+  private lastRef: MessageRef | undefined;
   /** Sessions ended while a reset was due: why, should the client speak again on them. */
   private readonly resetEnded = new BoundedMap<string, ResetDue>(MAX_SCOPES);
   private readonly clients = new ClientHistory();
@@ -133,6 +138,19 @@ export class Checker {
           this.firstDamage.set(event.session, first);
           this.awaitingAnchor.set(event.session, first);
         }
+      } else if (event.session === undefined && event.severity !== 'info' && event.source.line !== undefined) {
+        // A log's trace or record that could not be read.
+        const file = event.source.file;
+        const known = this.damagedLogs.get(file);
+        if (known) {
+          if (known.lastLine !== event.source.line) known.count++;
+          known.lastLine = event.source.line;
+        } else if (this.damagedLogs.size < MAX_DAMAGED) {
+          const damage: LogDamage = { count: 1, lastLine: event.source.line, code: event.code, line: event.source.line, message: event.message };
+          if (this.lastRef?.source.file === file && this.lastRef.session === undefined) damage.anchor = this.lastRef;
+          this.damagedLogs.set(file, damage);
+          this.awaitingLogAnchor.set(file, damage);
+        }
       }
       return;
     }
@@ -147,11 +165,18 @@ export class Checker {
     const index = this.messages++;
     const type = tm.message.type;
     const ref: MessageRef = { index, type, source: tm.source, session: tm.session, at: tm.at };
+    this.lastRef = ref;
     if (tm.session !== undefined && this.awaitingAnchor.size > 0) {
       const damage = this.awaitingAnchor.get(tm.session);
       if (damage) {
         damage.anchor = ref;
         this.awaitingAnchor.delete(tm.session);
+      }
+    } else if (tm.session === undefined && this.awaitingLogAnchor.size > 0) {
+      const damage = this.awaitingLogAnchor.get(tm.source.file);
+      if (damage) {
+        damage.anchor = ref;
+        this.awaitingLogAnchor.delete(tm.source.file);
       }
     }
     const timeMs = tm.at === undefined ? undefined : tm.at.sec * 1000 + tm.at.nsec / 1e6;
@@ -276,7 +301,7 @@ export class Checker {
     for (const key of [...this.scopes.keys()]) this.end(key, byId.get(key));
     const notOpenedFirst = new Map(this.notOpenedFirst.entries());
     const damaged = new Set([...this.damaged.entries()].map(([k]) => k));
-    for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged, firstDamage: this.firstDamage }, this.ctx);
+    for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged, firstDamage: this.firstDamage, damagedLogs: this.damagedLogs }, this.ctx);
     for (const s of summaries) this.sessionIds.add(s.id);
     return {
       findings: this.store.sorted(),

@@ -73,6 +73,20 @@ export interface InputEnd {
   readonly damaged: ReadonlySet<string>;
   /** The first damage of each damaged session (the first 10,000 sessions). */
   readonly firstDamage: ReadonlyMap<string, FirstDamage>;
+  /** Log files with traces that could not be read, by file (the first 10,000 files). */
+  readonly damagedLogs: ReadonlyMap<string, LogDamage>;
+}
+
+/** What could not be read of one log file: how many input diagnostics, the first, and the message a finding points at. */
+export interface LogDamage {
+  /** Lines with damage (a line reported twice counts once). */
+  count: number;
+  lastLine: number;
+  readonly code: string;
+  readonly line: number;
+  readonly message: string;
+  /** The file's first message after the first damage, else the message before it when it is of the same file. */
+  anchor?: MessageRef;
 }
 
 /** Where a session's streams first lost bytes, and the message a finding about it points at. */

@@ -32,6 +32,11 @@ function streamGap(severity: 'warning' | 'info'): InputDiagnostic {
   return { kind: 'diagnostic', severity, code: 'STREAM_GAP', message: '87 bytes of the stream missing', session: SESSION, direction: 'client-to-server', streamOffset: 100, length: 87, source: { file: 'test.pcap', frame: 9 } };
 }
 
+/** A trace of MIVR01.log that could not be read (warning), or a note about how one was read (info). */
+function logDamage(severity: 'warning' | 'info'): InputDiagnostic {
+  return { kind: 'diagnostic', severity, code: severity === 'info' ? 'DUMP_GUTTER_MISMATCH' : 'LOG_DUMP_NOT_DECODED', message: 'low-level dump not decoded', source: { file: 'MIVR01.log', line: 1 } };
+}
+
 const C2S = 'client-to-server' as const;
 const S2C = 'server-to-client' as const;
 
@@ -135,6 +140,11 @@ const SESSIONS: Record<string, RuleCase> = {
     // A gap in the session's stream; the same session started mid-stream (an info gap) is whole from there on.
     fires: () => scenario([...opened().events, streamGap('warning'), ...new Timeline().c('HEARTBEAT_REQ', { InvokeID: 3 }).events]),
     silent: () => scenario([streamGap('info'), ...opened().events, ...new Timeline().c('HEARTBEAT_REQ', { InvokeID: 3 }).events]),
+  },
+  'LOG-INCOMPLETE': {
+    // A log trace that could not be read, then a message of the same file; a note (info) is no damage.
+    fires: () => scenario([logDamage('warning'), ...new Timeline(null).s('HEARTBEAT_CONF', { InvokeID: 3 }).events]),
+    silent: () => scenario([logDamage('info'), ...new Timeline(null).s('HEARTBEAT_CONF', { InvokeID: 3 }).events]),
   },
   'SESSION-OPEN-NOT-FIRST': {
     fires: () => scenario(new Timeline().c('HEARTBEAT_REQ', { InvokeID: 3 }).s('HEARTBEAT_CONF', { InvokeID: 3 }), [summaryWithSyn()]),

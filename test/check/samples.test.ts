@@ -24,12 +24,17 @@ const present = existsSync(`${SAMPLES}logs`);
 describe.skipIf(!present)('samples', () => {
   const logDirs = present ? readdirSync(`${SAMPLES}logs`) : [];
   for (const dir of logDirs) {
-    it(`MIVR logs of the ${dir} flow: no error, no warning`, async () => {
+    it(`MIVR logs of the ${dir} flow: no error, no warning but the sample's own damage`, async () => {
       const files = readdirSync(`${SAMPLES}logs/${dir}`).map((f) => `${SAMPLES}logs/${dir}/${f}`);
       const { code, report } = await check(...files);
       expect(code).toBe(0);
       expect(report.summary.messages).toBeGreaterThan(0);
-      expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+      const shown = report.findings.filter((f) => f.severity !== 'info');
+      if (dir === 'queued-and-answered') {
+        // samples/README.md: one damaged record header (line 98), reported once though two diagnostics name it.
+        expect(shown.map((f) => f.rule)).toEqual(['LOG-INCOMPLETE']);
+        expect(shown[0]!.message).toMatch(/^1 place in \S+MIVR01\.log could not be read \(traces, records\): the first at line 98 \(MIVR_MALFORMED_HEADER: /);
+      } else expect(shown).toEqual([]);
     });
   }
 

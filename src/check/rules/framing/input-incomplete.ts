@@ -1,8 +1,10 @@
 /**
- * A session whose streams the capture did not hold whole (gaps, a snapshot length cutting
- * segments, undecodable ranges): its messages there are missing, and the rules drop the findings
- * such a loss could explain. One finding per session says so, so a report on an incomplete
- * capture does not read as a clean one.
+ * Inputs not read whole, so that a report on them does not read as a clean one:
+ * - CAPTURE-INCOMPLETE: a session whose streams the capture did not hold whole (gaps, a
+ *   snapshot length cutting segments, undecodable ranges): its messages there are missing, and
+ *   the rules drop the findings such a loss could explain. One finding per session.
+ * - LOG-INCOMPLETE: a MIVR log with traces or records that could not be read (their messages
+ *   are missing). One finding per file.
  */
 import { defineRule, type RuleMeta } from '../../rule.js';
 
@@ -33,6 +35,29 @@ export const captureIncomplete = defineRule(INCOMPLETE, {
         damage.anchor,
         `the capture lost${sides} this session's streams (gaps, undecodable ranges), the first at ${where} (${damage.code}${damage.direction !== undefined ? `, ${damage.direction}` : ''}); ` +
           'messages there are missing, and findings the loss could explain are not reported',
+      );
+    }
+  },
+});
+
+const LOG_INCOMPLETE: RuleMeta = {
+  id: 'LOG-INCOMPLETE',
+  severity: 'warning',
+  category: 'framing',
+  spec: 'chapter 11, Debugging a Unified CCX Client Program (trace files)',
+  title: 'Log not read whole',
+  rationale: 'Traces or records of the log could not be read (damaged, cut, not decodable): any messages they held are missing, and findings may stem from their absence. A fault of the input, hence a warning.',
+};
+
+export const logIncomplete = defineRule(LOG_INCOMPLETE, {
+  inputEnd(end, ctx) {
+    for (const [file, damage] of end.damagedLogs) {
+      if (damage.anchor === undefined) continue; // no message of the file to point at
+      const more = damage.count > 1 ? ` and ${damage.count - 1} more` : '';
+      ctx.report(
+        LOG_INCOMPLETE,
+        damage.anchor,
+        `${damage.count} place${damage.count === 1 ? '' : 's'} in ${file} could not be read (traces, records): the first at line ${damage.line} (${damage.code}: ${damage.message})${more}; any messages they held are missing`,
       );
     }
   },
