@@ -55,6 +55,8 @@ interface ActiveImpl {
   readonly impl: RuleImpl;
   /** Calls, agents and outbound rules skip the copies a MIVR log writes of one message. */
   readonly skipRepeats: boolean;
+  /** Framing rules: the only ones that judge a message the capture cut short. */
+  readonly framing: boolean;
 }
 
 const REPEAT_SENSITIVE = new Set(['calls', 'agents', 'outbound']);
@@ -100,7 +102,7 @@ export class Checker {
         }
       }
       if (!enabled) continue;
-      const active: ActiveImpl = { impl, skipRepeats: impl.rules.every((r) => REPEAT_SENSITIVE.has(r.category)) };
+      const active: ActiveImpl = { impl, skipRepeats: impl.rules.every((r) => REPEAT_SENSITIVE.has(r.category)), framing: impl.rules.every((r) => r.category === 'framing') };
       if (impl.check) {
         if (impl.on) {
           for (const type of impl.on) {
@@ -198,14 +200,23 @@ export class Checker {
       callId,
       call: callId === undefined ? undefined : scope.calls.get(callId),
       duplicate: false,
+      cutShort: tm.capturedLength !== undefined,
     };
     if (!scope.session && callId !== undefined) {
       view.duplicate = scope.isRepeat(view);
       view.call = scope.calls.get(callId);
     }
-    this.run(this.everyMessage, view);
+    // A message the capture cut short (capturedLength): its bytes are judged, but what it says
+    // is not taken as said — a field beyond the cut is unknown, not absent — so the session's
+    // rules and model do not see it (as they did not when it was an undecodable range).
+    const cut = view.cutShort;
+    this.run(this.everyMessage, view, cut);
     const typed = this.byType.get(type);
-    if (typed) this.run(typed, view);
+    if (typed) this.run(typed, view, cut);
+    if (cut) {
+      if (index % SWEEP_EVERY === SWEEP_EVERY - 1) this.sweep();
+      return;
+    }
     const session = scope.session;
     const before = session?.openResult;
     scope.apply(view);
@@ -215,9 +226,10 @@ export class Checker {
     if (index % SWEEP_EVERY === SWEEP_EVERY - 1) this.sweep();
   }
 
-  private run(list: readonly ActiveImpl[], view: MessageView): void {
+  private run(list: readonly ActiveImpl[], view: MessageView, framingOnly: boolean): void {
     for (let i = 0; i < list.length; i++) {
       const a = list[i]!;
+      if (framingOnly && !a.framing) continue;
       if (a.impl.needsSession && !view.session) continue;
       if (a.skipRepeats && view.duplicate) continue;
       a.impl.check!(view, this.ctx);

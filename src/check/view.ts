@@ -31,4 +31,9 @@ export interface MessageView {
    * message once per client it goes to): call and agent rules skip it.
    */
   readonly duplicate: boolean;
+  /**
+   * A message the capture cut short (its bytes past the cut missing): only framing rules judge
+   * it, and its missing bytes are CAPTURE-INCOMPLETE's, not FRAME-BYTES-MISSING's.
+   */
+  readonly cutShort: boolean;
 }

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { Checker } from '../../src/check/checker.js';
 import type { InputDiagnostic, TimelineEvent, TimelineMessage } from '../../src/timeline/types.js';
-import { AGENT_SERVICES, describeFindings, errorRules, findingsOf, runCheck, scenario, SESSION, Timeline } from './support.js';
+import { decode } from '../../src/protocol/codec/decode.js';
+import { AGENT_SERVICES, bytesOf, describeFindings, errorRules, findingsOf, runCheck, scenario, SESSION, Timeline } from './support.js';
 
 function gap(session = SESSION, direction: 'client-to-server' | 'server-to-client' = 'server-to-client'): InputDiagnostic {
   return { kind: 'diagnostic', severity: 'warning', code: 'STREAM_GAP', message: '87 bytes of the stream missing', session, direction, source: { file: 'test.pcap' } };
@@ -151,5 +152,56 @@ describe('memory stays bounded', () => {
     for (let i = 0; i < 8200; i++) other.s('SYSTEM_EVENT', { SystemEventID: 3 }, { t: 40 + i * 0.001 });
     checker.pushAll(other.events);
     expect(checker.footprint().scopes).toBe(2);
+  });
+});
+
+/**
+ * A message the capture cut short (snapshot length, a gap, the end of the capture) is decoded
+ * as far as its bytes go; a field beyond the cut is unknown, not absent, so only the framing
+ * rules judge it and the model does not take it in.
+ */
+describe('a message the capture cut short', () => {
+  /**
+   * The events of `t`, the OPEN_REQ cut after `kept` bytes as a capture's snapshot length cuts
+   * it: decoded as the framer does, then the gap (`flagged` false: the same message taken as
+   * whole, no gap — the premise of each test).
+   */
+  function cutOpen(t: Timeline, kept: number, flagged = true): TimelineEvent[] {
+    return t.events.flatMap((e) => {
+      if (e.kind !== 'message' || e.message.type !== 'OPEN_REQ') return [e];
+      const whole = bytesOf('OPEN_REQ', e.message.fields, 13);
+      const cut = new Uint8Array(whole.length);
+      cut.set(whole.subarray(0, kept));
+      const m: TimelineMessage = { ...e, message: decode(cut, { version: 13, missing: [{ offset: kept, length: whole.length - kept }] }), ...(flagged ? { capturedLength: kept } : {}) };
+      return flagged ? [m, gap(SESSION, 'client-to-server')] : [m];
+    });
+  }
+
+  it('an agent-mode OPEN_REQ cut before its agent fields: no SESSION-AGENT-MODE-IDENTITY', () => {
+    const t = new Timeline().open({ ServicesRequested: AGENT_SERVICES, AgentID: 'agt2006', AgentExtension: '2006', AgentInstrument: '2006' });
+    expect(findingsOf(runCheck(t), 'SESSION-AGENT-MODE-IDENTITY')).toEqual([]);
+    // The premise: the same message taken as whole (no capturedLength) reads as agent mode without an agent.
+    expect(findingsOf(runCheck(scenario(cutOpen(t, 50, false))), 'SESSION-AGENT-MODE-IDENTITY')).toHaveLength(1);
+    const r = runCheck(scenario(cutOpen(t, 50)));
+    expect(r.findings.map((f) => f.rule)).toEqual(['CAPTURE-INCOMPLETE']);
+  });
+
+  it('an OPEN_REQ cut before its masks: the events that follow are not judged against masks it did not show', () => {
+    const t = new Timeline().open().s('BEGIN_CALL_EVENT', { CallID: 5, ConnectionDeviceID: '2006' }).s('CALL_DELIVERED_EVENT', { CallID: 5, ConnectionDeviceID: '2006' });
+    expect(errorRules(runCheck(t))).toEqual([]);
+    expect(findingsOf(runCheck(scenario(cutOpen(t, 20, false))), 'SESSION-EVENT-MASKED').length).toBeGreaterThan(0);
+    expect(findingsOf(runCheck(scenario(cutOpen(t, 20))), 'SESSION-EVENT-MASKED')).toEqual([]);
+  });
+
+  it('its missing bytes are no FRAME-BYTES-MISSING (CAPTURE-INCOMPLETE says them once per session); other framing rules still judge it', () => {
+    const t = new Timeline().open();
+    const r = runCheck(scenario(cutOpen(t, 20)));
+    expect(findingsOf(r, 'FRAME-BYTES-MISSING')).toEqual([]);
+    const asWhole = runCheck(scenario(cutOpen(t, 20, false)));
+    expect(findingsOf(asWhole, 'FRAME-BYTES-MISSING')).toHaveLength(1);
+    // A client message from the server is judged whatever its length.
+    const wrong = new Timeline().open().s('CLOSE_REQ', { InvokeID: 9 });
+    const cutWrong = wrong.events.map((e) => (e.kind === 'message' && e.message.type === 'CLOSE_REQ' ? { ...e, capturedLength: 10 } : e));
+    expect(findingsOf(runCheck(scenario(cutWrong)), 'MSG-WRONG-DIRECTION')).toHaveLength(1);
   });
 });

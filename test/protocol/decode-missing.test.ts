@@ -52,4 +52,18 @@ describe('decode with bytes missing from the input', () => {
     const defined = (f: DecodedMessage['fields']): string[] => Object.keys(f).filter((k) => f[k] !== undefined);
     expect(defined(m.fields)).toEqual(defined(clean.fields).filter((k) => k !== 'AgentInstrument'));
   });
+
+  it('a fixed field over missing bytes is dropped with what its zero bytes would have said (a reserved value, an unknown code)', () => {
+    const event = encode(F.agentStateEvent(AGENT, F.AGENT_READY));
+    expect(codes(decode(event))).toEqual([]);
+    for (const kept of [8, 14, 30]) {
+      const full = new Uint8Array(event.length);
+      full.set(event.subarray(0, kept));
+      const m = decode(full, { missing: [{ offset: kept, length: event.length - kept }] });
+      // Only the bytes missing are reported: no RESERVED_VALUE / VALUE_NOT_IN_TABLE from the zeros.
+      expect(new Set(codes(m)), `${kept} bytes kept`).toEqual(new Set(['BYTES_MISSING']));
+      const fixedDropped = m.diagnostics.filter((d) => /fixed fields \(|^\w+ is not decoded/.test(d.message));
+      expect(fixedDropped, `${kept} bytes kept`).toHaveLength(1);
+    }
+  });
 });

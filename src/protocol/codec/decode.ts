@@ -292,14 +292,28 @@ function overlaps(missing: readonly ByteRange[], start: number, end: number): bo
   return false;
 }
 
+/**
+ * Fixed fields over missing bytes are not decoded: dropped, with what was said of the value
+ * read there (a reserved or unknown value: the bytes are not the sender's), and named in one
+ * BYTES_MISSING.
+ */
 function dropMissingFixed(layout: FixedLayout, missing: readonly ByteRange[], message: DecodedMessage): void {
+  const dropped: string[] = [];
+  const droppedAt = new Set<number>();
+  let first = -1;
   for (const slot of layout.slots) {
     const start = HEADER_LENGTH + slot.offset;
     if (!overlaps(missing, start, start + slot.size)) continue;
     delete message.fields[slot.name];
     delete message.labels[slot.name];
-    message.diagnostics.push(diagnostic('BYTES_MISSING', `${slot.name} is not decoded: some of its bytes are missing from the input`, start));
+    dropped.push(slot.name);
+    droppedAt.add(start);
+    if (first < 0) first = start;
   }
+  if (dropped.length === 0) return;
+  message.diagnostics = message.diagnostics.filter((d) => d.code === 'BYTES_MISSING' || !droppedAt.has(d.offset));
+  const what = dropped.length === 1 ? `${dropped[0]} is` : `${dropped.length} fixed fields (${dropped.join(', ')}) are`;
+  message.diagnostics.push(diagnostic('BYTES_MISSING', `${what} not decoded: some of ${dropped.length === 1 ? 'its' : 'their'} bytes are missing from the input`, first));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -59,7 +59,8 @@ export const DECODER_RULE_METAS: readonly RuleMeta[] = Object.values(DECODER_RUL
 
 /**
  * Reports each diagnostic of the message under its rule — bytes missing from the input once
- * per message (the first says how many; the others name the fields they cost).
+ * per message (the first says how many; the others name the fields they cost), and not for a
+ * message the capture cut short (CAPTURE-INCOMPLETE says that once per session).
  */
 export const decoderDiagnostics: RuleImpl = {
   rules: DECODER_RULE_METAS,
@@ -71,7 +72,8 @@ export const decoderDiagnostics: RuleImpl = {
       const rule = DECODER_RULES[d.code];
       if (!rule) continue;
       if (d.code === 'BYTES_MISSING') {
-        if (missingSaid) continue;
+        // A message cut short by the capture: the session's CAPTURE-INCOMPLETE says it.
+        if (missingSaid || m.cutShort) continue;
         missingSaid = true;
       }
       ctx.report(rule, m.ref, `${m.type}: ${d.message} (byte ${d.offset})`);
