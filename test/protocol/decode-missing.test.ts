@@ -66,4 +66,20 @@ describe('decode with bytes missing from the input', () => {
       expect(fixedDropped, `${kept} bytes kept`).toHaveLength(1);
     }
   });
+
+  it('a message without a body definition shows as hex the bytes the input holds, not the fill of its missing tail', () => {
+    // MessageTypeID 300 (unknown), BodyLength 60000, 20 body bytes captured: as a capture cut short hands it over.
+    const full = new Uint8Array(8 + 60000);
+    new DataView(full.buffer).setUint32(0, 60000);
+    new DataView(full.buffer).setUint32(4, 300);
+    full.fill(0xab, 8, 28);
+    const m = decode(full, { missing: [{ offset: 28, length: 60000 - 20 }] });
+    expect(m.bodyHex).toBe('ab'.repeat(20));
+    // A hole with bytes after it keeps them (and the hole's place).
+    const short = full.slice(0, 8 + 30);
+    new DataView(short.buffer).setUint32(0, 30);
+    expect(decode(short, { missing: [{ offset: 28, length: 5 }] }).bodyHex).toHaveLength(60);
+    // Missing bytes that start in the header stop at the body's start, and nothing hangs.
+    expect(decode(full, { missing: [{ offset: 4, length: full.length - 4 }] }).bodyHex).toBe('');
+  });
 });

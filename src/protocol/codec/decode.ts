@@ -221,7 +221,9 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
           ? `MessageTypeID ${typeId} is reserved (Table 11); body skipped as chapter 11 says`
           : `${type} (${typeId}) is named in Tables 10/11 but its body is never defined; body shown as hex`;
     diagnostics.push(diagnostic(code, what, 4));
-    return { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics, bodyHex: toHex(b, HEADER_LENGTH, bodyEnd) };
+    // The input's bytes only: not the fill of a missing tail (a message a capture cut short).
+    const hexEnd = missing ? presentEnd(missing, bodyEnd) : bodyEnd;
+    return { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics, bodyHex: toHex(b, HEADER_LENGTH, hexEnd) };
   }
 
   const { layout, inferred } = chooseLayout(plan, b, bodyEnd, options.version);
@@ -285,6 +287,22 @@ function reportMissing(missing: readonly ByteRange[], bodyLength: number, out: D
       ),
     );
   }
+}
+
+/** Where the bytes before `end` stop being missing: `end` less any missing ranges that reach it. */
+function presentEnd(missing: readonly ByteRange[], end: number): number {
+  let at = end;
+  let moved = true;
+  while (moved && at > HEADER_LENGTH) {
+    moved = false;
+    for (const r of missing) {
+      if (r.offset < at && r.offset + r.length >= at) {
+        at = Math.max(HEADER_LENGTH, r.offset);
+        moved = true;
+      }
+    }
+  }
+  return at;
 }
 
 function overlaps(missing: readonly ByteRange[], start: number, end: number): boolean {
