@@ -61,6 +61,9 @@ interface ActiveImpl {
 
 const REPEAT_SENSITIVE = new Set(['calls', 'agents', 'outbound']);
 
+/** A log's warnings that lose nothing of it (a time zone assumed, rotated files that overlap): no LOG-INCOMPLETE. */
+const READ_WHOLE = new Set(['MIVR_UNKNOWN_TZ', 'MIVR_SET_OVERLAP']);
+
 export class Checker {
   private readonly store: FindingStore;
   private readonly severity = new Map<string, Severity>();
@@ -140,7 +143,7 @@ export class Checker {
           this.firstDamage.set(event.session, first);
           this.awaitingAnchor.set(event.session, first);
         }
-      } else if (event.session === undefined && event.severity !== 'info' && event.source.line !== undefined) {
+      } else if (event.session === undefined && event.severity !== 'info' && event.source.line !== undefined && !READ_WHOLE.has(event.code)) {
         // A log's trace or record that could not be read.
         const file = event.source.file;
         const known = this.damagedLogs.get(file);

@@ -83,6 +83,23 @@ describe('MIVR logs', () => {
   });
 });
 
+describe('LOG-INCOMPLETE', () => {
+  const note = (code: string, message: string): InputDiagnostic => ({ kind: 'diagnostic', severity: 'warning', code, message, source: { file: 'MIVR01.log', line: 1 } });
+  const log = (): TimelineEvent[] => new Timeline(null).s('HEARTBEAT_CONF', { InvokeID: 3 }).events;
+
+  it('is not said of a log read whole: a time zone assumed, rotated files that overlap', () => {
+    for (const d of [note('MIVR_UNKNOWN_TZ', 'unknown time zone "QQQ"; UTC assumed (use the tz option)'), note('MIVR_SET_OVERLAP', 'first record of MIVR02.log is older than the last record of MIVR01.log: the files overlap')]) {
+      expect(findingsOf(runCheck(scenario([d, ...log()])), 'LOG-INCOMPLETE'), d.code).toEqual([]);
+    }
+  });
+
+  it('is said of a trace or a record that could not be read', () => {
+    for (const d of [note('LOG_DUMP_NOT_DECODED', 'low-level dump not decoded'), note('MIVR_MALFORMED_HEADER', 'line looks like a record header but has a bad time')]) {
+      expect(findingsOf(runCheck(scenario([d, ...log()])), 'LOG-INCOMPLETE'), d.code).toHaveLength(1);
+    }
+  });
+});
+
 describe('memory stays bounded', () => {
   it('ended calls leave nothing but a bounded tombstone; sessions silent for 10 minutes are ended', () => {
     const checker = new Checker();
