@@ -61,6 +61,20 @@ interface ActiveImpl {
 
 const REPEAT_SENSITIVE = new Set(['calls', 'agents', 'outbound']);
 
+/**
+ * LOG-INCOMPLETE points at the file's first message after the damage's line, else at its last
+ * message before it — by line, not by the order of the timeline: a log reader's diagnostics
+ * come out before the messages around them, which wait to be paired with their other level.
+ */
+function placeLogAnchor(damage: LogDamage, ref: MessageRef): void {
+  const line = ref.source.line;
+  if (line === undefined) return;
+  const at = damage.anchor?.source.line;
+  if (line > damage.line) {
+    if (at === undefined || at <= damage.line || line < at) damage.anchor = ref;
+  } else if (at === undefined || (at <= damage.line && line >= at)) damage.anchor = ref;
+}
+
 /** A log's warnings that lose nothing of it (a time zone assumed, rotated files that overlap): no LOG-INCOMPLETE. */
 const READ_WHOLE = new Set(['MIVR_UNKNOWN_TZ', 'MIVR_SET_OVERLAP']);
 
@@ -79,9 +93,8 @@ export class Checker {
   private readonly firstDamage = new Map<string, FirstDamage>();
   /** Damaged sessions whose first message after the damage has not come yet. */
   private readonly awaitingAnchor = new Map<string, FirstDamage>();
-  /** Log files with damage (LOG-INCOMPLETE), and those waiting for a message to point at. */
+  /** Log files with damage (LOG-INCOMPLETE). */
   private readonly damagedLogs = new Map<string, LogDamage>();
-  private readonly awaitingLogAnchor = new Map<string, LogDamage>();
   /** The latest message. */
   private lastRef: MessageRef | undefined;
   /** Sessions ended while a reset was due: why, should the client speak again on them. */
@@ -152,9 +165,8 @@ export class Checker {
           known.lastLine = event.source.line;
         } else if (this.damagedLogs.size < MAX_DAMAGED) {
           const damage: LogDamage = { count: 1, lastLine: event.source.line, code: event.code, line: event.source.line, message: event.message };
-          if (this.lastRef?.source.file === file && this.lastRef.session === undefined) damage.anchor = this.lastRef;
+          if (this.lastRef?.source.file === file && this.lastRef.session === undefined) placeLogAnchor(damage, this.lastRef);
           this.damagedLogs.set(file, damage);
-          this.awaitingLogAnchor.set(file, damage);
         }
       }
       return;
@@ -177,12 +189,9 @@ export class Checker {
         damage.anchor = ref;
         this.awaitingAnchor.delete(tm.session);
       }
-    } else if (tm.session === undefined && this.awaitingLogAnchor.size > 0) {
-      const damage = this.awaitingLogAnchor.get(tm.source.file);
-      if (damage) {
-        damage.anchor = ref;
-        this.awaitingLogAnchor.delete(tm.source.file);
-      }
+    } else if (tm.session === undefined && this.damagedLogs.size > 0) {
+      const damage = this.damagedLogs.get(tm.source.file);
+      if (damage) placeLogAnchor(damage, ref);
     }
     const timeMs = tm.at === undefined ? undefined : tm.at.sec * 1000 + tm.at.nsec / 1e6;
     if (timeMs !== undefined) this.nowMs = timeMs;

@@ -85,7 +85,7 @@ export interface LogDamage {
   readonly code: string;
   readonly line: number;
   readonly message: string;
-  /** The file's first message after the first damage, else the message before it when it is of the same file. */
+  /** The file's first message after the first damage's line, else its last message before that line. */
   anchor?: MessageRef;
 }
 

@@ -93,6 +93,19 @@ describe('LOG-INCOMPLETE', () => {
     }
   });
 
+  it("points at the file's first message after the damage's line, though the reader said it before the messages around it", () => {
+    // Lines 3, 6, 9, 12 (test/check/support.ts: line = frame × 3); the damage at line 7.
+    const t = new Timeline(null).s('HEARTBEAT_CONF', { InvokeID: 1 }).s('HEARTBEAT_CONF', { InvokeID: 2 }).s('HEARTBEAT_CONF', { InvokeID: 3 }).s('HEARTBEAT_CONF', { InvokeID: 4 });
+    const lines = t.events.map((e) => e.source.line);
+    expect(lines).toEqual([3, 6, 9, 12]);
+    const damage: InputDiagnostic = { ...note('MIVR_MALFORMED_HEADER', 'line looks like a record header but has a bad minute'), source: { file: 'MIVR01.log', line: 7 } };
+    const [finding] = findingsOf(runCheck(scenario([damage, ...t.events])), 'LOG-INCOMPLETE');
+    expect(finding?.at.source.line).toBe(9);
+    // Only messages before it: the last of them.
+    const [before] = findingsOf(runCheck(scenario([damage, ...t.events.slice(0, 2)])), 'LOG-INCOMPLETE');
+    expect(before?.at.source.line).toBe(6);
+  });
+
   it('is said of a trace or a record that could not be read', () => {
     for (const d of [note('LOG_DUMP_NOT_DECODED', 'low-level dump not decoded'), note('MIVR_MALFORMED_HEADER', 'line looks like a record header but has a bad time')]) {
       expect(findingsOf(runCheck(scenario([d, ...log()])), 'LOG-INCOMPLETE'), d.code).toHaveLength(1);
