@@ -151,7 +151,9 @@ export class Checker {
         this.damaged.set(event.session, this.messages);
         const s = this.scopes.get(event.session)?.session;
         if (s) s.damagedAt = this.messages;
-        if (this.firstDamage.size < MAX_DAMAGED && !this.firstDamage.has(event.session)) {
+        // Bytes of the stream lost (not, say, a retransmission that disagreed: the first copy is kept).
+        const lost = event.code === 'STREAM_GAP' || event.code === 'STREAM_UNDECODABLE';
+        if (lost && this.firstDamage.size < MAX_DAMAGED && !this.firstDamage.has(event.session)) {
           const first: FirstDamage = { code: event.code, source: event.source, ...(event.direction !== undefined ? { direction: event.direction } : {}), ...(s ? { anchor: s.first } : {}) };
           this.firstDamage.set(event.session, first);
           this.awaitingAnchor.set(event.session, first);

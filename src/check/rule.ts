@@ -71,7 +71,7 @@ export interface InputEnd {
   readonly notOpenedFirst: ReadonlyMap<string, MessageRef>;
   /** Sessions with a gap or undecodable range in their streams. */
   readonly damaged: ReadonlySet<string>;
-  /** The first damage of each damaged session (the first 10,000 sessions). */
+  /** Where each session first lost bytes of its streams (a gap, an undecodable range; the first 10,000 sessions). */
   readonly firstDamage: ReadonlyMap<string, FirstDamage>;
   /** Log files with traces that could not be read, by file (the first 10,000 files). */
   readonly damagedLogs: ReadonlyMap<string, LogDamage>;

@@ -235,3 +235,13 @@ describe('a message the capture cut short', () => {
     expect(findingsOf(runCheck(scenario(cutWrong)), 'MSG-WRONG-DIRECTION')).toHaveLength(1);
   });
 });
+
+describe('CAPTURE-INCOMPLETE is said of bytes lost, not of every warning about a stream', () => {
+  it('a retransmission that disagreed (the first copy kept) loses nothing: no finding; a gap does', () => {
+    const overlap: InputDiagnostic = { kind: 'diagnostic', severity: 'warning', code: 'TCP_OVERLAP_MISMATCH', message: 'a retransmitted segment disagrees with the first copy (kept)', session: SESSION, direction: 'client-to-server', source: { file: 'test.pcap', frame: 7 } };
+    const t = new Timeline().open().c('HEARTBEAT_REQ', { InvokeID: 2 }).s('HEARTBEAT_CONF', { InvokeID: 2 });
+    const [first, ...rest] = t.events;
+    expect(findingsOf(runCheck(scenario([first!, overlap, ...rest])), 'CAPTURE-INCOMPLETE')).toEqual([]);
+    expect(findingsOf(runCheck(scenario([first!, gap(SESSION, 'client-to-server'), ...rest])), 'CAPTURE-INCOMPLETE')).toHaveLength(1);
+  });
+});

@@ -82,4 +82,19 @@ describe('decode with bytes missing from the input', () => {
     // Missing bytes that start in the header stop at the body's start, and nothing hangs.
     expect(decode(full, { missing: [{ offset: 4, length: full.length - 4 }] }).bodyHex).toBe('');
   });
+
+  it('a floating field that runs past the body over missing bytes is not judged truncated, and shows none of the zero fill', () => {
+    // SET_AGENT_STATE_REQ's last field made to announce more than the body holds, its tail missing.
+    const b = Uint8Array.from(bytes);
+    const last = b.lastIndexOf(0xc2); // AgentID[194]: FieldDataID, then its length
+    expect(last).toBeGreaterThan(floatingStart);
+    b[last + 1] = 0xff;
+    expect(codes(decode(b))).toContain('FLOATING_FIELD_TRUNCATED'); // whole: truncated
+    const cut = last + 4;
+    const full = new Uint8Array(b.length);
+    full.set(b.subarray(0, cut));
+    const m = decode(full, { missing: [{ offset: cut, length: b.length - cut }] });
+    expect(codes(m)).not.toContain('FLOATING_FIELD_TRUNCATED');
+    expect(m.diagnostics.some((d) => d.code === 'BYTES_MISSING' && d.message.startsWith('AgentID[194] is not decoded'))).toBe(true);
+  });
 });

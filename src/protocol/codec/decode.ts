@@ -536,6 +536,12 @@ class FloatingParser {
         this.unread = true;
         break;
       }
+      if (dataEnd > end && this.missing && overlaps(this.missing, dataStart, end)) {
+        // Runs past the body, but bytes of it are missing from the input: its length cannot be judged.
+        this.diag('BYTES_MISSING', `${this.nameOf(id)}[${id}] is not decoded: some of its bytes are missing from the input`, p);
+        this.unread = true;
+        break;
+      }
       if (dataEnd > end) {
         const name = this.nameOf(id);
         // The bytes left may be (or hold) a secret's: shown only with the secrets.

@@ -28,6 +28,7 @@ export const captureIncomplete = defineRule(INCOMPLETE, {
       // A session of which no message was decoded has nothing to point at.
       if (damage.anchor === undefined) continue;
       const lost = end.summaries.get(id)?.unaccountedBytes;
+      if (lost !== undefined && lost['client-to-server'] + lost['server-to-client'] === 0) continue;
       const sides = lost === undefined ? '' : ` ${bytes(lost['client-to-server'] + lost['server-to-client'])} (client-to-server ${lost['client-to-server']}, server-to-client ${lost['server-to-client']}) of`;
       const where = `${damage.source.file}${damage.source.frame !== undefined ? ` frame ${damage.source.frame}` : ''}`;
       ctx.report(
