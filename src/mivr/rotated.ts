@@ -72,10 +72,15 @@ export async function peekFirstRecord(input: MivrInput, tzOverride?: number): Pr
   const splitter = new LineSplitter(sink, PEEK_LIMIT_BYTES);
   let seen = 0;
   const chunks = decompressIfGzip(input.open(), { onRaw: () => undefined, onGzipError: () => undefined });
-  for await (const chunk of chunks) {
-    splitter.push(chunk);
-    seen += chunk.byteLength;
-    if (sink.found || seen >= PEEK_LIMIT_BYTES) break;
+  try {
+    for await (const chunk of chunks) {
+      splitter.push(chunk);
+      seen += chunk.byteLength;
+      if (sink.found || seen >= PEEK_LIMIT_BYTES) break;
+    }
+  } catch {
+    // A read error (damaged gzip data of an input the command decompresses, an I/O error) ends
+    // the peek with what came before it; reading the file for good reports it, where it happens.
   }
   if (!sink.found) splitter.end();
   return sink.found;

@@ -109,3 +109,34 @@ describe('ccxcti decode on MIVR logs', () => {
     expect(line.version).toBe(13);
   });
 });
+
+describe('a rotated set with a gzip file cut short', () => {
+  it('is read: the damage reported where it is, the other files decoded, no exception (found by the fuzzer)', async () => {
+    const cutDir = mkdtempSync(join(dir, 'cut-'));
+    // The first file: gzip cut after 200 bytes (its header and a few records); the second whole.
+    const gz = gzipSync(readFileSync('samples/logs/transferred/MIVR01.log')).subarray(0, 200);
+    writeFileSync(join(cutDir, 'MIVR01.log'), gz);
+    writeFileSync(join(cutDir, 'MIVR02.log'), readFileSync('samples/logs/queued-and-answered/MIVR01.log'));
+    const alone = await ccxcti(['decode', 'samples/logs/queued-and-answered/MIVR01.log', '--format', 'ndjson', '--year', '2015']);
+    for (const format of ['ndjson', 'text', 'json']) {
+      const r = await ccxcti(['decode', join(cutDir, 'MIVR01.log'), join(cutDir, 'MIVR02.log'), '--format', format, '--year', '2015']);
+      expect(r.code, format).toBe(0);
+      if (format === 'json') expect(r.stdout).toMatch(/"code":"MIVR_READ_ERROR","message":"reading stopped after \d+ bytes: damaged gzip data/);
+      else expect(format === 'ndjson' ? r.stderr : r.stdout, format).toMatch(/MIVR_READ_ERROR .*MIVR01\.log:\d+: reading stopped after \d+ bytes: damaged gzip data/);
+    }
+    const r = await ccxcti(['decode', join(cutDir, 'MIVR01.log'), join(cutDir, 'MIVR02.log'), '--format', 'ndjson', '--year', '2015']);
+    const of = (text: string, file: string): string[] =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; source: { file: string; line: number } })
+        .filter((m) => m.source.file.endsWith(file))
+        .map((m) => `${m.type} ${m.source.line}`);
+    // Every message of the whole file is there, as when it is read alone.
+    expect(of(r.stdout, 'MIVR02.log')).toEqual(of(alone.stdout, 'MIVR01.log'));
+    expect(of(r.stdout, 'MIVR02.log').length).toBeGreaterThan(10);
+    // And the same through `check`.
+    const c = await ccxcti(['check', join(cutDir, 'MIVR01.log'), join(cutDir, 'MIVR02.log'), '--format', 'json', '--year', '2015']);
+    expect(c.code).toBe(0);
+  });
+});
