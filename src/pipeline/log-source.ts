@@ -25,10 +25,7 @@ import { LevelPairer } from './log/level-pairing.js';
 import { toMivrInputs } from './log/log-inputs.js';
 import { mivrInputDiagnostic, traceRecordEvents, type TraceCandidate } from './log/trace-messages.js';
 import type { OpenedInput } from './open-input.js';
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from '../util/plural.js';
 
 export function logSource(inputs: readonly OpenedInput[], options: SourceOptions): TimelineSource {
   const mivrDiagnostics: MivrDiagnostic[] = [];

@@ -3,6 +3,7 @@ import type { CheckResult } from '../checker.js';
 import type { Finding } from '../findings.js';
 import type { RuleMeta } from '../rule.js';
 import type { RuleLevel, Severity } from '../severity.js';
+import { plural } from '../../util/plural.js';
 
 export interface ReportContext {
   readonly result: CheckResult;
@@ -22,9 +23,6 @@ export function sourceText(source: { readonly file: string; readonly frame?: num
   return source.file;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** The group of findings that belong to no session: those of MIVR log messages. */
 export const LOG_GROUP = '(MIVR log messages, no session)';

@@ -187,9 +187,8 @@ export class CtiStreamFramer<T> {
       const total = HEADER_LENGTH + u32(this.buf, 0);
       knownEnd = this.bufOffset + total;
       this.syncName = messageTypeName(u32(this.buf, 4));
-      if (gapEnd < knownEnd) this.emitPartial(); // its rest, after the gap, is skipped below
     }
-    this.settle();
+    this.settle(); // a held message start is decoded as far as it goes; its rest after the gap is skipped below
     this.bufOffset = gapEnd;
     this.len = 0;
     this.syncAt = undefined;

@@ -823,12 +823,10 @@ class FloatingParser {
    * them: only the maxima are checked then.
    */
   private validateScope(scope: ScopePlan, obj: FieldRecord, prefix: string, offset: number, top: boolean): void {
-    if (this.unread) {
-      this.checkMaxima(scope, obj, prefix, offset);
-      return;
-    }
     const type = this.message.type;
-    for (const slot of scope.checks) {
+    // When floating fields went unread (bytes missing), what is absent may be among them: only maxima are judged.
+    const judged = !this.unread;
+    if (judged) for (const slot of scope.checks) {
       if (obj[slot.name] !== undefined || (slot.sameId.length > 1 && slot.sameId.some((s) => obj[s.name] !== undefined))) continue;
       const presence = slot.def.presence;
       if (presence === 'required') {
@@ -841,7 +839,7 @@ class FloatingParser {
         }
       }
     }
-    if (top && this.plan.def.atLeastOne) {
+    if (judged && top && this.plan.def.atLeastOne) {
       for (const names of this.plan.def.atLeastOne) {
         if (!names.some((n) => obj[n] !== undefined)) {
           this.diag('AT_LEAST_ONE_MISSING', `${type} needs at least one of ${names.join(', ')}; none is present`, offset);
@@ -849,39 +847,27 @@ class FloatingParser {
       }
     }
     for (const c of scope.counted) {
-      this.checkCount(obj, c.key, c.countedBy, c.max, prefix, offset);
+      this.checkCount(obj, c.key, c.countedBy, c.max, prefix, offset, judged);
       if (c.scope === undefined) continue;
       const records = obj[c.key] as FieldRecord[] | undefined;
       if (records) for (let i = 0; i < records.length; i++) this.validateScope(c.scope, records[i]!, `${prefix}${c.key}[${i}].`, offset, false);
     }
   }
 
-  /** The maxima of validateScope alone: a count or a list over the guide's maximum. */
-  private checkMaxima(scope: ScopePlan, obj: FieldRecord, prefix: string, offset: number): void {
-    for (const c of scope.counted) {
-      if (c.max === undefined) continue;
-      const list = obj[c.key];
-      const count = Array.isArray(list) ? list.length : 0;
-      const counter = obj[c.countedBy];
-      const at = this.fixedOffset(c.countedBy) ?? offset;
-      if (typeof counter === 'number' && counter > c.max) this.diag('COUNT_OVER_MAXIMUM', `${prefix}${c.countedBy} is ${counter}; the guide allows at most ${c.max}`, at);
-      if (count > c.max && counter !== count) this.diag('COUNT_OVER_MAXIMUM', `${count} ${prefix}${c.key} present; the guide allows at most ${c.max}`, offset);
-    }
-  }
-
-  private checkCount(obj: FieldRecord, key: string, countedBy: string, max: number | undefined, prefix: string, offset: number): void {
+  /** `judged`: whether the list is judged against its count (not when fields went unread); maxima always are. */
+  private checkCount(obj: FieldRecord, key: string, countedBy: string, max: number | undefined, prefix: string, offset: number, judged: boolean): void {
     const list = obj[key];
     const count = Array.isArray(list) ? list.length : 0;
     const counter = obj[countedBy];
     const at = this.fixedOffset(countedBy) ?? offset;
     if (typeof counter === 'number') {
-      if (counter !== count) {
+      if (judged && counter !== count) {
         this.diag('COUNT_MISMATCH', `${prefix}${countedBy} is ${counter} but ${count} ${key} ${count === 1 ? 'is' : 'are'} present`, at);
       }
       if (max !== undefined && counter > max) {
         this.diag('COUNT_OVER_MAXIMUM', `${prefix}${countedBy} is ${counter}; the guide allows at most ${max}`, at);
       }
-    } else if (count > 0) {
+    } else if (judged && count > 0) {
       this.diag('COUNT_MISMATCH', `${count} ${prefix}${key} present but no ${countedBy} counts them`, offset);
     }
     if (max !== undefined && count > max && counter !== count) {

@@ -6,6 +6,7 @@
  * - LOG-INCOMPLETE: a MIVR log with traces or records that could not be read (their messages
  *   are missing). One finding per file.
  */
+import { plural } from '../../../util/plural.js';
 import { defineRule, type RuleMeta } from '../../rule.js';
 
 const INCOMPLETE: RuleMeta = {
@@ -18,10 +19,6 @@ const INCOMPLETE: RuleMeta = {
   needsSession: true,
 };
 
-function bytes(n: number): string {
-  return `${n} byte${n === 1 ? '' : 's'}`;
-}
-
 export const captureIncomplete = defineRule(INCOMPLETE, {
   inputEnd(end, ctx) {
     for (const [id, damage] of end.firstDamage) {
@@ -29,7 +26,7 @@ export const captureIncomplete = defineRule(INCOMPLETE, {
       if (damage.anchor === undefined) continue;
       const lost = end.summaries.get(id)?.unaccountedBytes;
       if (lost !== undefined && lost['client-to-server'] + lost['server-to-client'] === 0) continue;
-      const sides = lost === undefined ? '' : ` ${bytes(lost['client-to-server'] + lost['server-to-client'])} (client-to-server ${lost['client-to-server']}, server-to-client ${lost['server-to-client']}) of`;
+      const sides = lost === undefined ? '' : ` ${plural(lost['client-to-server'] + lost['server-to-client'], 'byte')} (client-to-server ${lost['client-to-server']}, server-to-client ${lost['server-to-client']}) of`;
       const where = `${damage.source.file}${damage.source.frame !== undefined ? ` frame ${damage.source.frame}` : ''}`;
       ctx.report(
         INCOMPLETE,
@@ -58,7 +55,7 @@ export const logIncomplete = defineRule(LOG_INCOMPLETE, {
       ctx.report(
         LOG_INCOMPLETE,
         damage.anchor,
-        `${damage.count} place${damage.count === 1 ? '' : 's'} in ${file} could not be read (traces, records): the first at line ${damage.line} (${damage.code}: ${damage.message})${more}; any messages they held are missing`,
+        `${plural(damage.count, 'place')} in ${file} could not be read (traces, records): the first at line ${damage.line} (${damage.code}: ${damage.message})${more}; any messages they held are missing`,
       );
     }
   },
