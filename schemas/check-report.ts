@@ -31,7 +31,7 @@ export interface Finding {
   at: FindingLocation;
 }
 /**
- * The message a finding points at.
+ * The message a finding points at; when no message of what the finding concerns was decoded (a session the capture kept nothing of whole, a log none of whose traces could be read), the place in the input of its first damage, without `index`.
  *
  * This interface was referenced by `CheckReport`'s JSON-Schema
  * via the `definition` "Location".
@@ -42,9 +42,9 @@ export interface FindingLocation {
    */
   session?: string;
   /**
-   * Position of the message in `ccxcti decode`'s output of the same inputs, from 0.
+   * Position of the message in `ccxcti decode`'s output of the same inputs, from 0; absent when the finding points at no message.
    */
-  index: number;
+  index?: number;
   source: FindingSource;
 }
 /**

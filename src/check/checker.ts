@@ -13,7 +13,7 @@ import { ClientHistory } from './model/clients.js';
 import { callIdOf } from './model/calls.js';
 import { LOG_SCOPE, Scope } from './model/scope.js';
 import { SessionModel, type ResetDue } from './model/session.js';
-import type { FirstDamage, LogDamage, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
+import type { FindingPlace, FirstDamage, LogDamage, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
 import { RULE_IMPLS } from './rules/index.js';
 import type { RuleLevel, Severity } from './severity.js';
 import type { MessageView } from './view.js';
@@ -137,7 +137,7 @@ export class Checker {
       reportUnlessDamaged: (session, afterIndex, rule, at, message, call) => {
         if (this.severity.has(rule.id)) session.hold({ unlessDamagedAfter: afterIndex, rule, at, message, ...(call !== undefined ? { call } : {}) });
       },
-      report: (rule: RuleMeta, at: MessageRef, message: string, call?: number) => {
+      report: (rule: RuleMeta, at: FindingPlace, message: string, call?: number) => {
         const severity = this.severity.get(rule.id);
         if (severity === undefined) return;
         this.store.add({ rule: rule.id, severity, message, spec: rule.spec, at, ...(call !== undefined ? { call } : {}) });
@@ -154,7 +154,7 @@ export class Checker {
         // Bytes of the stream lost (not, say, a retransmission that disagreed: the first copy is kept).
         const lost = event.code === 'STREAM_GAP' || event.code === 'STREAM_UNDECODABLE';
         if (lost && this.firstDamage.size < MAX_DAMAGED && !this.firstDamage.has(event.session)) {
-          const first: FirstDamage = { code: event.code, source: event.source, ...(event.direction !== undefined ? { direction: event.direction } : {}), ...(s ? { anchor: s.first } : {}) };
+          const first: FirstDamage = { code: event.code, source: event.source, ...(event.at !== undefined ? { at: event.at } : {}), ...(event.direction !== undefined ? { direction: event.direction } : {}), ...(s ? { anchor: s.first } : {}) };
           this.firstDamage.set(event.session, first);
           this.awaitingAnchor.set(event.session, first);
         }

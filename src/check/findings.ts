@@ -1,5 +1,5 @@
 /** Findings as they are reported, kept up to a cap per rule (every one is counted). */
-import type { MessageRef } from './rule.js';
+import type { FindingPlace } from './rule.js';
 import type { Severity } from './severity.js';
 
 export interface Finding {
@@ -7,8 +7,8 @@ export interface Finding {
   readonly severity: Severity;
   readonly message: string;
   readonly spec: string;
-  /** The message the finding points at. */
-  readonly at: MessageRef;
+  /** The message the finding points at (else the place in an input, see InputPlace). */
+  readonly at: FindingPlace;
   /** The call it concerns, for grouping in text reports. */
   readonly call?: number;
 }
@@ -51,8 +51,8 @@ export class FindingStore {
     return this.perRule;
   }
 
-  /** The kept findings in timeline order (then by rule). */
+  /** The kept findings in timeline order (then by rule); those at no message after the rest. */
   sorted(): Finding[] {
-    return [...this.kept].sort((a, b) => a.at.index - b.at.index || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    return [...this.kept].sort((a, b) => (a.at.index ?? Infinity) - (b.at.index ?? Infinity) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   }
 }

@@ -42,9 +42,25 @@ export interface MessageRef {
   readonly type: string;
 }
 
+/**
+ * Where a finding points when no message of what it concerns was decoded (a session the
+ * capture kept none of whole, a log none of whose traces could be read): the input's place
+ * of the first damage. No index: there is no message in `ccxcti decode`'s output to name.
+ */
+export interface InputPlace {
+  readonly index?: undefined;
+  readonly type?: undefined;
+  readonly session?: string;
+  readonly source: SourceRef;
+  readonly at?: Instant;
+}
+
+/** Where a finding points: a message, else (rarely) a place in an input. */
+export type FindingPlace = MessageRef | InputPlace;
+
 export interface RuleContext {
   /** Reports a finding of `rule` at `at`; `call` groups it under a call in text reports. */
-  report(rule: RuleMeta, at: MessageRef, message: string, call?: number): void;
+  report(rule: RuleMeta, at: FindingPlace, message: string, call?: number): void;
   /**
    * Reports a finding at the end of `session`, unless the input lost bytes of the session after
    * the message `afterIndex` (-1: any loss): for findings that a gap could explain, since a
@@ -94,6 +110,7 @@ export interface FirstDamage {
   /** The input diagnostic's code (STREAM_GAP, STREAM_UNDECODABLE) and where it was reported. */
   readonly code: string;
   readonly source: SourceRef;
+  readonly at?: Instant;
   readonly direction?: string;
   /**
    * The session's first message after the damage (messages may be missing before it), else

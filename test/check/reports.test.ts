@@ -8,12 +8,14 @@ import { checkReportJson } from '../../src/check/report/json.js';
 import { writeJunitReport, xmlEscape } from '../../src/check/report/junit.js';
 import { fileUri, sarifLog } from '../../src/check/report/sarif.js';
 import { writeTextReport } from '../../src/check/report/text.js';
+import { writeHtmlReport } from '../../src/check/report/html.js';
+import type { TimelineEvent } from '../../src/timeline/types.js';
 import { resolveLevels } from '../../src/check/settings.js';
 import type { RuleLevel, Severity } from '../../src/check/severity.js';
 import { CHAPTER_11_FLOWS, toTimeline } from '../fixtures/flows/chapter11.js';
 import { RULE_CASES } from './rule-cases.js';
 import { SARIF_SCHEMA_PATH, SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from '../../scripts/schemas.js';
-import { runCheck, scenario, Timeline } from './support.js';
+import { runCheck, scenario, SESSION, Timeline } from './support.js';
 
 function context(result: CheckResult, options: { failOn?: Severity; levels?: ReadonlyMap<string, RuleLevel> } = {}): ReportContext {
   return { result, inputs: ['capture.pcapng', 'MIVR01.log'], catalog: RULE_CATALOG, levels: options.levels ?? resolveLevels(RULE_CATALOG, []), failOn: options.failOn ?? 'error', toolVersion: '0.1.0' };
@@ -28,8 +30,43 @@ function results(): Array<[string, CheckResult]> {
     ['a chapter-11 flow', runCheck(scenario(toTimeline(CHAPTER_11_FLOWS[0]!)))],
     ['log messages', runCheck(logOnly)],
     ['every rule firing', runCheck(scenario(everyRule))],
+    ['inputs of which no message was decoded', runCheck(scenario(NOTHING_DECODED))],
   ];
 }
+
+/** A session and a log whose only traces are damage: their findings point at no message. */
+const NOTHING_DECODED: TimelineEvent[] = [
+  { kind: 'diagnostic', severity: 'warning', code: 'STREAM_GAP', message: '12 bytes of the stream missing', session: SESSION, direction: 'server-to-client', source: { file: 'capture.pcapng', frame: 264 } },
+  { kind: 'diagnostic', severity: 'warning', code: 'MIVR_MALFORMED_HEADER', message: 'line looks like a record header but has a bad minute', source: { file: 'MIVR01.log', line: 2 } },
+];
+
+describe('findings that point at no message (nothing of their session or log was decoded)', () => {
+  const result = runCheck(scenario(NOTHING_DECODED));
+  it('are reported, one per session and per log, at the place of the first damage', () => {
+    expect(result.findings.map((f) => [f.rule, f.at.index, f.at.session, f.at.source])).toEqual([
+      ['CAPTURE-INCOMPLETE', undefined, SESSION, { file: 'capture.pcapng', frame: 264 }],
+      ['LOG-INCOMPLETE', undefined, undefined, { file: 'MIVR01.log', line: 2 }],
+    ]);
+  });
+  it('JSON: `at` has no index; SARIF: no index property, the logical location says so; text, JUnit, HTML say so', () => {
+    const json = checkReportJson(context(result));
+    expect(json.findings.map((f) => Object.keys(f.at).sort())).toEqual([['session', 'source'], ['source']]);
+    const log = sarifLog(context(result)) as { runs: Array<{ results: Array<{ properties: Record<string, unknown>; locations: Array<{ logicalLocations: Array<{ name: string }> }> }> }> };
+    for (const r of log.runs[0]!.results) {
+      expect(r.properties).not.toHaveProperty('index');
+      expect(r.locations[0]!.logicalLocations[0]!.name).toBe('(no message decoded)');
+    }
+    const text = writeTextReport(context(result));
+    expect(text).toContain(`CAPTURE-INCOMPLETE  #- ${'capture.pcapng:frame 264'} (no message decoded)`);
+    expect(text).not.toContain('undefined');
+    const junit = writeJunitReport(context(result, { failOn: 'warning' }));
+    expect(junit).toContain('#- ');
+    expect(junit).not.toContain('undefined');
+    const html = writeHtmlReport(context(result));
+    expect(html).toContain('(no message decoded)');
+    expect(html).not.toContain('undefined');
+  });
+});
 
 describe('JSON report', () => {
   for (const [name, result] of results()) {

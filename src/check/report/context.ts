@@ -1,7 +1,7 @@
 /** What every report format is written from. */
 import type { CheckResult } from '../checker.js';
 import type { Finding } from '../findings.js';
-import type { RuleMeta } from '../rule.js';
+import type { FindingPlace, RuleMeta } from '../rule.js';
 import type { RuleLevel, Severity } from '../severity.js';
 import { plural } from '../../util/plural.js';
 
@@ -23,6 +23,18 @@ export function sourceText(source: { readonly file: string; readonly frame?: num
   return source.file;
 }
 
+/** What a finding points at when no message of it was decoded (InputPlace). */
+export const NO_MESSAGE = '(no message decoded)';
+
+/** `#41`, the index of a finding's message; `#-` when it points at no message. */
+export function indexText(at: FindingPlace): string {
+  return at.index === undefined ? '#-' : `#${at.index}`;
+}
+
+/** The message type of a finding's message, else NO_MESSAGE. */
+export function typeText(at: FindingPlace): string {
+  return at.type ?? NO_MESSAGE;
+}
 
 /** The group of findings that belong to no session: those of MIVR log messages. */
 export const LOG_GROUP = '(MIVR log messages, no session)';

@@ -14,7 +14,7 @@ import { instantToText } from '../../timeline/instant.js';
 import { countAtOrAbove, type Finding } from '../findings.js';
 import type { RuleMeta } from '../rule.js';
 import { atOrAbove } from '../severity.js';
-import { callGroupTitle, groupFindings, LOG_GROUP, sourceText, summaryText, type ReportContext } from './context.js';
+import { callGroupTitle, groupFindings, LOG_GROUP, sourceText, summaryText, typeText, type ReportContext } from './context.js';
 
 const STYLE = `
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
@@ -59,7 +59,7 @@ function findingRow(f: Finding, ctx: ReportContext): string {
   const when = f.at.at ? instantToText(f.at.at) : '';
   return (
     `<tr class="${h(f.severity)}${failing}"><td>${h(f.severity)}</td><td><a href="#${h(ruleAnchor(f.rule))}">${h(f.rule)}</a></td>` +
-    `<td class="n">${f.at.index}</td><td>${h(when)}</td><td>${h(sourceText(f.at.source))}</td><td>${h(f.at.type)}</td>` +
+    `<td class="n">${f.at.index ?? ''}</td><td>${h(when)}</td><td>${h(sourceText(f.at.source))}</td><td>${h(typeText(f.at))}</td>` +
     `<td class="msg">${h(f.message)}</td><td>${h(f.spec)}</td></tr>\n`
   );
 }

@@ -10,7 +10,7 @@ function findingJson(f: Finding): ReportFinding {
     severity: f.severity,
     message: f.message,
     spec: f.spec,
-    at: { ...(f.at.session !== undefined ? { session: f.at.session } : {}), index: f.at.index, source },
+    at: { ...(f.at.session !== undefined ? { session: f.at.session } : {}), ...(f.at.index !== undefined ? { index: f.at.index } : {}), source },
   };
 }
 

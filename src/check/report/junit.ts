@@ -8,7 +8,7 @@ import type { RuleMeta } from '../rule.js';
 import { RULE_CATEGORIES } from '../rule.js';
 import { UNSAFE_FOR_TERMINAL } from '../../render/escape.js';
 import { atOrAbove } from '../severity.js';
-import { sourceText, type ReportContext } from './context.js';
+import { indexText, sourceText, typeText, type ReportContext } from './context.js';
 
 /**
  * A character a terminal interprets or that disguises text (src/render/escape.ts), left in the
@@ -33,7 +33,7 @@ export function xmlEscape(text: string): string {
 }
 
 function findingText(f: Finding): string {
-  return `${f.severity} #${f.at.index} ${f.at.session ? `${f.at.session} ` : ''}${sourceText(f.at.source)} ${f.at.type}: ${f.message}`;
+  return `${f.severity} ${indexText(f.at)} ${f.at.session ? `${f.at.session} ` : ''}${sourceText(f.at.source)} ${typeText(f.at)}: ${f.message}`;
 }
 
 function testcase(rule: RuleMeta, findings: readonly Finding[], total: number, ctx: ReportContext): { xml: string; failed: boolean; skipped: boolean } {

@@ -7,7 +7,7 @@
 import type { Finding } from '../findings.js';
 import type { RuleMeta } from '../rule.js';
 import type { Severity } from '../severity.js';
-import type { ReportContext } from './context.js';
+import { NO_MESSAGE, type ReportContext } from './context.js';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -55,7 +55,8 @@ function result(f: Finding, ruleIndex: number, artifactIndex: ReadonlyMap<string
     artifactLocation: { uri: fileUri(src.file), ...(index !== undefined ? { index } : {}) },
     ...(src.line !== undefined ? { region: { startLine: src.line } } : {}),
   };
-  const parts = [...(f.at.session !== undefined ? [`session ${f.at.session}`] : []), ...(src.frame !== undefined ? [`frame ${src.frame}`] : []), `${f.at.type} #${f.at.index}`];
+  const message = f.at.index === undefined ? NO_MESSAGE : `${f.at.type} #${f.at.index}`;
+  const parts = [...(f.at.session !== undefined ? [`session ${f.at.session}`] : []), ...(src.frame !== undefined ? [`frame ${src.frame}`] : []), message];
   return {
     ruleId: f.rule,
     ruleIndex,
@@ -64,12 +65,11 @@ function result(f: Finding, ruleIndex: number, artifactIndex: ReadonlyMap<string
     locations: [
       {
         physicalLocation,
-        logicalLocations: [{ name: `${f.at.type} #${f.at.index}`, fullyQualifiedName: parts.join(' / '), kind: 'message' }],
+        logicalLocations: [{ name: message, fullyQualifiedName: parts.join(' / '), kind: 'message' }],
       },
     ],
     properties: {
-      index: f.at.index,
-      messageType: f.at.type,
+      ...(f.at.index !== undefined ? { index: f.at.index, messageType: f.at.type } : {}),
       ...(f.at.session !== undefined ? { session: f.at.session } : {}),
       ...(src.frame !== undefined ? { frame: src.frame } : {}),
       ...(f.call !== undefined ? { callId: f.call } : {}),

@@ -7,11 +7,11 @@
 import { escapeForTerminal } from '../../render/escape.js';
 import { instantToText } from '../../timeline/instant.js';
 import type { Finding } from '../findings.js';
-import { callGroupTitle, groupFindings, LOG_GROUP, sourceText, summaryText, type ReportContext } from './context.js';
+import { callGroupTitle, groupFindings, indexText, LOG_GROUP, sourceText, summaryText, typeText, type ReportContext } from './context.js';
 
 function line(f: Finding): string {
   const when = f.at.at ? ` ${instantToText(f.at.at)}` : '';
-  return `    ${f.severity.padEnd(7)} ${f.rule}  #${f.at.index}${when} ${escapeForTerminal(sourceText(f.at.source))} ${f.at.type}\n            ${escapeForTerminal(f.message)}\n            [${f.spec}]\n`;
+  return `    ${f.severity.padEnd(7)} ${f.rule}  ${indexText(f.at)}${when} ${escapeForTerminal(sourceText(f.at.source))} ${typeText(f.at)}\n            ${escapeForTerminal(f.message)}\n            [${f.spec}]\n`;
 }
 
 export function writeTextReport(ctx: ReportContext): string {

@@ -22,16 +22,16 @@ const INCOMPLETE: RuleMeta = {
 export const captureIncomplete = defineRule(INCOMPLETE, {
   inputEnd(end, ctx) {
     for (const [id, damage] of end.firstDamage) {
-      // A session of which no message was decoded has nothing to point at.
-      if (damage.anchor === undefined) continue;
       const lost = end.summaries.get(id)?.unaccountedBytes;
       if (lost !== undefined && lost['client-to-server'] + lost['server-to-client'] === 0) continue;
       const sides = lost === undefined ? '' : ` ${plural(lost['client-to-server'] + lost['server-to-client'], 'byte')} (client-to-server ${lost['client-to-server']}, server-to-client ${lost['server-to-client']}) of`;
       const where = `${damage.source.file}${damage.source.frame !== undefined ? ` frame ${damage.source.frame}` : ''}`;
+      // A session of which no message was decoded: the finding points at the damage itself.
+      const none = damage.anchor === undefined ? 'no message of the session could be decoded; ' : '';
       ctx.report(
         INCOMPLETE,
-        damage.anchor,
-        `the capture lost${sides} this session's streams (gaps, undecodable ranges), the first at ${where} (${damage.code}${damage.direction !== undefined ? `, ${damage.direction}` : ''}); ` +
+        damage.anchor ?? { session: id, source: damage.source, ...(damage.at !== undefined ? { at: damage.at } : {}) },
+        `${none}the capture lost${sides} this session's streams (gaps, undecodable ranges), the first at ${where} (${damage.code}${damage.direction !== undefined ? `, ${damage.direction}` : ''}); ` +
           'messages there are missing, and findings the loss could explain are not reported',
       );
     }
@@ -50,12 +50,13 @@ const LOG_INCOMPLETE: RuleMeta = {
 export const logIncomplete = defineRule(LOG_INCOMPLETE, {
   inputEnd(end, ctx) {
     for (const [file, damage] of end.damagedLogs) {
-      if (damage.anchor === undefined) continue; // no message of the file to point at
       const more = damage.count > 1 ? ` and ${damage.count - 1} more` : '';
+      // A file of which no message was decoded: the finding points at the first damage's line.
+      const none = damage.anchor === undefined ? 'no message of the file could be decoded; ' : '';
       ctx.report(
         LOG_INCOMPLETE,
-        damage.anchor,
-        `${plural(damage.count, 'place')} in ${file} could not be read (traces, records): the first at line ${damage.line} (${damage.code}: ${damage.message})${more}; any messages they held are missing`,
+        damage.anchor ?? { source: { file, line: damage.line } },
+        `${none}${plural(damage.count, 'place')} in ${file} could not be read (traces, records): the first at line ${damage.line} (${damage.code}: ${damage.message})${more}; any messages they held are missing`,
       );
     }
   },
