@@ -25,7 +25,7 @@ export type { DecodeDocument } from '../schemas/decode-document.js';
 export { Checker, checkTimeline, type CheckerOptions, type CheckResult } from './check/checker.js';
 export { RULE_CATALOG, ruleById } from './check/catalog.js';
 export type { Finding } from './check/findings.js';
-export type { MessageRef, RuleCategory, RuleMeta } from './check/rule.js';
+export type { FindingPlace, InputPlace, MessageRef, RuleCategory, RuleMeta } from './check/rule.js';
 export type { RuleLevel } from './check/severity.js';
 export { resolveLevels, parseRuleOption, settingsFromJson, SettingsError, type RuleSetting, type CheckSettings } from './check/settings.js';
 export { checkReportJson } from './check/report/json.js';
