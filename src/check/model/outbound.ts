@@ -16,12 +16,14 @@ const MAX_PENDING = 1024;
 export interface PendingClearing {
   readonly callId: number;
   readonly response: string;
+  /** The SET_CALL_DATA_REQ's InvokeID: a FAILURE_CONF / CONTROL_FAILURE_CONF with it means the answer was not acted on. */
+  readonly invokeId: number | undefined;
   readonly ref: MessageRef;
   readonly deadlineMs: number | undefined;
 }
 
 /** A client's SET_CALL_DATA_REQ whose BAResponse clears a reservation call, with that call's ID. */
-export function clearingResponse(m: MessageView, calls: CallTable): { callId: number; response: string } | undefined {
+export function clearingResponse(m: MessageView, calls: CallTable): { callId: number; response: string; invokeId: number | undefined } | undefined {
   if (m.type !== 'SET_CALL_DATA_REQ' || m.direction === 'server-to-client') return undefined;
   const response = namedVariable(m.fields, 'BAResponse');
   const callId = num(m.fields, 'CallID');
@@ -33,8 +35,11 @@ export function clearingResponse(m: MessageView, calls: CallTable): { callId: nu
   if (call && call.isPreview() && !call.isReservation()) return undefined;
   // Already cleared (a capture can put the clearing before the answer that caused it).
   if (call?.connectionCleared) return undefined;
-  return { callId, response };
+  return { callId, response, invokeId: num(m.fields, 'InvokeID') };
 }
+
+/** Confirmations that say a request was not executed (chapter 7; FAILURE_CONF, Table 26). */
+const FAILURES = new Set(['FAILURE_CONF', 'CONTROL_FAILURE_CONF']);
 
 export class OutboundTracker {
   /** Pending clearings in deadline order. */
@@ -95,6 +100,12 @@ export class OutboundTracker {
       return;
     }
     if (this.byCall.size === 0) return;
+    if (FAILURES.has(m.type) && m.direction !== 'client-to-server') {
+      // The server refused the answer: the reservation stays, nothing is cleared.
+      const invokeId = num(m.fields, 'InvokeID');
+      if (invokeId !== undefined) for (const p of this.byCall.values()) if (p.invokeId === invokeId) this.byCall.delete(p.callId);
+      return;
+    }
     if (m.type === 'CALL_CONNECTION_CLEARED_EVENT' || m.type === 'CALL_CLEARED_EVENT' || m.type === 'END_CALL_EVENT') {
       const callId = num(m.fields, 'CallID');
       if (callId !== undefined) this.byCall.delete(callId);

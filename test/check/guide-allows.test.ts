@@ -1,0 +1,39 @@
+/**
+ * False positives found by auditing the rules against the guide's own text: sequences the
+ * guide allows (or that it says a client is not sent) must not be reported. Each test names
+ * the passage.
+ */
+import { describe, expect, it } from 'vitest';
+import { ALL_CALL_EVENTS, describeFindings, findingsOf, runCheck, Timeline } from './support.js';
+import { established, setCallData } from './rule-cases.js';
+
+const nv = (pairs: Record<string, string>): { VariableName: string; VariableValue: string }[] => Object.entries(pairs).map(([VariableName, VariableValue]) => ({ VariableName, VariableValue }));
+const delivered = (callId: number, device: string): Record<string, unknown> => ({ CallID: callId, ConnectionDeviceID: device, AlertingDeviceID: device, CalledDeviceID: device, LocalConnectionState: 2 });
+const agent = (state: number): Record<string, unknown> => ({ AgentState: state, CSQState: state, CSQID: 0xffffffff, AgentExtension: '4020', AgentID: 'chli4020', NextAgentState: 0xffff });
+
+/** The chapter-8 reservation call (BEGIN_CALL_EVENT and CALL_DELIVERED_EVENT with BAStatus DO). */
+function reservation(t: Timeline, callId: number): Timeline {
+  return t.s('BEGIN_CALL_EVENT', { CallID: callId, CallType: 18, ConnectionDeviceID: '4020', NamedVariable: nv({ BAStatus: 'DO', BAResponse: '' }) }).s('CALL_DELIVERED_EVENT', delivered(callId, '4020'));
+}
+
+function expectNone(t: Timeline, rule: string): void {
+  const result = runCheck(t);
+  expect(findingsOf(result, rule), describeFindings(result)).toEqual([]);
+}
+
+describe('OUTBOUND-RESERVATION-NOT-CLEARED', () => {
+  it('a BAResponse the server refused (CONTROL_FAILURE_CONF, FAILURE_CONF) clears nothing (chapter 7: the failure confirmation means the request was not executed)', () => {
+    for (const failure of ['CONTROL_FAILURE_CONF', 'FAILURE_CONF']) {
+      const t = reservation(new Timeline().open(), 5)
+        .c('SET_CALL_DATA_REQ', setCallData(3, 5, 'Accept'))
+        .s(failure, { InvokeID: 3, ...(failure === 'FAILURE_CONF' ? { Status: 1 } : { FailureCode: 1 }) })
+        .s('AGENT_STATE_EVENT', agent(8), { dt: 20 });
+      expectNone(t, 'OUTBOUND-RESERVATION-NOT-CLEARED');
+    }
+  });
+
+  it('still reported when the answer was confirmed and no clearing came', () => {
+    const t = reservation(new Timeline().open(), 5).c('SET_CALL_DATA_REQ', setCallData(3, 5, 'Accept')).s('SET_CALL_DATA_CONF', { InvokeID: 3 }).s('CONTROL_FAILURE_CONF', { InvokeID: 4, FailureCode: 1 }).s('AGENT_STATE_EVENT', agent(4), { dt: 20 });
+    expect(findingsOf(runCheck(t), 'OUTBOUND-RESERVATION-NOT-CLEARED')).toHaveLength(1);
+  });
+});
