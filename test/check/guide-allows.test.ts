@@ -32,6 +32,14 @@ describe('OUTBOUND-RESERVATION-NOT-CLEARED', () => {
     }
   });
 
+  it('not expected by a client whose CallMsgMask leaves CALL_CONNECTION_CLEARED_EVENT out (Table 23; chapter 3: the masks decide what the client is sent)', () => {
+    const t = reservation(new Timeline().open({ CallMsgMask: ALL_CALL_EVENTS & ~0x40 }), 5)
+      .c('SET_CALL_DATA_REQ', setCallData(3, 5, 'Accept'))
+      .s('SET_CALL_DATA_CONF', { InvokeID: 3 })
+      .s('AGENT_STATE_EVENT', agent(4), { dt: 20 });
+    expectNone(t, 'OUTBOUND-RESERVATION-NOT-CLEARED');
+  });
+
   it('still reported when the answer was confirmed and no clearing came', () => {
     const t = reservation(new Timeline().open(), 5).c('SET_CALL_DATA_REQ', setCallData(3, 5, 'Accept')).s('SET_CALL_DATA_CONF', { InvokeID: 3 }).s('CONTROL_FAILURE_CONF', { InvokeID: 4, FailureCode: 1 }).s('AGENT_STATE_EVENT', agent(4), { dt: 20 });
     expect(findingsOf(runCheck(t), 'OUTBOUND-RESERVATION-NOT-CLEARED')).toHaveLength(1);

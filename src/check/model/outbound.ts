@@ -9,6 +9,8 @@ import type { MessageRef } from '../rule.js';
 import type { MessageView } from '../view.js';
 import type { CallTable } from './calls.js';
 
+/** Table 23: CALL_CONNECTION_CLEARED_MASK. */
+const CONNECTION_CLEARED_MASK = 0x40;
 /** How long the reservation call may stay after the answer: the guide's bound for answers (chapter 7). */
 export const CLEARING_WINDOW_MS = 15_000;
 const MAX_PENDING = 1024;
@@ -35,6 +37,9 @@ export function clearingResponse(m: MessageView, calls: CallTable): { callId: nu
   if (call && call.isPreview() && !call.isReservation()) return undefined;
   // Already cleared (a capture can put the clearing before the answer that caused it).
   if (call?.connectionCleared) return undefined;
+  // A client whose CallMsgMask leaves CALL_CONNECTION_CLEARED_EVENT out is not sent the clearing (Table 23).
+  const open = m.session?.open;
+  if (open && (open.callMask & CONNECTION_CLEARED_MASK) === 0) return undefined;
   return { callId, response, invokeId: num(m.fields, 'InvokeID') };
 }
 

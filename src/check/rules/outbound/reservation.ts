@@ -13,7 +13,7 @@ const NOT_CLEARED: RuleMeta = {
   spec: 'chapter 8, Outbound Call Events (step 3)',
   title: 'Reservation call not cleared after the answer',
   rationale:
-    'After Accept, Reject, Reject-Close or Cancel Reservation Unified CCX sends CALL_CONNECTION_CLEARED_EVENT for the reservation call; the guide gives no delay (15 s is allowed) and its own reject flow clears another CallID, hence a warning.',
+    'After Accept, Reject, Reject-Close or Cancel Reservation Unified CCX sends CALL_CONNECTION_CLEARED_EVENT for the reservation call; the guide gives no delay (15 s is allowed) and its own reject flow clears another CallID, hence a warning. Not expected after an answer the server refused (FAILURE_CONF, CONTROL_FAILURE_CONF) nor by a client that masked CALL_CONNECTION_CLEARED_EVENT out.',
 };
 
 function report(ctx: RuleContext, p: PendingClearing, why: string, at?: MessageRef): void {
