@@ -45,3 +45,23 @@ describe('OUTBOUND-RESERVATION-NOT-CLEARED', () => {
     expect(findingsOf(runCheck(t), 'OUTBOUND-RESERVATION-NOT-CLEARED')).toHaveLength(1);
   });
 });
+
+describe('CALL-DELIVERED-AFTER-ESTABLISHED', () => {
+  // A call answered at CTI port 9019, moved on (the port's CALL_CONNECTION_CLEARED_EVENT is
+  // masked out), and later delivered to the same port again: a new connection there.
+  const revisit = (mask: number): Timeline =>
+    new Timeline()
+      .open({ CallMsgMask: mask })
+      .s('CALL_DELIVERED_EVENT', delivered(5, '9019'))
+      .s('CALL_ESTABLISHED_EVENT', established(5, '9019'))
+      .s('CALL_DELIVERED_EVENT', delivered(5, '2006'))
+      .s('CALL_DELIVERED_EVENT', delivered(5, '9019'));
+
+  it('not judged for a client that masked CALL_CONNECTION_CLEARED_EVENT out: the clearing of the first connection is not sent to it (Table 23)', () => {
+    expectNone(revisit(ALL_CALL_EVENTS & ~0x40), 'CALL-DELIVERED-AFTER-ESTABLISHED');
+  });
+
+  it('still an error where the client takes CALL_CONNECTION_CLEARED_EVENT and none came', () => {
+    expect(findingsOf(runCheck(revisit(ALL_CALL_EVENTS)), 'CALL-DELIVERED-AFTER-ESTABLISHED')).toHaveLength(1);
+  });
+});

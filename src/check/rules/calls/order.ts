@@ -8,6 +8,8 @@ import { defineRule, type RuleMeta } from '../../rule.js';
 
 /** Table 23: BEGIN_CALL_MASK. */
 const BEGIN_CALL_MASK = 0x2000;
+/** Table 23: CALL_CONNECTION_CLEARED_MASK. */
+const CONNECTION_CLEARED_MASK = 0x40;
 
 const CALL_EVENTS_BUT_BEGIN = [
   'END_CALL_EVENT',
@@ -79,7 +81,7 @@ const DELIVERED_AFTER_ESTABLISHED: RuleMeta = {
   category: 'calls',
   spec: 'chapter 6, Call Events ("the CALL_DELIVERED event is always before the CALL_ESTABLISHED event")',
   title: 'CALL_DELIVERED_EVENT after CALL_ESTABLISHED_EVENT at the same device',
-  rationale: 'The one order of call events the guide guarantees.',
+  rationale: 'The one order of call events the guide guarantees. Not judged for a client that masked CALL_CONNECTION_CLEARED_EVENT out: it is not told that a connection ended, so a new one at the same device cannot be told apart.',
 };
 
 export const callDeliveredAfterEstablished = defineRule(DELIVERED_AFTER_ESTABLISHED, {
@@ -88,6 +90,9 @@ export const callDeliveredAfterEstablished = defineRule(DELIVERED_AFTER_ESTABLIS
     const id = m.callId;
     const device = nonEmpty(m.fields, 'ConnectionDeviceID');
     if (id === undefined || device === undefined) return;
+    // The CALL_CONNECTION_CLEARED_EVENT that ended the established connection is not sent to this client (Table 23).
+    const open = m.session?.open;
+    if (open && (open.callMask & CONNECTION_CLEARED_MASK) === 0) return;
     const established = m.call?.connectionOf(device)?.established;
     if (established !== undefined) ctx.report(DELIVERED_AFTER_ESTABLISHED, m.ref, `CALL_DELIVERED_EVENT for call ${id} at ${device} after CALL_ESTABLISHED_EVENT #${established} at the same device`, id);
   },
