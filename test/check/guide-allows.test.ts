@@ -65,3 +65,21 @@ describe('CALL-DELIVERED-AFTER-ESTABLISHED', () => {
     expect(findingsOf(runCheck(revisit(ALL_CALL_EVENTS)), 'CALL-DELIVERED-AFTER-ESTABLISHED')).toHaveLength(1);
   });
 });
+
+describe('REQUEST-CONF-UNMATCHED', () => {
+  // CONFIG_REQUEST_KEY_EVENT and CONFIG_REQUEST_EVENT carry no InvokeID, and chapter 4 (Error
+  // Handling) says configuration errors also come as a generic FAILURE_CONF.
+  it('a FAILURE_CONF while a CONFIG_REQUEST_KEY_EVENT is unanswered is its answer', () => {
+    expectNone(new Timeline().open().c('CONFIG_REQUEST_KEY_EVENT').s('FAILURE_CONF', { InvokeID: 0, Status: 3 }), 'REQUEST-CONF-UNMATCHED');
+  });
+
+  it('a FAILURE_CONF while a CONFIG_REQUEST_EVENT is unanswered is its answer', () => {
+    const t = new Timeline().open().c('CONFIG_REQUEST_KEY_EVENT').s('CONFIG_KEY_EVENT', { Status: 0 }).c('CONFIG_REQUEST_EVENT', { ConfigurationMask: 2 }).s('FAILURE_CONF', { InvokeID: 0, Status: 3 });
+    expectNone(t, 'REQUEST-CONF-UNMATCHED');
+  });
+
+  it('still an error once the configuration requests were answered', () => {
+    const t = new Timeline().open().c('CONFIG_REQUEST_KEY_EVENT').s('CONFIG_KEY_EVENT', { Status: 0 }).s('FAILURE_CONF', { InvokeID: 0, Status: 3 });
+    expect(findingsOf(runCheck(t), 'REQUEST-CONF-UNMATCHED')).toHaveLength(1);
+  });
+});

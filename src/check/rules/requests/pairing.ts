@@ -65,7 +65,7 @@ const UNMATCHED: RuleMeta = {
   category: 'requests',
   spec: 'Tables 14, 17, 21, 26 and every confirmation ("the InvokeID from the corresponding request")',
   title: 'Confirmation for no request',
-  rationale: 'A confirmation answers a request of the same session; judged only for sessions seen from their OPEN_REQ.',
+  rationale: 'A confirmation answers a request of the same session; judged only for sessions seen from their OPEN_REQ. A FAILURE_CONF while a configuration request (which has no InvokeID) is unanswered may be its answer (chapter 4, Error Handling).',
   needsSession: true,
 };
 
@@ -120,6 +120,8 @@ export const requestConfirmations = {
     const done = s.requests.answered.get(id);
     if (done) ctx.reportUnlessDamaged(s, -1, TWICE, m.ref, `${m.type} for InvokeID ${id}: ${done.type} was already answered by ${done.answeredBy} #${done.index}`);
     // A session that outgrew its table of outstanding requests may be answering one it dropped.
-    else if (s.fromStart && s.requests.pending.evicted === 0) ctx.reportUnlessDamaged(s, -1, UNMATCHED, m.ref, `${m.type} with InvokeID ${id} answers no outstanding request of this session`);
+    // CONFIG_REQUEST_KEY_EVENT and CONFIG_REQUEST_EVENT carry no InvokeID, and their errors
+    // may come as a generic FAILURE_CONF (chapter 4, Error Handling): one of them may be answered.
+    else if (s.fromStart && s.requests.pending.evicted === 0 && !(m.type === 'FAILURE_CONF' && (s.config.keyRequests > 0 || s.config.requestPending))) ctx.reportUnlessDamaged(s, -1, UNMATCHED, m.ref, `${m.type} with InvokeID ${id} answers no outstanding request of this session`);
   },
 } satisfies RuleImpl;
