@@ -83,3 +83,16 @@ describe('REQUEST-CONF-UNMATCHED', () => {
     expect(findingsOf(runCheck(t), 'REQUEST-CONF-UNMATCHED')).toHaveLength(1);
   });
 });
+
+describe('AGENT-SET-STATE-VALUE (a false negative)', () => {
+  const setState = (state: number, forced: number): Timeline =>
+    new Timeline().open().c('SET_AGENT_STATE_REQ', { InvokeID: 3, AgentState: state, ForcedFlag: forced, AgentInstrument: '2006', AgentID: 'agt2006', AgentPassword: 'x' }).s('SET_AGENT_STATE_CONF', { InvokeID: 3 });
+
+  it('ForcedFlag 1 with a state other than LOGIN or LOGOUT is reported (Table 62: "Used only with AGENT_STATE_LOGIN or AGENT_STATE_LOGOFF")', () => {
+    expect(findingsOf(runCheck(setState(3, 1)), 'AGENT-SET-STATE-VALUE')).toHaveLength(1);
+  });
+
+  it('ForcedFlag 1 with LOGIN or LOGOUT (chapter 5, About Forced Agent Logout and Forced Agent Login), and 0 with any state, are not', () => {
+    for (const [state, forced] of [[0, 1], [1, 1], [3, 0], [5, 0]] as const) expectNone(setState(state, forced), 'AGENT-SET-STATE-VALUE');
+  });
+});

@@ -37,7 +37,7 @@ const SET_VALUE: RuleMeta = {
   category: 'agents',
   spec: 'chapter 5, Table 3 and Table 5; Table 62 (ForcedFlag)',
   title: 'SET_AGENT_STATE_REQ asks for a state a client cannot set',
-  rationale: 'Talking and Reserved are set automatically by the ACD; ForcedFlag 2 (authentication only) goes with AGENT_STATE_LOGIN.',
+  rationale: 'Talking and Reserved are set automatically by the ACD; ForcedFlag 2 (authentication only) goes with AGENT_STATE_LOGIN, ForcedFlag 1 with AGENT_STATE_LOGIN or AGENT_STATE_LOGOUT only.',
 };
 
 export const agentSetStateValue = defineRule(SET_VALUE, {
@@ -45,8 +45,11 @@ export const agentSetStateValue = defineRule(SET_VALUE, {
   check(m, ctx) {
     const state = num(m.fields, 'AgentState');
     if (state !== undefined && !REQUESTABLE.has(state)) ctx.report(SET_VALUE, m.ref, `SET_AGENT_STATE_REQ asks for ${stateName(state)}, which only the ACD sets or which is no state`);
-    if (num(m.fields, 'ForcedFlag') === 2 && state !== undefined && state !== AGENT.LOGIN) {
+    const forced = num(m.fields, 'ForcedFlag');
+    if (forced === 2 && state !== undefined && state !== AGENT.LOGIN) {
       ctx.report(SET_VALUE, m.ref, `ForcedFlag 2 (authentication only) with ${stateName(state)}; it is used with AGENT_STATE_LOGIN`);
+    } else if (forced === 1 && state !== undefined && state !== AGENT.LOGIN && state !== AGENT.LOGOUT) {
+      ctx.report(SET_VALUE, m.ref, `ForcedFlag 1 (force) with ${stateName(state)}; it is used only with AGENT_STATE_LOGIN or AGENT_STATE_LOGOUT (Table 62)`);
     }
   },
 });
