@@ -96,3 +96,18 @@ describe('AGENT-SET-STATE-VALUE (a false negative)', () => {
     for (const [state, forced] of [[0, 1], [1, 1], [3, 0], [5, 0]] as const) expectNone(setState(state, forced), 'AGENT-SET-STATE-VALUE');
   });
 });
+
+describe('REQUEST-UNANSWERED at the close of a session', () => {
+  const query = { InvokeID: 7, AgentInstrument: '2006' };
+  const closeAfter = (seconds: number): Timeline => new Timeline().open().c('QUERY_AGENT_STATE_REQ', query).c('CLOSE_REQ', { InvokeID: 8 }, { dt: seconds }).s('CLOSE_CONF', { InvokeID: 8 });
+
+  it('a request the client closed the session on before its answer was due is not judged (chapter 3: on CLOSE_CONF the client resets the connection; chapter 7: an answer may take 10 or 15 s)', () => {
+    expectNone(closeAfter(0.1), 'REQUEST-UNANSWERED');
+    expectNone(closeAfter(14), 'REQUEST-UNANSWERED');
+  });
+
+  it('a request left unanswered 15 s or more before the close is reported', () => {
+    const result = runCheck(closeAfter(16));
+    expect(findingsOf(result, 'REQUEST-UNANSWERED').map((f) => f.message)).toEqual(['QUERY_AGENT_STATE_REQ (InvokeID 7) was never answered before the session closed']);
+  });
+});

@@ -72,6 +72,8 @@ export class SessionModel {
   close: { readonly ref: MessageRef; readonly timeMs: number | undefined; readonly invokeId: number | undefined; confirmed?: boolean } | undefined;
   /** CLOSE_CONF received: the session is over as far as the guide goes. */
   closed = false;
+  /** When CLOSE_CONF came (after it the client resets the connection: nothing more can be answered). */
+  closedAtMs: number | undefined;
   resetDue: ResetDue | undefined;
   resetReported = false;
   lastMs: number | undefined;
@@ -170,6 +172,7 @@ export class SessionModel {
         break;
       case 'CLOSE_CONF':
         if (this.close) this.close.confirmed = true;
+        if (!this.closed) this.closedAtMs = m.timeMs;
         this.closed = true;
         this.due('CLOSE_CONF received (chapter 3, How a Session is Ended)', m);
         break;

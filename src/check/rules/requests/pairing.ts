@@ -19,7 +19,8 @@ const UNANSWERED: RuleMeta = {
   category: 'requests',
   spec: 'chapter 2, Message Classification; chapter 7, What is a Call-Control Message?',
   title: 'Request never answered',
-  rationale: 'Solicited messages are paired: the server answers every request. Judged when the session closed or lasted 15 s past the request.',
+  rationale:
+    'Solicited messages are paired: the server answers every request. Judged when the session lasted 15 s past the request, or closed (CLOSE_CONF) 15 s or more after it: an answer may take that long (chapter 7), and a session closed sooner may have ended before it.',
   needsSession: true,
 };
 
@@ -29,11 +30,14 @@ export const requestUnanswered = defineRule(UNANSWERED, {
     for (const p of s.requests.pending.values()) {
       // The answer may be in bytes the input lost after the request.
       if (OWN_RULES.has(p.type) || s.damagedAfter(p.ref.index)) continue;
-      const lasted = end.evidenceMs !== undefined && p.timeMs !== undefined ? end.evidenceMs - p.timeMs : undefined;
-      if (s.closed || (lasted !== undefined && lasted >= ANSWER_WITHIN_MS)) {
-        const how = s.closed ? 'before the session closed' : `in the ${(lasted! / 1000).toFixed(1)} s the session went on`;
-        ctx.report(UNANSWERED, p.ref, `${p.type} (InvokeID ${p.invokeId}) was never answered ${how}`);
+      if (s.closed) {
+        // Closed before the answer was due (the client may close with a request in flight): not judged.
+        const beforeClose = s.closedAtMs !== undefined && p.timeMs !== undefined ? s.closedAtMs - p.timeMs : undefined;
+        if (beforeClose === undefined || beforeClose >= ANSWER_WITHIN_MS) ctx.report(UNANSWERED, p.ref, `${p.type} (InvokeID ${p.invokeId}) was never answered before the session closed`);
+        continue;
       }
+      const lasted = end.evidenceMs !== undefined && p.timeMs !== undefined ? end.evidenceMs - p.timeMs : undefined;
+      if (lasted !== undefined && lasted >= ANSWER_WITHIN_MS) ctx.report(UNANSWERED, p.ref, `${p.type} (InvokeID ${p.invokeId}) was never answered in the ${(lasted / 1000).toFixed(1)} s the session went on`);
     }
   },
 });
