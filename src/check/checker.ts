@@ -91,6 +91,12 @@ export class Checker {
   private readonly damaged = new BoundedMap<string, number>(MAX_DAMAGED);
   /** The first damage of each damaged session (the first MAX_DAMAGED such sessions), and the message after it (CAPTURE-INCOMPLETE). */
   private readonly firstDamage = new Map<string, FirstDamage>();
+  /**
+   * The first message of each session the capture cut short (the first MAX_DAMAGED sessions):
+   * a session that lost no stream bytes but ends inside a message (the end of the capture cut
+   * it, no gap follows) has its CAPTURE-INCOMPLETE there.
+   */
+  private readonly firstCut = new Map<string, FirstDamage>();
   /** Damaged sessions whose first message after the damage has not come yet. */
   private readonly awaitingAnchor = new Map<string, FirstDamage>();
   /** Log files with damage (LOG-INCOMPLETE). */
@@ -224,6 +230,7 @@ export class Checker {
     // is not taken as said — a field beyond the cut is unknown, not absent — so the session's
     // rules and model do not see it (as they did not when it was an undecodable range).
     const cut = view.cutShort;
+    if (cut && tm.session !== undefined) this.cutShort(tm, ref, scope.session);
     this.run(this.everyMessage, view, cut);
     const typed = this.byType.get(type);
     if (typed) this.run(typed, view, cut);
@@ -238,6 +245,20 @@ export class Checker {
       this.clients.openFailed(session.open.identity, { sessionId: session.id, timeMs, ref });
     }
     if (index % SWEEP_EVERY === SWEEP_EVERY - 1) this.sweep();
+  }
+
+  /**
+   * A message the capture cut short lost bytes of the session as a gap does (and when the end
+   * of the capture cut it, no gap follows to say so): messages may be missing from it on.
+   */
+  private cutShort(tm: TimelineMessage, ref: MessageRef, s: SessionModel | undefined): void {
+    const id = tm.session!;
+    if ((this.damaged.get(id) ?? -1) < ref.index) this.damaged.set(id, ref.index);
+    if (s && (s.damagedAt ?? -1) < ref.index) s.damagedAt = ref.index;
+    if (this.firstCut.size < MAX_DAMAGED && !this.firstCut.has(id) && !this.firstDamage.has(id)) {
+      const total = 8 + (tm.message.bodyLength ?? 0);
+      this.firstCut.set(id, { code: 'BYTES_MISSING', source: tm.source, ...(tm.direction !== undefined ? { direction: tm.direction } : {}), anchor: ref, cut: { type: ref.type, captured: tm.capturedLength!, total } });
+    }
   }
 
   private run(list: readonly ActiveImpl[], view: MessageView, framingOnly: boolean): void {
@@ -327,6 +348,8 @@ export class Checker {
     for (const key of [...this.scopes.keys()]) this.end(key, byId.get(key));
     const notOpenedFirst = new Map(this.notOpenedFirst.entries());
     const damaged = new Set([...this.damaged.entries()].map(([k]) => k));
+    // Sessions that lost no stream bytes but a message's end (the capture stopped inside it).
+    for (const [id, cut] of this.firstCut) if (!this.firstDamage.has(id) && this.firstDamage.size < MAX_DAMAGED) this.firstDamage.set(id, cut);
     for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged, firstDamage: this.firstDamage, damagedLogs: this.damagedLogs }, this.ctx);
     for (const s of summaries) this.sessionIds.add(s.id);
     return {

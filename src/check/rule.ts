@@ -87,7 +87,7 @@ export interface InputEnd {
   readonly notOpenedFirst: ReadonlyMap<string, MessageRef>;
   /** Sessions with a gap or undecodable range in their streams. */
   readonly damaged: ReadonlySet<string>;
-  /** Where each session first lost bytes of its streams (a gap, an undecodable range; the first 10,000 sessions). */
+  /** Where each session first lost bytes of its streams (a gap, an undecodable range, else a message the end of the capture cut; the first 10,000 sessions). */
   readonly firstDamage: ReadonlyMap<string, FirstDamage>;
   /** Log files with traces that could not be read, by file (the first 10,000 files). */
   readonly damagedLogs: ReadonlyMap<string, LogDamage>;
@@ -107,11 +107,13 @@ export interface LogDamage {
 
 /** Where a session's streams first lost bytes, and the message a finding about it points at. */
 export interface FirstDamage {
-  /** The input diagnostic's code (STREAM_GAP, STREAM_UNDECODABLE) and where it was reported. */
+  /** The input diagnostic's code (STREAM_GAP, STREAM_UNDECODABLE; BYTES_MISSING with `cut`) and where it was reported. */
   readonly code: string;
   readonly source: SourceRef;
   readonly at?: Instant;
   readonly direction?: string;
+  /** The session lost no stream bytes, but the capture ends inside this message (its type, bytes captured, 8 + BodyLength). */
+  readonly cut?: { readonly type: string; readonly captured: number; readonly total: number };
   /**
    * The session's first message after the damage (messages may be missing before it), else
    * its first message; absent while the session has none.

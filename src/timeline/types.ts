@@ -33,7 +33,8 @@ export interface TimelineMessage {
    * For captures, when the stream holds only the first bytes of the message (the rest cut by
    * the snapshot length, lost in a gap, or after the end of the capture): how many. The
    * message is decoded as far as they go (BYTES_MISSING says what is not); the rest of its
-   * 8 + BodyLength bytes is in the gap or undecodable range that follows.
+   * 8 + BodyLength bytes is in the gap or undecodable range that follows (after the end of
+   * the capture nothing follows: `check` says so, CAPTURE-INCOMPLETE).
    */
   readonly capturedLength?: number;
 }

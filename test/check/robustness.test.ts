@@ -236,6 +236,37 @@ describe('a message the capture cut short', () => {
   });
 });
 
+describe('a message the end of the capture cut short (no gap follows it)', () => {
+  /** `t`'s last message cut after `kept` bytes, as a capture that stops inside it gives it: no gap after it. */
+  function cutLast(t: Timeline, kept: number): TimelineEvent[] {
+    const last = t.events[t.events.length - 1] as TimelineMessage;
+    const whole = bytesOf(last.message.type, last.message.fields, 13);
+    const cut = new Uint8Array(whole.length);
+    cut.set(whole.subarray(0, kept));
+    const m: TimelineMessage = { ...last, message: decode(cut, { version: 13, missing: [{ offset: kept, length: whole.length - kept }] }), capturedLength: kept };
+    return [...t.events.slice(0, -1), m];
+  }
+
+  it('is said by CAPTURE-INCOMPLETE, at the message (a report that reads clean is wrong: the message is not whole)', () => {
+    const t = new Timeline().open().s('BEGIN_CALL_EVENT', { CallID: 5, CallType: 1, ConnectionDeviceID: '2006' });
+    expect(runCheck(t).findings).toEqual([]);
+    const r = runCheck(scenario(cutLast(t, 20)));
+    expect(r.findings.map((f) => f.rule), describeFindings(r)).toEqual(['CAPTURE-INCOMPLETE']);
+    expect(r.findings[0]!.at.index).toBe(2);
+    expect(r.findings[0]!.message).toMatch(/^the capture ends inside this session's BEGIN_CALL_EVENT \(20 of its \d+ bytes captured\) at test\.pcap frame 3 \(server-to-client\)/);
+  });
+
+  it('findings the loss could explain are not reported, as after a gap', () => {
+    // The server's HEARTBEAT_CONF is the last of its direction and cut short; the client's next HEARTBEAT_REQ follows it.
+    const t = new Timeline().open({ IdleTimeout: 40 }).c('HEARTBEAT_REQ', { InvokeID: 100 }, { dt: 10 }).s('HEARTBEAT_CONF', { InvokeID: 100 }, { dt: 0.01 });
+    const events = [...cutLast(t, 10), ...new Timeline().c('HEARTBEAT_REQ', { InvokeID: 101 }, { t: 20 }).events];
+    // The premise: the same CONF missing altogether (no loss said) is a missed heartbeat.
+    expect(findingsOf(runCheck(scenario([...t.events.slice(0, -1), events[events.length - 1]!])), 'SESSION-HEARTBEAT-MISSED')).toHaveLength(1);
+    const r = runCheck(scenario(events));
+    expect(r.findings.map((f) => f.rule), describeFindings(r)).toEqual(['CAPTURE-INCOMPLETE']);
+  });
+});
+
 describe('CAPTURE-INCOMPLETE is said of bytes lost, not of every warning about a stream', () => {
   it('a retransmission that disagreed (the first copy kept) loses nothing: no finding; a gap does', () => {
     const overlap: InputDiagnostic = { kind: 'diagnostic', severity: 'warning', code: 'TCP_OVERLAP_MISMATCH', message: 'a retransmitted segment disagrees with the first copy (kept)', session: SESSION, direction: 'client-to-server', source: { file: 'test.pcap', frame: 7 } };

@@ -56,6 +56,16 @@ describe.skipIf(!present)('samples', () => {
     expect(at.source.frame).toBeGreaterThanOrEqual(firstFrame);
   });
 
+  it('one file of the ring set alone ends inside a message (samples/README.md): the loss is said, at that message', async () => {
+    const ring = readdirSync(`${SAMPLES}ring`).sort();
+    const { code, report } = await check(`${SAMPLES}ring/${ring[0]!}`);
+    expect(code).toBe(0);
+    expect(report.findings.map((f) => f.rule)).toEqual(['CAPTURE-INCOMPLETE']);
+    // The CALL_DATA_UPDATE_EVENT of 62 bytes whose header and 27 body bytes frame 61 holds.
+    expect(report.findings[0]!.message).toMatch(/^the capture ends inside this session's CALL_DATA_UPDATE_EVENT \(35 of its 62 bytes captured\) at \S+ frame 61 \(server-to-client\)/);
+    expect(report.findings[0]!.at.source.frame).toBe(61);
+  });
+
   it('the loopback captures of the scripted sessions follow the guide: no finding at all', async () => {
     for (const file of ['cti-sessions.pcapng', 'cti-sessions.pcap', 'ring/']) {
       const { code, report } = await check(`${SAMPLES}${file}`);

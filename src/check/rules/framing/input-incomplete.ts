@@ -22,10 +22,20 @@ const INCOMPLETE: RuleMeta = {
 export const captureIncomplete = defineRule(INCOMPLETE, {
   inputEnd(end, ctx) {
     for (const [id, damage] of end.firstDamage) {
+      const where = `${damage.source.file}${damage.source.frame !== undefined ? ` frame ${damage.source.frame}` : ''}`;
+      const cut = damage.cut;
+      if (cut !== undefined && damage.anchor !== undefined) {
+        ctx.report(
+          INCOMPLETE,
+          damage.anchor,
+          `the capture ends inside this session's ${cut.type} (${cut.captured} of its ${cut.total} bytes captured) at ${where}${damage.direction !== undefined ? ` (${damage.direction})` : ''}; ` +
+            'its fields past the cut are unknown, and findings the loss could explain are not reported',
+        );
+        continue;
+      }
       const lost = end.summaries.get(id)?.unaccountedBytes;
       if (lost !== undefined && lost['client-to-server'] + lost['server-to-client'] === 0) continue;
       const sides = lost === undefined ? '' : ` ${plural(lost['client-to-server'] + lost['server-to-client'], 'byte')} (client-to-server ${lost['client-to-server']}, server-to-client ${lost['server-to-client']}) of`;
-      const where = `${damage.source.file}${damage.source.frame !== undefined ? ` frame ${damage.source.frame}` : ''}`;
       // A session of which no message was decoded: the finding points at the damage itself.
       const none = damage.anchor === undefined ? 'no message of the session could be decoded; ' : '';
       ctx.report(
