@@ -160,10 +160,15 @@ function parseMivr(text: string): HexParseResult {
   const head = placeHeader(headerRows, []);
   if (!head.ok) return head;
   const bodyLength = head.bodyLength;
-  // Re-read the last MDATA row knowing how many bytes remain (tells a hex-looking gutter apart).
-  const rows = mdata.map((r, idx) => {
-    const next = mdata[idx + 1];
-    const expected = next ? next.offset - r.offset : Math.max(0, bodyLength - r.offset);
+  // Re-read each MDATA row knowing how many bytes it can hold (tells a hex-looking gutter
+  // apart): up to the next higher offset, the last up to BodyLength. By offset, not by the
+  // order of the text: a row written again or out of order is read whole, as placeRows places
+  // it (and as the MIVR log reader reads it), not cut to nothing by a lower row after it.
+  const offsets = [...new Set(mdata.map((r) => r.offset))].sort((a, b) => a - b);
+  const nextOffset = new Map(offsets.map((o, i) => [o, offsets[i + 1]]));
+  const rows = mdata.map((r) => {
+    const next = nextOffset.get(r.offset);
+    const expected = next !== undefined ? next - r.offset : Math.max(0, bodyLength - r.offset);
     return { offset: r.offset, ...takeRowBytes(r.tokens, Math.min(16, expected)) };
   });
   const assembled = assembleDump(headerRows, rows, notes);

@@ -50,6 +50,26 @@ describe('ccxcti hex', () => {
     assertValid('decoded-message.schema.json', json);
   });
 
+  it('a dump whose rows repeat or come out of order: every row read, as the MIVR log reader reads it (place-rows.ts)', async () => {
+    // The BEGIN_CALL_EVENT of samples/logs/transferred (40-byte body); the rows 0x20 and 0x10 written again, after.
+    const rows = [
+      'MHDR:    0000: 00 00 00 28 00 00 00 17 ...(....',
+      'MDATA:   0000: 00 00 00 00 00 00 00 01 00 15 00 00 00 00 00 00 ................',
+      '0010: 00 0C 00 00 01 00 01 3F 00 00 19 05 32 30 30 36 .......?....2006',
+      '0020: 00 08 05 32 30 30 36 00 ...2006.',
+    ];
+    const inOrder = await ccxcti(['hex', '--format', 'json', rows.join('\n')]);
+    expect(inOrder.code).toBe(0);
+    const whole = JSON.parse(inOrder.stdout) as { fields: Record<string, unknown>; diagnostics: Array<{ code: string; message: string }> };
+    for (const text of [[...rows, rows[3]!, rows[2]!], [rows[0]!, rows[1]!, rows[3]!, rows[2]!]]) {
+      const r = await ccxcti(['hex', '--format', 'json', text.join('\n')]);
+      const m = JSON.parse(r.stdout) as typeof whole;
+      expect(m.diagnostics.filter((d) => d.code !== 'INPUT_NOTE'), text.join('\n')).toEqual([]);
+      expect(m.fields).toEqual(whole.fields);
+      expect(r.code).toBe(0);
+    }
+  });
+
   it('exit codes: 1 for an incomplete message, 2 for what is not hex', async () => {
     expect((await ccxcti(['hex', heartbeat.slice(0, -2)])).code).toBe(1);
     expect((await ccxcti(['hex', '0000'])).code).toBe(1);
