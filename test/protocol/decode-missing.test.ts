@@ -97,4 +97,21 @@ describe('decode with bytes missing from the input', () => {
     expect(codes(m)).not.toContain('FLOATING_FIELD_TRUNCATED');
     expect(m.diagnostics.some((d) => d.code === 'BYTES_MISSING' && d.message.startsWith('AgentID[194] is not decoded'))).toBe(true);
   });
+
+  it('BYTES_MISSING counts the body bytes present: a hole running past BodyLength, a body also cut short (dumps of MIVR logs and `ccxcti hex`)', () => {
+    const body = bytes.length - 8;
+    const said = (m: DecodedMessage): string[] => m.diagnostics.filter((d) => d.code === 'BYTES_MISSING' && d.message.includes('BodyLength announces')).map((d) => d.message);
+    // A dump row far past the body leaves a hole from the end of the row before it to that row.
+    const past = new Uint8Array(bytes.length + 64);
+    past.set(bytes.subarray(0, 24));
+    expect(said(decode(past, { missing: [{ offset: 24, length: past.length - 24 }] }))).toEqual([
+      `${body - 16} bytes at body offset 16 (0x0010) missing from the input: 16 of the ${body} bytes BodyLength announces are present; fields over them are not decoded`,
+    ]);
+    // The first row missing and the dump stopping short of BodyLength: the bytes between are all that is present.
+    const short = new Uint8Array(bytes.subarray(0, bytes.length - 4));
+    short.fill(0, 8, 16);
+    expect(said(decode(short, { missing: [{ offset: 8, length: 8 }] }))).toEqual([
+      `8 bytes at body offset 0 (0x0000) missing from the input: ${body - 12} of the ${body} bytes BodyLength announces are present; fields over them are not decoded`,
+    ]);
+  });
 });

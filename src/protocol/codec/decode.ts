@@ -209,7 +209,7 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
     diagnostics.push(diagnostic('TRAILING_BYTES', `${present - bodyLength} bytes follow the end of the message (BodyLength ${bodyLength})`, bodyEnd));
   }
   const missing = options.missing && options.missing.length > 0 ? options.missing : undefined;
-  if (missing) reportMissing(missing, bodyLength, diagnostics);
+  if (missing) reportMissing(missing, bodyLength, bodyEnd, diagnostics);
 
   if (!plan) {
     const undefinedDef = undefinedMessageById(typeId);
@@ -273,16 +273,24 @@ function reorderRecords(item: FieldSlot | ScopePlan, value: FieldValue): FieldVa
   });
 }
 
-function reportMissing(missing: readonly ByteRange[], bodyLength: number, out: Diagnostic[]): void {
-  let absent = 0;
-  for (const range of missing) absent += range.length;
+/**
+ * One BYTES_MISSING per range, counted within the body: a dump's hole can run past BodyLength
+ * (a row far beyond it), and a dump can also stop short of it (BODY_TRUNCATED): the bytes
+ * present are those of the body the input holds (up to `bodyEnd`) outside the ranges.
+ */
+function reportMissing(missing: readonly ByteRange[], bodyLength: number, bodyEnd: number, out: Diagnostic[]): void {
+  const end = HEADER_LENGTH + bodyLength;
+  let present = bodyEnd - HEADER_LENGTH;
+  for (const range of missing) present -= Math.max(0, Math.min(range.offset + range.length, bodyEnd) - Math.max(range.offset, HEADER_LENGTH));
   for (const range of missing) {
+    const length = Math.min(range.offset + range.length, end) - range.offset;
+    if (length <= 0) continue;
     const body = range.offset - HEADER_LENGTH;
     out.push(
       diagnostic(
         'BYTES_MISSING',
-        `${range.length} byte${range.length === 1 ? '' : 's'} at body offset ${body} (0x${body.toString(16).padStart(4, '0')}) missing from the input: ` +
-          `${bodyLength - absent} of the ${bodyLength} bytes BodyLength announces are present; fields over them are not decoded`,
+        `${length} byte${length === 1 ? '' : 's'} at body offset ${body} (0x${body.toString(16).padStart(4, '0')}) missing from the input: ` +
+          `${present} of the ${bodyLength} bytes BodyLength announces are present; fields over them are not decoded`,
         range.offset,
       ),
     );
