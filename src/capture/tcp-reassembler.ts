@@ -18,8 +18,10 @@
  *   complete; if bytes are still missing it waits `finGraceSeconds` of capture time for
  *   retransmissions, then reports the holes as gaps and closes.
  * - Closed connections stay in the table (so late ACKs/retransmissions are recognised and
- *   dropped) until evicted; at most `maxConnections` are tracked: beyond, the least recently
- *   active is evicted (an open one is closed with `evicted` and a diagnostic).
+ *   dropped) until evicted; at most `maxConnections` are tracked: beyond, the connection that
+ *   closed first is evicted, and only when none is closed the least recently active open one
+ *   (closed with `evicted` and a diagnostic). An idle CTI session thus outlives any number of
+ *   short connections opened and closed meanwhile (a capture of all a server's traffic).
  */
 import { formatIpv4, formatIpv6 } from './address-format.js';
 import { DeliveredBytesLog } from './delivered-bytes-log.js';
@@ -93,6 +95,9 @@ class TrackedConnection implements TableEntry {
   readonly info: TcpConnectionInfo;
   readonly dirs: [TcpDirectionStream, TcpDirectionStream];
   closed = false;
+  /** The list of closed connections, in the order they closed (eviction takes its oldest first). */
+  closedPrev: TrackedConnection | null = null;
+  closedNext: TrackedConnection | null = null;
   /** Capture second at which both FINs were seen with bytes still missing; -1 otherwise. */
   closingSinceSec = -1;
 
@@ -152,6 +157,9 @@ export class TcpReassembler implements DirectionEventSink {
   private readonly account: BufferAccount;
   private readonly log: DeliveredBytesLog;
   private readonly closing = new Set<TrackedConnection>();
+  /** Closed connections still in the table, oldest close first (the first to evict). */
+  private closedOldest: TrackedConnection | null = null;
+  private closedNewest: TrackedConnection | null = null;
   private nextSweepSec = -Infinity;
   private nextId = 0;
   /** The segment being processed (for event frame/ts and diagnostics). */
@@ -203,7 +211,7 @@ export class TcpReassembler implements DirectionEventSink {
     } else if (isSyn && this.synStartsNewConnection(conn, dir, seg, isAck)) {
       if (!conn.closed) this.close(conn, 'reused', 'closed');
       const instance = conn.info.instance + 1;
-      this.table.remove(conn);
+      this.forget(conn);
       conn = this.open(seg, hash, instance);
       dir = 0;
     } else if (conn.closed) {
@@ -348,15 +356,34 @@ export class TcpReassembler implements DirectionEventSink {
     conn.dirs[0].release();
     conn.dirs[1].release();
     conn.closed = true;
+    conn.closedPrev = this.closedNewest;
+    if (this.closedNewest !== null) this.closedNewest.closedNext = conn;
+    else this.closedOldest = conn;
+    this.closedNewest = conn;
     if (conn.closingSinceSec >= 0) this.closing.delete(conn);
     this.emit({ kind: 'close', conn: conn.info, reason, frame: this.curFrame, ts: this.currentTs() });
   }
 
+  /** Removes a connection from the table (and from the list of closed ones). */
+  private forget(conn: TrackedConnection): void {
+    this.table.remove(conn);
+    if (!conn.closed) return;
+    if (conn.closedPrev !== null) conn.closedPrev.closedNext = conn.closedNext;
+    else if (this.closedOldest === conn) this.closedOldest = conn.closedNext;
+    if (conn.closedNext !== null) conn.closedNext.closedPrev = conn.closedPrev;
+    else if (this.closedNewest === conn) this.closedNewest = conn.closedPrev;
+    conn.closedPrev = null;
+    conn.closedNext = null;
+  }
+
+  /** Makes room: the connection that closed first, else the least recently active open one. */
   private evictOldest(): void {
-    const victim = this.table.oldest();
+    const victim = this.closedOldest ?? this.table.oldest();
     if (victim === null) return;
-    this.table.remove(victim);
-    if (victim.closed) return;
+    if (victim.closed) {
+      this.forget(victim);
+      return;
+    }
     this.stats.evictions++;
     this.emit({
       kind: 'diagnostic',
@@ -370,6 +397,7 @@ export class TcpReassembler implements DirectionEventSink {
       },
     });
     this.close(victim, 'evicted', 'closed');
+    this.forget(victim);
   }
 
   private sweepClosing(nowSec: number): void {

@@ -115,6 +115,33 @@ describe('TCP connection lifecycle', () => {
     expect(r.diagnostics.map((d) => [d.code, d.conn])).toEqual([['TCP_CONNECTION_EVICTED', 1]]);
   });
 
+  it('evicts closed connections before an idle open one (short connections churning past the limit)', () => {
+    // A capture of all of a server's traffic: an idle CTI session, and meanwhile more short
+    // connections opened and closed than the table holds. The closed ones make room; the CTI
+    // session stays one connection, not evicted and reopened mid-stream.
+    const short = (port: number): FedSegment[] => {
+      const c = { src: '10.9.9.9', dst: S.addr };
+      const r = { src: S.addr, dst: '10.9.9.9' };
+      return [
+        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 10, flags: SYN } },
+        { ...r, tcp: { srcPort: 443, dstPort: port, seq: 20, ack: 11, flags: SYN | ACK } },
+        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 11, flags: PSH | ACK, payload: text('GET') } },
+        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 14, flags: FIN | ACK } },
+        { ...r, tcp: { srcPort: 443, dstPort: port, seq: 21, flags: FIN | ACK } },
+      ];
+    };
+    const events = feedSegments(
+      [...handshake(100, 200), seg('c', 101, PSH | ACK, 'a'), ...[1, 2, 3, 4, 5, 6].flatMap(short), seg('c', 102, PSH | ACK, 'b'), seg('s', 201, PSH | ACK, 'c')],
+      { maxConnections: 3 },
+    );
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(r.diagnostics).toEqual([]);
+    const cti = r.connections.filter((c) => c.info.a.port === C.port);
+    expect(cti.map((c) => [c.info.instance, c.info.synSeen, c.closeReason, str(c.dirs[0].data), str(c.dirs[1].data)])).toEqual([[1, true, 'end-of-capture', 'ab', 'c']]);
+    expect(r.connections.filter((c) => c.info.a.port !== C.port).map((c) => c.closeReason)).toEqual(Array(6).fill('fin'));
+  });
+
   it('formats IPv6 endpoints as tshark does', () => {
     const events = feedSegments([{ src: '2001:db8:0:0:0:0:0:10', dst: 'fe80::1:0:0:2', tcp: { srcPort: 1, dstPort: 2, seq: 5, flags: SYN } }]);
     expect(ofKind(events, 'open')[0].conn).toMatchObject({ ipVersion: 6, a: { addr: '2001:db8::10', port: 1 }, b: { addr: 'fe80::1:0:0:2', port: 2 } });
