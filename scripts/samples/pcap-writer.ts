@@ -153,6 +153,65 @@ export class PcapWriter {
     this.bytes += 16 + capLen;
     this.packets++;
   }
+  /** One Ethernet/IPv4/UDP frame (UDP checksum 0: not computed, as IPv4 allows). */
+  udp(sec: number, nsec: number, src: number, dst: number, srcPort: number, dstPort: number, payload: Uint8Array): void {
+    const frameLen = 14 + 20 + 8 + payload.length;
+    const r = this.header(sec, nsec, frameLen, frameLen);
+    const b = this.buf;
+    const v = this.view;
+    let p = r + 16;
+    b.fill(0, p, p + 12);
+    b[p + 1] = 0x11;
+    b[p + 7] = 0x22;
+    v.setUint16(p + 12, 0x0800);
+    p += 14;
+    const ip = p;
+    b[p] = 0x45;
+    b[p + 1] = 0;
+    v.setUint16(p + 2, 28 + payload.length);
+    v.setUint16(p + 4, this.packets & 0xffff);
+    v.setUint16(p + 6, 0x4000);
+    b[p + 8] = 64;
+    b[p + 9] = 17;
+    v.setUint16(p + 10, 0);
+    v.setUint32(p + 12, src);
+    v.setUint32(p + 16, dst);
+    v.setUint16(p + 10, fold(sum16(b, ip, ip + 20, 0)));
+    p += 20;
+    v.setUint16(p, srcPort);
+    v.setUint16(p + 2, dstPort);
+    v.setUint16(p + 4, 8 + payload.length);
+    v.setUint16(p + 6, 0);
+    b.set(payload, p + 8);
+    this.pos = r + 16 + frameLen;
+    this.bytes += 16 + frameLen;
+    this.packets++;
+  }
+
+  /** One frame given whole (link-layer bytes as captured; `originalLength` defaults to their length). */
+  raw(sec: number, nsec: number, frame: Uint8Array, originalLength: number = frame.length): void {
+    const r = this.header(sec, nsec, frame.length, originalLength);
+    this.buf.set(frame, r + 16);
+    this.pos = r + 16 + frame.length;
+    this.bytes += 16 + frame.length;
+    this.packets++;
+  }
+
+  /** Reserves room for a record and writes its 16-byte header; returns the record's position. */
+  private header(sec: number, nsec: number, capLen: number, frameLen: number): number {
+    if (nsec >= 1e9) {
+      sec += Math.floor(nsec / 1e9);
+      nsec %= 1e9;
+    }
+    this.reserve(16 + capLen);
+    const v = this.view;
+    const r = this.pos;
+    v.setUint32(r, sec, true);
+    v.setUint32(r + 4, this.nanosecond ? nsec : Math.floor(nsec / 1000), true);
+    v.setUint32(r + 8, capLen, true);
+    v.setUint32(r + 12, frameLen, true);
+    return r;
+  }
 }
 
 /** One side of a TCP connection being written: its sequence numbers. */
