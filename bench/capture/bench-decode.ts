@@ -117,3 +117,55 @@ export function benchCaptureDecode(sizeMiB: number, runs = 1): CaptureBenchResul
     done();
   }
 }
+
+export interface MixedBenchResult {
+  readonly capture: { readonly path: string; readonly bytes: number; readonly ctiMessages: number; readonly tcpConnections: number; readonly ctiShare: number };
+  readonly loadBefore: readonly number[];
+  readonly loadAfter: readonly number[];
+  readonly ours: ProcessRun;
+  readonly tshark: (ProcessRun & { readonly timedOut: boolean; readonly timeoutSeconds: number }) | null;
+}
+
+/**
+ * The same measurement on a capture of ALL of a server's traffic (mixed-capture-generator.ts:
+ * RTP, SIP, HTTPS/JDBC/JTAPI TCP streams, 1% CTI by default): what a support engineer gets
+ * capturing without a port filter. A second scenario beside the CTI-only capture, not a
+ * replacement for it: the CTI-only capture is the worst case per byte (every byte is decoded
+ * and becomes ~6 bytes of JSON), this one the common case of an unfiltered capture.
+ */
+export async function benchMixedCaptureDecode(sizeMiB: number, runs = 1): Promise<MixedBenchResult> {
+  const { generateMixedCapture } = await import('./mixed-capture-generator.js');
+  const path = join(tmpdir(), `ccxcti-bench-mixed-${process.pid}.pcap`);
+  try {
+    const t0 = process.hrtime.bigint();
+    const g = generateMixedCapture(path, { targetBytes: sizeMiB * 1024 * 1024 });
+    const cti = g.bytesByKind.cti ?? 0;
+    console.log(
+      `  generated ${(g.bytes / 1e6).toFixed(0)} MB: ${g.packets.toLocaleString('en-US')} packets, ${g.tcpConnections.toLocaleString('en-US')} TCP connections, ${g.rtpCalls} RTP calls, ` +
+        `${g.ctiMessages.toLocaleString('en-US')} CTI messages in ${g.ctiSessions} sessions (${((100 * cti) / g.bytes).toFixed(1)}% of the bytes), in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`,
+    );
+    const loadBefore = loadavg();
+    let ours: ProcessRun | null = null;
+    for (let i = 0; i < runs; i++) {
+      const run = timed(process.execPath, [MAIN, 'decode', path, '--format', 'ndjson']);
+      if (!run.ok) throw new Error(`ccxcti decode failed: ${run.stderr.slice(0, 2000)}`);
+      if (ours === null || run.wallSeconds < ours.wallSeconds) ours = run;
+    }
+    const hasTshark = spawnSync('sh', ['-c', 'command -v tshark && command -v timeout']).status === 0;
+    const timeoutSeconds = Number(process.env.BENCH_TSHARK_TIMEOUT ?? 600);
+    let tshark: MixedBenchResult['tshark'] = null;
+    if (hasTshark) {
+      const run = timed('timeout', [String(timeoutSeconds), 'tshark', '-r', path, '-T', 'fields', '-e', 'frame.number']);
+      tshark = { ...run, timedOut: /exit status 124/.test(run.stderr) || run.wallSeconds >= timeoutSeconds, timeoutSeconds };
+    }
+    return {
+      capture: { path, bytes: g.bytes, ctiMessages: g.ctiMessages, tcpConnections: g.tcpConnections, ctiShare: cti / g.bytes },
+      loadBefore,
+      loadAfter: loadavg(),
+      ours: ours!,
+      tshark,
+    };
+  } finally {
+    if (process.env.KEEP_BENCH_FILE === undefined) rmSync(path, { force: true });
+  }
+}
