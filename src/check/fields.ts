@@ -51,6 +51,14 @@ export function namedVariable(fields: FieldRecord, name: string): string | undef
   return undefined;
 }
 
+/**
+ * The BAResponse ECC variable: Table 8 names it BAResponse, but the chapter-8 text, Table 9's
+ * title and the chapter-11 accepted flow print BResponse (spec-notes 7.9): either name is read.
+ */
+export function baResponse(fields: FieldRecord): string | undefined {
+  return namedVariable(fields, 'BAResponse') ?? namedVariable(fields, 'BResponse');
+}
+
 /** CallIDs that mean "no call" (NULL_CALL_ID 0xFFFFFFFF, and 0 as the flows print for "none"). */
 export function isRealCallId(id: number | undefined): id is number {
   return id !== undefined && id !== 0xffffffff && id !== 0;

@@ -111,3 +111,21 @@ describe('REQUEST-UNANSWERED at the close of a session', () => {
     expect(findingsOf(result, 'REQUEST-UNANSWERED').map((f) => f.message)).toEqual(['QUERY_AGENT_STATE_REQ (InvokeID 7) was never answered before the session closed']);
   });
 });
+
+describe('BResponse, as the guide prints the BAResponse variable (chapter 8 text, Table 9, the chapter-11 accepted flow)', () => {
+  /** The timeline with its BAResponse variables renamed BResponse (in place). */
+  function asBResponse(t: Timeline): Timeline {
+    for (const e of t.events) {
+      const named = e.kind === 'message' ? e.message.fields['NamedVariable'] : undefined;
+      if (Array.isArray(named)) for (const v of named as Array<{ VariableName: string }>) if (v.VariableName === 'BAResponse') v.VariableName = 'BResponse';
+    }
+    return t;
+  }
+
+  it('is read as BAResponse by the outbound rules: a value not in Table 9, and a reservation call never cleared after Accept', () => {
+    const bad = new Timeline().open().c('SET_CALL_DATA_REQ', setCallData(3, 5, 'Callback 13322015 10:00', 17)).s('SET_CALL_DATA_CONF', { InvokeID: 3 });
+    expect(findingsOf(runCheck(asBResponse(bad)), 'OUTBOUND-BARESPONSE-VALUE')).toHaveLength(1);
+    const uncleared = reservation(new Timeline().open(), 5).c('SET_CALL_DATA_REQ', setCallData(3, 5, 'Accept')).s('SET_CALL_DATA_CONF', { InvokeID: 3 }).s('AGENT_STATE_EVENT', agent(4), { dt: 20 });
+    expect(findingsOf(runCheck(asBResponse(uncleared)), 'OUTBOUND-RESERVATION-NOT-CLEARED')).toHaveLength(1);
+  });
+});

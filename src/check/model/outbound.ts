@@ -4,7 +4,7 @@
  * the CALL_CONNECTION_CLEARED_EVENT of the reservation call.
  */
 import { matchBAResponse } from '../../protocol/outbound.js';
-import { isRealCallId, namedVariable, num } from '../fields.js';
+import { baResponse, isRealCallId, num } from '../fields.js';
 import type { MessageRef } from '../rule.js';
 import type { MessageView } from '../view.js';
 import type { CallTable } from './calls.js';
@@ -27,7 +27,7 @@ export interface PendingClearing {
 /** A client's SET_CALL_DATA_REQ whose BAResponse clears a reservation call, with that call's ID. */
 export function clearingResponse(m: MessageView, calls: CallTable): { callId: number; response: string; invokeId: number | undefined } | undefined {
   if (m.type !== 'SET_CALL_DATA_REQ' || m.direction === 'server-to-client') return undefined;
-  const response = namedVariable(m.fields, 'BAResponse');
+  const response = baResponse(m.fields);
   const callId = num(m.fields, 'CallID');
   if (response === undefined || !isRealCallId(callId)) return undefined;
   if (!matchBAResponse(response)?.def.clearsReservation) return undefined;

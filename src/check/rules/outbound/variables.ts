@@ -1,7 +1,7 @@
 /** The outbound ECC variables' values (chapter 8, Tables 8 and 9). */
 import { MESSAGE_DEFS, flattenFloating } from '../../../protocol/messages/index.js';
 import { interpretOutboundVariable, matchBAResponse } from '../../../protocol/outbound.js';
-import { isRealCallId, namedVariable, num } from '../../fields.js';
+import { baResponse, isRealCallId, namedVariable, num } from '../../fields.js';
 import { defineRule, type RuleMeta } from '../../rule.js';
 
 /** Messages that can carry named variables. */
@@ -11,7 +11,7 @@ function valueRule(variable: 'BAStatus' | 'BAResponse', meta: RuleMeta) {
   return defineRule(meta, {
     on: WITH_NAMED_VARIABLES,
     check(m, ctx) {
-      const value = namedVariable(m.fields, variable);
+      const value = variable === 'BAResponse' ? baResponse(m.fields) : namedVariable(m.fields, variable);
       if (value !== undefined) {
         const meaning = interpretOutboundVariable(variable, value);
         if (meaning && !meaning.valid) {
@@ -54,7 +54,7 @@ export const outboundBAResponsePhase = defineRule(PHASE, {
   on: ['SET_CALL_DATA_REQ'],
   check(m, ctx) {
     if (m.direction === 'server-to-client') return;
-    const response = namedVariable(m.fields, 'BAResponse');
+    const response = baResponse(m.fields);
     const id = num(m.fields, 'CallID');
     const found = response === undefined || response === '' ? undefined : matchBAResponse(response);
     if (!found || !isRealCallId(id)) return;
