@@ -102,6 +102,33 @@ describe('ccxcti decode on MIVR logs', () => {
     expect(notLog.code).toBe(2);
   });
 
+  it('a dump whose hole runs past BodyLength: only the bytes the log holds past the body are trailing, not the zero fill of the hole', async () => {
+    // BodyLength 40; the row 0000 holds 16 bytes, the next row is at 0030: rows 0x10-0x2f missing, the hole running to 0x30.
+    const record = (row30: string): string =>
+      [
+        '3201069: Nov 23 14:00:01.784 EST %MIVR-ICD_CTI-7-UNK:writing...',
+        'MHDR:    0000: 00 00 00 28 00 00 01 2C ...(...,',
+        'MDATA:   0000: 00 00 00 01 00 00 00 02 00 00 00 03 00 00 00 04 ................',
+        row30,
+        '3201070: Nov 23 14:00:01.865 EST %MIVR-SS_CM-7-UNK:ContactManager: contact 16777507 associated with CSQ 1',
+        '',
+      ].join('\n');
+    const trailing = async (name: string, row30: string): Promise<Array<{ message: string; offset: number }>> => {
+      const r = await ccxcti(['decode', tmp(name, record(row30)), '--format', 'ndjson', '--year', '2026']);
+      expect(r.code).toBe(0);
+      const m = JSON.parse(r.stdout.trim()) as { bodyLength: number; diagnostics: Array<{ code: string; message: string; offset: number }> };
+      expect(m.bodyLength).toBe(40);
+      expect(m.diagnostics.filter((d) => d.code === 'BYTES_MISSING').map((d) => d.message)).toEqual([
+        '24 bytes at body offset 16 (0x0010) missing from the input: 16 of the 40 bytes BodyLength announces are present; fields over them are not decoded',
+      ]);
+      return m.diagnostics.filter((d) => d.code === 'TRAILING_BYTES').map((d) => ({ message: d.message, offset: d.offset }));
+    };
+    expect(await trailing('hole-past-body.log', '0030: ')).toEqual([]);
+    expect(await trailing('hole-past-body-then-bytes.log', '0030: 11 22 33 44 ."3D')).toEqual([
+      { message: '4 bytes follow the end of the message (BodyLength 40)', offset: 56 },
+    ]);
+  });
+
   it('--tz and --protocol-version reach the messages', async () => {
     const r = await ccxcti(['decode', tmp('MIVR03.log', EXAMPLES), '--format', 'ndjson', '--year', '2015', '--tz', 'UTC', '--protocol-version', '13']);
     const line = JSON.parse(r.stdout.trim().split('\n')[0]!) as { ts: string; version: number };

@@ -70,6 +70,18 @@ describe('ccxcti hex', () => {
     }
   });
 
+  it('a dump whose hole runs past BodyLength: the zero fill standing for the hole is not trailing bytes', async () => {
+    // BodyLength 40; the row 0000 holds 16 bytes and the next row is at 0030: rows 0x10-0x2f missing.
+    const dump = ['MHDR: 0000: 00 00 00 28 00 00 01 2c', 'MDATA: 0000: 00 00 00 01 00 00 00 02 00 00 00 03 00 00 00 04', '0030:'].join('\n');
+    const r = await ccxcti(['hex', '--format', 'json', dump]);
+    const m = JSON.parse(r.stdout) as { diagnostics: Array<{ code: string; message: string }> };
+    expect(m.diagnostics.map((d) => d.code)).not.toContain('TRAILING_BYTES');
+    expect(m.diagnostics.filter((d) => d.code === 'BYTES_MISSING').map((d) => d.message)).toEqual([
+      '24 bytes at body offset 16 (0x0010) missing from the input: 16 of the 40 bytes BodyLength announces are present; fields over them are not decoded',
+    ]);
+    expect(r.code).toBe(1);
+  });
+
   it('exit codes: 1 for an incomplete message, 2 for what is not hex', async () => {
     expect((await ccxcti(['hex', heartbeat.slice(0, -2)])).code).toBe(1);
     expect((await ccxcti(['hex', '0000'])).code).toBe(1);

@@ -114,4 +114,42 @@ describe('decode with bytes missing from the input', () => {
       `8 bytes at body offset 0 (0x0000) missing from the input: ${body - 12} of the ${body} bytes BodyLength announces are present; fields over them are not decoded`,
     ]);
   });
+
+  it('a hole running past BodyLength: its zero fill is not trailing bytes; only bytes the input holds past the body are (dumps of MIVR logs and `ccxcti hex`)', () => {
+    const trailing = (m: DecodedMessage): Array<{ message: string; offset: number }> =>
+      m.diagnostics.filter((d) => d.code === 'TRAILING_BYTES').map((d) => ({ message: d.message, offset: d.offset }));
+    // MessageTypeID 300, BodyLength 40: an MDATA row 0000 of 16 bytes, the next row at 0030 (the hole runs to 48).
+    const dump = new Uint8Array(8 + 48);
+    new DataView(dump.buffer).setUint32(0, 40);
+    new DataView(dump.buffer).setUint32(4, 300);
+    dump.fill(0xab, 8, 24);
+    const hole = { offset: 24, length: 32 };
+    expect(trailing(decode(dump, { missing: [hole] }))).toEqual([]);
+    // The row at 0030 holds 4 bytes: those 4 trail, from where they are.
+    const more = new Uint8Array(8 + 52);
+    more.set(dump);
+    more.fill(0xcd, 56, 60);
+    expect(trailing(decode(more, { missing: [hole] }))).toEqual([{ message: '4 bytes follow the end of the message (BodyLength 40)', offset: 56 }]);
+    // Bytes right after the body, then a hole, then more: all the bytes held count, from the body's end.
+    const split = new Uint8Array(8 + 52);
+    split.fill(0xab, 8, 48 + 2);
+    split.fill(0xcd, 56, 60);
+    new DataView(split.buffer).setUint32(0, 40);
+    new DataView(split.buffer).setUint32(4, 300);
+    expect(trailing(decode(split, { missing: [{ offset: 50, length: 6 }] }))).toEqual([{ message: '6 bytes follow the end of the message (BodyLength 40)', offset: 48 }]);
+    // No missing range: as ever.
+    expect(trailing(decode(more))).toEqual([{ message: '12 bytes follow the end of the message (BodyLength 40)', offset: 48 }]);
+  });
+
+  it('a hole running past BodyLength drops no fixed field beyond the body: FIXED_PART_SHORT stays, as for the whole bytes', () => {
+    // OPEN_REQ (fixed part 44 bytes) with BodyLength 40, from a dump with rows 0000 (16 bytes) and 0030.
+    const open = new Uint8Array(8 + 48);
+    new DataView(open.buffer).setUint32(0, 40);
+    new DataView(open.buffer).setUint32(4, 3);
+    new DataView(open.buffer).setUint32(8, 1);
+    const m = decode(open, { missing: [{ offset: 24, length: 32 }] });
+    expect(codes(m)).toContain('FIXED_PART_SHORT');
+    expect(codes(m)).not.toContain('TRAILING_BYTES');
+    expect(m.diagnostics.find((d) => d.code === 'BYTES_MISSING' && d.message.includes('fixed fields'))?.message).not.toContain('Reserved4');
+  });
 });

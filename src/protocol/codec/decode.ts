@@ -206,9 +206,11 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
       diagnostic('BODY_TRUNCATED', `BodyLength is ${bodyLength} but only ${present} bytes of body are present; decoding what is there`, b.length),
     );
   } else if (present > bodyLength) {
-    diagnostics.push(diagnostic('TRAILING_BYTES', `${present - bodyLength} bytes follow the end of the message (BodyLength ${bodyLength})`, bodyEnd));
+    reportTrailing(b, bodyLength, options.missing, diagnostics);
   }
-  const missing = options.missing && options.missing.length > 0 ? options.missing : undefined;
+  // Within the body only: a dump's hole can run past BodyLength, and its zero fill there is
+  // neither the body's bytes nor trailing ones (a fixed field past the body is FIXED_PART_SHORT).
+  const missing = options.missing && options.missing.length > 0 ? clipRanges(options.missing, HEADER_LENGTH + bodyLength) : undefined;
   if (missing) reportMissing(missing, bodyLength, bodyEnd, diagnostics);
 
   if (!plan) {
@@ -295,6 +297,34 @@ function reportMissing(missing: readonly ByteRange[], bodyLength: number, bodyEn
       ),
     );
   }
+}
+
+/**
+ * TRAILING_BYTES for the bytes the input holds past the body, at the first of
+ * them: not the zero fill of a missing range (a dump's hole running past BodyLength).
+ */
+function reportTrailing(b: Uint8Array, bodyLength: number, missing: readonly ByteRange[] | undefined, out: Diagnostic[]): void {
+  const bodyEnd = HEADER_LENGTH + bodyLength;
+  let count = 0;
+  let first = -1;
+  let at = bodyEnd;
+  const past = missing ? [...missing].filter((r) => r.offset + r.length > bodyEnd).sort((x, y) => x.offset - y.offset) : [];
+  for (const r of past) {
+    const start = Math.max(at, Math.min(r.offset, b.length));
+    if (start > at && first < 0) first = at;
+    count += start - at;
+    at = Math.max(at, Math.min(r.offset + r.length, b.length));
+  }
+  if (at < b.length && first < 0) first = at;
+  count += b.length - at;
+  if (count > 0) out.push(diagnostic('TRAILING_BYTES', `${count} bytes follow the end of the message (BodyLength ${bodyLength})`, first));
+}
+
+/** The ranges cut at `end` (those starting at or after it dropped); undefined if none is left. */
+function clipRanges(ranges: readonly ByteRange[], end: number): readonly ByteRange[] | undefined {
+  if (ranges.every((r) => r.offset + r.length <= end)) return ranges;
+  const clipped = ranges.filter((r) => r.offset < end).map((r) => ({ offset: r.offset, length: Math.min(r.length, end - r.offset) }));
+  return clipped.length > 0 ? clipped : undefined;
 }
 
 /** Where the bytes before `end` stop being missing: `end` less any missing ranges that reach it. */
