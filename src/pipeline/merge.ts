@@ -43,10 +43,14 @@ async function fill(c: Cursor): Promise<void> {
   }
 }
 
-/** Events without a time go first among the candidates (they belong where they were read). */
+/**
+ * Whether `a` comes strictly before `b`. Events without a time go first among the candidates
+ * (they belong where they were read); two of them, like two at the same time, are a tie (so
+ * it goes to the source given first, see `first`).
+ */
 function before(a: TimelineEvent, b: TimelineEvent): boolean {
-  if (a.at === undefined) return true;
   if (b.at === undefined) return false;
+  if (a.at === undefined) return true;
   return compareInstants(a.at, b.at) < 0;
 }
 

@@ -13,14 +13,15 @@ import { writePcap, writePcapng } from '../support/capture-writer.js';
 
 /** A source's events: times in order, each tagged with its source and position. */
 interface SourceSpec {
-  readonly times: readonly Instant[];
+  /** undefined: an event without a time (a summary, a damaged file's diagnostic). */
+  readonly times: ReadonlyArray<Instant | undefined>;
   readonly batchSizes: readonly number[];
   /** Whether the source states its start (the time of its first event, or earlier). */
   readonly startsAt?: Instant;
 }
 
-function event(source: number, index: number, at: Instant): TimelineEvent {
-  return { kind: 'diagnostic', severity: 'info', code: 'T', message: `${source}:${index}`, at, source: { file: `f${source}` } };
+function event(source: number, index: number, at: Instant | undefined): TimelineEvent {
+  return { kind: 'diagnostic', severity: 'info', code: 'T', message: `${source}:${index}`, ...(at ? { at } : {}), source: { file: `f${source}` } };
 }
 
 /** A source over `spec`, recording when it is first read and when it has run out. */
@@ -54,7 +55,7 @@ async function merged(specs: readonly SourceSpec[]): Promise<{ order: string[]; 
 
 /** The order every source open at once gives: by time, ties to the lower source, then in source order. */
 function expected(specs: readonly SourceSpec[]): string[] {
-  const all = specs.flatMap((s, rank) => s.times.map((at, index) => ({ at, rank, index })));
+  const all = specs.flatMap((s, rank) => s.times.map((at, index) => ({ at: at!, rank, index })));
   all.sort((a, b) => compareInstants(a.at, b.at) || a.rank - b.rank || a.index - b.index);
   return all.map((e) => `${e.rank}:${e.index}`);
 }
@@ -78,6 +79,17 @@ describe('mergeTimelines', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('events without a time: first among the next events, ties (two without a time) to the source given first', async () => {
+    const t = (sec: number): Instant => ({ sec, nsec: 0 });
+    // Two damaged captures, each with only diagnostics without a time: in the order given.
+    expect((await merged([{ times: [undefined, undefined], batchSizes: [2] }, { times: [undefined, undefined], batchSizes: [2] }])).order).toEqual(['0:0', '0:1', '1:0', '1:1']);
+    // Among timed events, one without a time goes as soon as it is next in its source.
+    const a: SourceSpec = { times: [t(1), undefined, t(5)], batchSizes: [1] };
+    const b: SourceSpec = { times: [t(2), undefined, t(3)], batchSizes: [3] };
+    expect((await merged([a, b])).order).toEqual(['0:0', '0:1', '1:0', '1:1', '1:2', '0:2']);
+    expect((await merged([b, a])).order).toEqual(['1:0', '1:1', '0:0', '0:1', '0:2', '1:2']);
   });
 
   it('reads sources that follow one another (a ring buffer) one at a time', async () => {
