@@ -271,7 +271,7 @@ export function generateMixedCapture(path: string, options: MixedOptions): Mixed
       structured,
       text: serverPort === 8080 || serverPort === 5060,
       left: longLived ? Infinity : size,
-      from: 'client',
+      from: 'server', // the first burst (toggled) is the client's: it speaks first
       burst: 0,
       unacked: 0,
       end,
