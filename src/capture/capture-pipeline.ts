@@ -17,7 +17,7 @@ import type { CaptureFormatInfo } from './capture-format.js';
 import type { CaptureDiagnostic } from './diagnostics.js';
 import { PacketDecoder, type PacketDecodeStats, type PacketDecoderOptions } from './packet-decoder.js';
 import type { RawFrame } from './raw-frame.js';
-import type { CaptureEvent, CaptureEventSink } from './tcp-events.js';
+import type { CaptureEvent, CaptureEventSink, TcpConnectionInfo } from './tcp-events.js';
 import { TcpReassembler, type TcpReassemblyOptions, type TcpReassemblyStats } from './tcp-reassembler.js';
 import { RFC3339_FIRST_SECOND, RFC3339_LAST_SECOND } from '../timeline/instant.js';
 
@@ -109,6 +109,11 @@ export class CaptureTcpPipeline {
       },
       this.file,
     );
+  }
+
+  /** The consumer has no further use for this connection's bytes: see {@link TcpReassembler.ignore}. */
+  ignore(conn: TcpConnectionInfo): void {
+    this.reassembler.ignore(conn);
   }
 
   /** The end of the file being read: its truncation diagnostics (the TCP connections stay open). */

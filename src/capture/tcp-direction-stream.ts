@@ -11,6 +11,11 @@
  *   bytes that differ from the recent-bytes window.
  * - When the buffered bytes exceed the per-direction (or the overall) limit, the first hole
  *   becomes a gap and delivery goes on after it.
+ * - Once {@link TcpDirectionStream.ignore}d (its consumer has no use for the bytes), the
+ *   direction only keeps its place in the stream: nothing is delivered, reported, logged or
+ *   copied, out-of-order pieces are held as ranges (no bytes, outside the overall limit), and
+ *   `next`, `finOffset`, `complete`, `pendingCount` evolve as before (the connection's
+ *   lifecycle does not change).
  */
 import type { DeliveredBytesLog } from './delivered-bytes-log.js';
 import type { CaptureDiagnosticCode, DiagnosticSeverity } from './diagnostics.js';
@@ -46,7 +51,9 @@ export interface DirectionLimits {
 
 interface PendingPiece {
   readonly offset: number;
-  readonly bytes: Uint8Array;
+  readonly length: number;
+  /** The piece's bytes; null once the direction is ignored (only its place is kept). */
+  readonly bytes: Uint8Array | null;
   readonly frame: number;
   readonly tsSec: number;
   readonly tsNsec: number;
@@ -76,6 +83,8 @@ export class TcpDirectionStream {
   private holes: Array<{ readonly from: number; readonly to: number }> = [];
   private pendingBytes = 0;
   private readonly recent: RecentBytesWindow;
+  /** See {@link ignore}. */
+  private ignoredFlag = false;
 
   constructor(
     private readonly conn: TcpConnectionInfo,
@@ -90,10 +99,34 @@ export class TcpDirectionStream {
 
   /** The connection is over: buffered bytes are let go (call after {@link flush}). */
   release(): void {
-    for (let i = this.pendingHead; i < this.pending.length; i++) this.releaseBytes(this.pending[i].bytes.length);
+    for (let i = this.pendingHead; i < this.pending.length; i++) this.releaseBytes(this.pending[i]);
     this.pending = [];
     this.pendingHead = 0;
     this.recent.release();
+  }
+
+  /**
+   * The consumer has no further use for this direction's bytes (may be called from inside a
+   * delivery): from now on they are neither delivered (no data, gap or diagnostic reaches
+   * the sink) nor written to the delivered-bytes log nor compared with earlier copies; the
+   * bytes buffered out of order are let go, their ranges kept. Sequence tracking goes on, so
+   * the connection's lifecycle is unchanged. There is no way back.
+   */
+  ignore(): void {
+    if (this.ignoredFlag) return;
+    this.ignoredFlag = true;
+    this.recent.release();
+    const pending = this.pending; // in place: a drain() may be iterating over it
+    for (let i = this.pendingHead; i < pending.length; i++) {
+      const p = pending[i];
+      if (p.bytes === null) continue;
+      this.account.total -= p.length;
+      pending[i] = { ...p, bytes: null };
+    }
+  }
+
+  get ignored(): boolean {
+    return this.ignoredFlag;
   }
 
   get pendingCount(): number {
@@ -190,14 +223,15 @@ export class TcpDirectionStream {
     // Buffered bytes beyond the FIN cannot belong to the stream.
     while (this.pendingCount > 0) {
       const last = this.pending[this.pending.length - 1];
-      const lastEnd = last.offset + last.bytes.length;
+      const lastEnd = last.offset + last.length;
       if (lastEnd <= this.finOffset) break;
       this.pending.pop();
-      this.releaseBytes(last.bytes.length);
+      this.releaseBytes(last);
       if (last.offset < this.finOffset) {
         const keep = this.finOffset - last.offset;
-        this.pending.push({ ...last, bytes: last.bytes.subarray(0, keep) });
-        this.holdBytes(keep);
+        const piece: PendingPiece = { ...last, length: keep, bytes: last.bytes === null ? null : last.bytes.subarray(0, keep) };
+        this.pending.push(piece);
+        this.holdBytes(piece);
       }
       const from = Math.max(last.offset, this.finOffset);
       this.report('warning', 'TCP_DATA_AFTER_FIN', `${lastEnd - from} bytes after the FIN; dropped`, from, lastEnd - from);
@@ -243,7 +277,7 @@ export class TcpDirectionStream {
   }
 
   private checkOld(o: number, buf: Uint8Array, off: number, len: number): void {
-    if (len <= 0) return;
+    if (len <= 0 || this.ignoredFlag) return;
     if (o < 0) {
       const n = Math.min(len, -o);
       this.report('info', 'TCP_DATA_BEFORE_STREAM_START', `${n} bytes before the first byte seen in this direction; dropped`, o, n);
@@ -256,9 +290,18 @@ export class TcpDirectionStream {
 
   private deliver(bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number): void {
     const at = this.next;
-    this.recent.append(bytes, 0, bytes.length);
     this.next = at + bytes.length;
+    if (this.ignoredFlag) return;
     this.sink.deliverData(this.conn, this.dir, at, bytes, frame, tsSec, tsNsec);
+    // Logged after the delivery: bytes on which the consumer decides to ignore the direction
+    // are not.
+    if (this.ignoredFlag) this.recent.skip(bytes.length);
+    else this.recent.append(bytes, 0, bytes.length);
+  }
+
+  /** Pieces held as ranges only (an ignored direction's): their place is passed. */
+  private pass(length: number): void {
+    this.next += length;
   }
 
   private gap(length: number, cause: TcpGapCause): void {
@@ -266,7 +309,7 @@ export class TcpDirectionStream {
     const at = this.next;
     this.recent.skip(length);
     this.next = at + length;
-    this.sink.deliverGap(this.conn, this.dir, at, length, cause);
+    if (!this.ignoredFlag) this.sink.deliverGap(this.conn, this.dir, at, length, cause);
   }
 
   /** Delivers buffered pieces that are now in order. */
@@ -276,8 +319,9 @@ export class TcpDirectionStream {
       const p = pending[this.pendingHead];
       if (p.offset !== this.next) break;
       this.pendingHead++;
-      this.releaseBytes(p.bytes.length);
-      this.deliver(p.bytes, p.frame, p.tsSec, p.tsNsec);
+      this.releaseBytes(p);
+      if (p.bytes === null) this.pass(p.length);
+      else this.deliver(p.bytes, p.frame, p.tsSec, p.tsNsec);
     }
     if (this.pendingHead === pending.length) {
       if (pending.length > 0) {
@@ -310,7 +354,7 @@ export class TcpDirectionStream {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const p = pending[mid];
-      if (p.offset + p.bytes.length <= o) lo = mid + 1;
+      if (p.offset + p.length <= o) lo = mid + 1;
       else hi = mid;
     }
     let i = lo;
@@ -321,18 +365,19 @@ export class TcpDirectionStream {
     while (cur < end) {
       const p = i < pending.length ? pending[i] : null;
       if (p === null || p.offset >= end) {
-        this.addPiece(i, cur, buf.slice(off + (cur - o), off + len), frame, tsSec, tsNsec);
+        this.addPiece(i, cur, end - cur, buf, off + (cur - o), frame, tsSec, tsNsec);
         break;
       }
       if (cur < p.offset) {
-        this.addPiece(i, cur, buf.slice(off + (cur - o), off + (p.offset - o)), frame, tsSec, tsNsec);
+        this.addPiece(i, cur, p.offset - cur, buf, off + (cur - o), frame, tsSec, tsNsec);
         i++;
       }
-      const pEnd = p.offset + p.bytes.length;
+      const pEnd = p.offset + p.length;
       const ovFrom = Math.max(cur, p.offset);
       const ovTo = Math.min(end, pEnd);
-      for (let s = ovFrom; s < ovTo; s++) {
-        if (p.bytes[s - p.offset] !== buf[off + (s - o)]) {
+      const held = p.bytes;
+      for (let s = ovFrom; held !== null && s < ovTo; s++) {
+        if (held[s - p.offset] !== buf[off + (s - o)]) {
           if (mismatchFrom < 0) mismatchFrom = s;
           mismatchTo = s + 1;
         }
@@ -345,24 +390,28 @@ export class TcpDirectionStream {
     }
   }
 
-  private addPiece(index: number, offset: number, bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number): void {
-    const piece: PendingPiece = { offset, bytes, frame, tsSec, tsNsec };
+  /** A piece of `length` bytes at stream offset `offset`: a copy of `buf[off, …)` (only its range once ignored). */
+  private addPiece(index: number, offset: number, length: number, buf: Uint8Array, off: number, frame: number, tsSec: number, tsNsec: number): void {
+    const bytes = this.ignoredFlag ? null : buf.slice(off, off + length);
+    const piece: PendingPiece = { offset, length, bytes, frame, tsSec, tsNsec };
     if (index === this.pending.length) this.pending.push(piece);
     else this.pending.splice(index, 0, piece);
-    this.holdBytes(bytes.length);
+    this.holdBytes(piece);
   }
 
-  private holdBytes(n: number): void {
-    this.pendingBytes += n;
-    this.account.total += n;
+  /** The direction's limit counts every piece held; the overall one (memory) only those with their bytes. */
+  private holdBytes(p: PendingPiece): void {
+    this.pendingBytes += p.length;
+    if (p.bytes !== null) this.account.total += p.length;
   }
 
-  private releaseBytes(n: number): void {
-    this.pendingBytes -= n;
-    this.account.total -= n;
+  private releaseBytes(p: PendingPiece): void {
+    this.pendingBytes -= p.length;
+    if (p.bytes !== null) this.account.total -= p.length;
   }
 
   private report(severity: DiagnosticSeverity, code: CaptureDiagnosticCode, message: string, streamOffset: number, length: number): void {
+    if (this.ignoredFlag) return;
     this.sink.reportStream(this.conn, this.dir, severity, code, message, streamOffset, length);
   }
 }

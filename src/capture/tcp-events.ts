@@ -24,6 +24,10 @@
  * alive: copy (`slice()`) what you retain long-term. Do not modify it.
  *
  * The `conn` object is the same object in every event of a connection (usable as a Map key).
+ *
+ * A connection the consumer ignores (TcpReassembler.ignore / CaptureTcpPipeline.ignore: it has
+ * no use for its bytes) gets no more `data`, `gap` or stream diagnostic events from then on:
+ * only its `close` (and an eviction diagnostic, if it comes to that).
  */
 import type { CaptureDiagnostic } from './diagnostics.js';
 import type { CaptureTimestamp } from './timestamp.js';

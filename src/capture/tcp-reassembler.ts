@@ -22,6 +22,12 @@
  *   closed first is evicted, and only when none is closed the least recently active open one
  *   (closed with `evicted` and a diagnostic). An idle CTI session thus outlives any number of
  *   short connections opened and closed meanwhile (a capture of all a server's traffic).
+ *
+ * A consumer with no use for a connection's bytes (not the protocol it looks for) says so with
+ * {@link TcpReassembler.ignore}: from then on the connection costs no memory for its bytes (none
+ * buffered out of order, none written to the delivered-bytes log, where they would push out
+ * the bytes of the connections that matter) and no events but its `close` (and an eviction
+ * diagnostic); its lifecycle is tracked as before.
  */
 import { formatIpv4, formatIpv6 } from './address-format.js';
 import { DeliveredBytesLog } from './delivered-bytes-log.js';
@@ -154,6 +160,8 @@ export class TcpReassembler implements DirectionEventSink {
   readonly options: TcpReassemblyOptions;
   readonly stats: TcpReassemblyStats = { connections: 0, segments: 0, deliveredBytes: 0, gapBytes: 0, gaps: 0, evictions: 0, lateSegments: 0 };
   private readonly table = new TcpConnectionTable<TrackedConnection>();
+  /** The tracked connection of each connection's info object (for {@link ignore}). */
+  private readonly byInfo = new WeakMap<TcpConnectionInfo, TrackedConnection>();
   private readonly account: BufferAccount;
   private readonly log: DeliveredBytesLog;
   private readonly closing = new Set<TrackedConnection>();
@@ -187,6 +195,21 @@ export class TcpReassembler implements DirectionEventSink {
   /** Out-of-order bytes held overall. */
   get bufferedBytes(): number {
     return this.account.total;
+  }
+
+  /**
+   * The consumer has no further use for this connection's bytes (it is not what the consumer
+   * looks for); callable at any time, also from inside the event sink. From now on its bytes
+   * are not kept (out-of-order pieces let go, nothing written to the delivered-bytes log or
+   * compared with it) and its data, gaps and stream diagnostics are no longer emitted; it
+   * stays tracked (port reuse, late segments, FIN, RST, eviction) and its `close` comes as
+   * before. There is no way back. A closed or forgotten connection is left as it is.
+   */
+  ignore(conn: TcpConnectionInfo): void {
+    const c = this.byInfo.get(conn);
+    if (c === undefined || c.closed) return;
+    c.dirs[0].ignore();
+    c.dirs[1].ignore();
   }
 
   pushSegment(seg: TcpSegmentView): void {
@@ -315,6 +338,7 @@ export class TcpReassembler implements DirectionEventSink {
     if (this.table.size >= this.options.maxConnections) this.evictOldest();
     const conn = new TrackedConnection(seg, hash, this.nextId++, instance, this, this.options, this.account, this.log);
     this.table.add(conn);
+    this.byInfo.set(conn.info, conn);
     this.stats.connections++;
     this.emit({ kind: 'open', conn: conn.info, frame: seg.frame, ts: this.currentTs() });
     return conn;
@@ -346,6 +370,7 @@ export class TcpReassembler implements DirectionEventSink {
     const d = conn.dirs[dir];
     const o = d.initialized ? d.offsetOf(seg.seq) : 0;
     if (d.initialized && o + total <= d.next) return; // a retransmission of delivered bytes
+    if (d.ignored) return;
     this.reportStream(conn.info, dir, 'info', 'TCP_SEGMENT_AFTER_CLOSE', `${total} bytes after the connection closed; dropped`, o, total);
   }
 

@@ -63,6 +63,9 @@ function captureFilesSource(files: readonly OpenedInput[], options: SourceOption
 
   async function* batches(): AsyncGenerator<TimelineBatch> {
     const pipeline = new CaptureTcpPipeline(timeline.handle, { ipFragments: { describeFrame: timeline.describeFrame } });
+    // Connections found not to be CTI cost no more memory for their bytes (nor push the CTI
+    // sessions' recent bytes out of the shared delivered-bytes log).
+    timeline.onNotCti = (conn) => pipeline.ignore(conn);
     if (ring !== undefined) timeline.report('info', 'CAPTURE_RING_SET', describeRingSet(files.length, first.name, files[files.length - 1]!.name), first.name, first.startsAt);
     for (let k = 0; k < files.length; k++) {
       const input = files[k]!;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CaptureEvent, TcpDataEvent, TcpGapEvent } from '../../src/capture/tcp-events.js';
 import { summariseEvents } from '../support/capture-events.js';
 import { ACK, FIN, PSH, RST, SYN } from '../support/capture-writer.js';
-import { feedSegments, type FedSegment } from '../support/segment-feed.js';
+import { TcpReassembler, type TcpReassemblyOptions } from '../../src/capture/tcp-reassembler.js';
+import { createTcpSegmentView } from '../../src/capture/tcp-segment.js';
+import { feedSegments, toSegmentView, type FedSegment } from '../support/segment-feed.js';
 
 import { C, S, handshake, ofKind, seg, str, text } from '../support/tcp-script.js';
 
@@ -329,5 +331,86 @@ describe('retransmission check window', () => {
       [0, 2],
       [9, 1],
     ]);
+  });
+});
+
+describe('ignored connections (TcpReassembler.ignore)', () => {
+  /**
+   * Feeds segments; the consumer ignores a connection from inside the event of its first data
+   * when `ignores` says so. Returns the events and the overall buffered bytes after each segment.
+   */
+  function feedIgnoring(segments: readonly FedSegment[], ignores: (e: TcpDataEvent) => boolean, options: Partial<TcpReassemblyOptions> = {}): { events: CaptureEvent[]; buffered: number[] } {
+    const events: CaptureEvent[] = [];
+    const r: TcpReassembler = new TcpReassembler((e) => {
+      events.push(e);
+      if (e.kind === 'data' && ignores(e)) r.ignore(e.conn);
+    }, options);
+    const view = createTcpSegmentView();
+    const buffered: number[] = [];
+    segments.forEach((s, i) => {
+      r.pushSegment(toSegmentView(s, i + 1, view));
+      buffered.push(r.bufferedBytes);
+    });
+    r.finish();
+    return { events, buffered };
+  }
+  const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+  const C2 = { addr: '10.1.1.1', port: 40001 };
+  const S2 = { addr: '10.2.2.2', port: 42027 };
+  const cti = (seq: number, payload: string): FedSegment => ({ src: C2.addr, dst: S2.addr, tcp: { srcPort: C2.port, dstPort: S2.port, seq, flags: PSH | ACK, payload: enc(payload) } });
+  const other = (seq: number, payload: string): FedSegment => ({ src: '10.9.9.9', dst: S2.addr, tcp: { srcPort: 7, dstPort: 8, seq, flags: PSH | ACK, payload: enc(payload) } });
+  const mismatches = (events: CaptureEvent[]): Array<[number | undefined, number | undefined]> =>
+    ofKind(events, 'diagnostic')
+      .filter((e) => e.diagnostic.code === 'TCP_OVERLAP_MISMATCH')
+      .map((e) => [e.diagnostic.streamOffset, e.diagnostic.length]);
+
+  it("an ignored connection's bytes are not written to the shared log: the others' stay comparable", () => {
+    // 16 bytes of log: the other connection's 32 bytes would overwrite the first 8 bytes of
+    // conn 0 (so the differing retransmission [0, 2) would go unnoticed), but it is ignored
+    // from its first data on, that data included.
+    const segs = [cti(1, 'abcdefgh'), other(1, '0123456789abcdef0123456789abcdef'), other(33, 'more bytes'), cti(1, 'XXcdefgh'), cti(9, 'ij'), cti(9, 'iJ')];
+    const ignoreOther = (e: TcpDataEvent): boolean => e.conn.a.port === 7;
+    expect(mismatches(feedIgnoring(segs, () => false, { overlapCheckLogBytes: 16 }).events)).toEqual([[9, 1]]);
+    expect(mismatches(feedIgnoring(segs, ignoreOther, { overlapCheckLogBytes: 16 }).events)).toEqual([
+      [0, 2],
+      [9, 1],
+    ]);
+  });
+
+  it('nothing but its close follows; out-of-order bytes are held as ranges only; its lifecycle is unchanged', () => {
+    const segs = [
+      ...handshake(100, 200),
+      seg('c', 101, PSH | ACK, 'hello'),
+      seg('c', 109, PSH | ACK, 'xyz'), // ahead: bytes [8, 11) wait for [5, 8)
+      seg('c', 101, PSH | ACK, 'HELLO'), // a differing retransmission: not compared any more
+      seg('s', 200, PSH | ACK, 'too early'), // before the stream's start: not reported
+      seg('c', 112, FIN | ACK),
+      seg('s', 201, FIN | ACK),
+      seg('c', 106, PSH | ACK, 'abc'), // fills the hole: both directions complete, the connection closes
+      seg('c', 112, PSH | ACK, 'after close'),
+    ];
+    const plain = feedIgnoring(segs, () => false);
+    expect(ofKind(plain.events, 'diagnostic').map((e) => e.diagnostic.code)).toEqual(['TCP_OVERLAP_MISMATCH', 'TCP_DATA_BEFORE_STREAM_START', 'TCP_SEGMENT_AFTER_CLOSE']);
+    expect(plain.buffered.slice(3, 6)).toEqual([0, 3, 3]);
+    const ignored = feedIgnoring(segs, () => true);
+    expect(ignored.events.map((e) => e.kind)).toEqual(['open', 'data', 'close']);
+    expect(ignored.buffered).toEqual(segs.map(() => 0));
+    expect(ofKind(ignored.events, 'close')).toEqual(ofKind(plain.events, 'close'));
+    expect(ofKind(plain.events, 'close')).toMatchObject([{ reason: 'fin', frame: 10 }]);
+  });
+
+  it('bytes buffered out of order when the connection is ignored are let go, their place kept', () => {
+    // Conn 0 holds 3 bytes out of order; conn 1 (other) ignores itself… and conn 0 later.
+    const segs = [...handshake(100, 200), seg('c', 101, PSH | ACK, 'a'), seg('c', 105, PSH | ACK, 'xyz'), seg('c', 102, PSH | ACK, 'bcd'), seg('c', 108, FIN | ACK), seg('s', 201, FIN | ACK)];
+    const events: CaptureEvent[] = [];
+    const r: TcpReassembler = new TcpReassembler((e) => events.push(e));
+    const view = createTcpSegmentView();
+    segs.slice(0, 5).forEach((s, i) => r.pushSegment(toSegmentView(s, i + 1, view)));
+    expect(r.bufferedBytes).toBe(3);
+    r.ignore(events[0]!.kind === 'open' ? events[0].conn : (undefined as never));
+    expect(r.bufferedBytes).toBe(0);
+    segs.slice(5).forEach((s, i) => r.pushSegment(toSegmentView(s, i + 6, view)));
+    expect(events.map((e) => e.kind)).toEqual(['open', 'data', 'close']);
+    expect(ofKind(events, 'close')).toMatchObject([{ reason: 'fin', frame: 8 }]);
   });
 });

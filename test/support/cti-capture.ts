@@ -25,6 +25,7 @@ export const DEFAULT_OPTIONS: SourceOptions = { ports: [42027], showSecrets: fal
 export function collectTimeline(bytes: Uint8Array, options: Partial<SourceOptions> = {}, chunkSizes: readonly number[] = [1 << 20], file = 'test.pcap'): CollectedTimeline {
   const timeline = new CaptureTimeline(file, { ...DEFAULT_OPTIONS, ...options });
   const pipeline = new CaptureTcpPipeline(timeline.handle);
+  timeline.onNotCti = (conn) => pipeline.ignore(conn); // as capture-source.ts does
   const events: TimelineEvent[] = [];
   let batches = 0;
   const take = (): void => {

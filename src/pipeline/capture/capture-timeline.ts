@@ -4,7 +4,7 @@
  * capture order. Synchronous and push-driven: feed it events, take() the batch.
  */
 import type { CaptureDiagnostic } from '../../capture/diagnostics.js';
-import type { CaptureEvent } from '../../capture/tcp-events.js';
+import type { CaptureEvent, TcpConnectionInfo } from '../../capture/tcp-events.js';
 import type { Instant } from '../../timeline/instant.js';
 import type { InputDiagnostic, SessionSummary, SourceOptions, SourceRef, TimelineEvent } from '../../timeline/types.js';
 import { CtiSession, type ParkedEvent, type SessionContext } from './cti-session.js';
@@ -41,6 +41,12 @@ export class CaptureTimeline {
   private readonly files: FrameFiles;
   /** Capture diagnostics by severity. */
   errors = 0;
+  /**
+   * Told of each connection found not to be CTI while it is still open, whose bytes are then
+   * of no use: connect it to the capture layer (CaptureTcpPipeline.ignore), which stops
+   * keeping and delivering them. Nothing by default.
+   */
+  onNotCti: (conn: TcpConnectionInfo) => void = () => {};
 
   /** `file`: the capture's (first) file. */
   constructor(file: string, options: Pick<SourceOptions, 'ports' | 'protocolVersion' | 'showSecrets'>) {
@@ -51,6 +57,7 @@ export class CaptureTimeline {
       protocolVersion: options.protocolVersion,
       showSecrets: options.showSecrets,
       output: this.output,
+      ignore: (conn) => this.onNotCti(conn),
       frame: 0,
       ts: ZERO,
     };

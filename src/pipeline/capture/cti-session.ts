@@ -70,6 +70,11 @@ export interface SessionContext {
   readonly protocolVersion: number | undefined;
   readonly showSecrets: boolean;
   readonly output: OrderedOutput<ParkedEvent>;
+  /**
+   * Told of an open connection found not to be CTI: its bytes are of no further use (the
+   * capture layer may stop keeping and delivering them).
+   */
+  readonly ignore: (conn: TcpConnectionInfo) => void;
   /** The frame of the event being processed and its time: for data, the frame completing a message. */
   frame: number;
   ts: Instant;
@@ -247,7 +252,11 @@ export class CtiSession implements HoldOwner {
   }
 
   forceDecision(): void {
-    if (this.state === 'probe') this.state = this.cleanCount[0] + this.cleanCount[1] > 0 ? 'cti' : 'ignored';
+    if (this.state === 'probe' && this.cleanCount[0] + this.cleanCount[1] === 0) {
+      this.dropConnection();
+      return;
+    }
+    if (this.state === 'probe') this.state = 'cti';
     if (this.state === 'cti' && this.clientDir === -1) this.guessRoles();
     // Messages still to be recognised will take their place when they are.
     this.placeholders[0] = null;
@@ -358,10 +367,16 @@ export class CtiSession implements HoldOwner {
     this.probe[dir] = Probe.Fail;
     if (this.framing === dir) this.suspendDue[dir] = true;
     else this.framers[dir]?.suspend(NOT_CTI);
-    if (this.probe[1 - dir] === Probe.Fail) {
-      this.state = 'ignored';
-      this.settleHolds();
-    }
+    if (this.probe[1 - dir] === Probe.Fail) this.dropConnection();
+  }
+
+  /** Not CTI (decided while the connection is open): its events are dropped, its bytes of no further use. */
+  private dropConnection(): void {
+    this.state = 'ignored';
+    this.placeholders[0] = null;
+    this.placeholders[1] = null;
+    this.settleHolds();
+    this.ctx.ignore(this.conn);
   }
 
   private probePassed(dir: 0 | 1): void {
