@@ -49,24 +49,44 @@ export interface TcpReassemblyOptions {
    */
   readonly overlapCheckWindowBytes: number;
   /**
-   * Size of the log, shared by all connections, where those bytes are kept (default 32 MiB):
+   * Size of the log, shared by all connections, where those bytes are kept (default 16 MiB;
+   * connections found not to be the protocol looked for are not logged, see ignore()):
    * bytes older than that (in delivery order, all connections together) are no longer compared.
    */
   readonly overlapCheckLogBytes: number;
   /** Connections tracked at once, open or recently closed (default 10000). */
   readonly maxConnections: number;
+  /**
+   * Closed connections kept to recognise their late segments (default 1000, within
+   * maxConnections): beyond, the one that closed first is forgotten — all that is kept of it
+   * is its 4-tuple's instance number, so that a late segment opens instance 2, not another
+   * instance 1 under the same session id. A capture of all of a server's traffic closes
+   * hundreds of short connections a second; each closed one kept costs ~4 KiB.
+   */
+  readonly maxClosedConnections: number;
   /** Capture-time seconds to wait for missing bytes once both FINs were seen (default 5). */
   readonly finGraceSeconds: number;
   /** A segment starting further than this beyond the next expected byte is dropped as bogus (default 1 GiB). */
   readonly maxSegmentAheadBytes: number;
 }
 
+/** 4-tuples of forgotten connections remembered for their instance numbers (~100 bytes each). */
+const MAX_FORGOTTEN_TUPLES = 16384;
+
+/** A 4-tuple as one key, the same in either direction. */
+function tupleKey(addrA: string, portA: number, addrB: string, portB: number): string {
+  const x = `${addrA}|${portA}`;
+  const y = `${addrB}|${portB}`;
+  return x < y ? `${x} ${y}` : `${y} ${x}`;
+}
+
 export const DEFAULT_TCP_REASSEMBLY_OPTIONS: TcpReassemblyOptions = Object.freeze({
   maxBufferedBytesPerDirection: 4 * 1024 * 1024,
   maxBufferedBytesTotal: 256 * 1024 * 1024,
   overlapCheckWindowBytes: 64 * 1024,
-  overlapCheckLogBytes: 32 * 1024 * 1024,
+  overlapCheckLogBytes: 16 * 1024 * 1024,
   maxConnections: 10000,
+  maxClosedConnections: 1000,
   finGraceSeconds: 5,
   maxSegmentAheadBytes: 1 << 30,
 });
@@ -168,6 +188,13 @@ export class TcpReassembler implements DirectionEventSink {
   /** Closed connections still in the table, oldest close first (the first to evict). */
   private closedOldest: TrackedConnection | null = null;
   private closedNewest: TrackedConnection | null = null;
+  private closedCount = 0;
+  /**
+   * The 4-tuples of connections forgotten closed (evicted, or past maxClosedConnections), with
+   * the instance they had: a later packet on one opens the next instance. At most
+   * MAX_FORGOTTEN_TUPLES, the oldest dropped first.
+   */
+  private readonly forgotten = new Map<string, number>();
   private nextSweepSec = -Infinity;
   private nextId = 0;
   /** The segment being processed (for event frame/ts and diagnostics). */
@@ -336,6 +363,14 @@ export class TcpReassembler implements DirectionEventSink {
 
   private open(seg: TcpSegmentView, hash: number, instance: number): TrackedConnection {
     if (this.table.size >= this.options.maxConnections) this.evictOldest();
+    if (this.forgotten.size > 0) {
+      const key = tupleKey(formatAddress(seg.ipVersion, seg.src0, seg.src1, seg.src2, seg.src3), seg.srcPort, formatAddress(seg.ipVersion, seg.dst0, seg.dst1, seg.dst2, seg.dst3), seg.dstPort);
+      const before = this.forgotten.get(key);
+      if (before !== undefined) {
+        this.forgotten.delete(key);
+        instance = Math.max(instance, before + 1);
+      }
+    }
     const conn = new TrackedConnection(seg, hash, this.nextId++, instance, this, this.options, this.account, this.log);
     this.table.add(conn);
     this.byInfo.set(conn.info, conn);
@@ -385,6 +420,7 @@ export class TcpReassembler implements DirectionEventSink {
     if (this.closedNewest !== null) this.closedNewest.closedNext = conn;
     else this.closedOldest = conn;
     this.closedNewest = conn;
+    if (++this.closedCount > this.options.maxClosedConnections && this.closedOldest !== null) this.forget(this.closedOldest);
     if (conn.closingSinceSec >= 0) this.closing.delete(conn);
     this.emit({ kind: 'close', conn: conn.info, reason, frame: this.curFrame, ts: this.currentTs() });
   }
@@ -393,6 +429,9 @@ export class TcpReassembler implements DirectionEventSink {
   private forget(conn: TrackedConnection): void {
     this.table.remove(conn);
     if (!conn.closed) return;
+    this.closedCount--;
+    if (this.forgotten.size >= MAX_FORGOTTEN_TUPLES) this.forgotten.delete(this.forgotten.keys().next().value!);
+    this.forgotten.set(tupleKey(conn.info.a.addr, conn.info.a.port, conn.info.b.addr, conn.info.b.port), conn.info.instance);
     if (conn.closedPrev !== null) conn.closedPrev.closedNext = conn.closedNext;
     else if (this.closedOldest === conn) this.closedOldest = conn.closedNext;
     if (conn.closedNext !== null) conn.closedNext.closedPrev = conn.closedPrev;

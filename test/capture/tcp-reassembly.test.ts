@@ -144,6 +144,44 @@ describe('TCP connection lifecycle', () => {
     expect(r.connections.filter((c) => c.info.a.port !== C.port).map((c) => c.closeReason)).toEqual(Array(6).fill('fin'));
   });
 
+  it('keeps at most maxClosedConnections closed connections; a late segment on a forgotten one opens the next instance, not another #1', () => {
+    const short = (port: number): FedSegment[] => {
+      const c = { src: '10.9.9.9', dst: S.addr };
+      const r = { src: S.addr, dst: '10.9.9.9' };
+      return [
+        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 10, flags: SYN } },
+        { ...r, tcp: { srcPort: 443, dstPort: port, seq: 20, ack: 11, flags: SYN | ACK } },
+        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 11, flags: PSH | ACK, payload: text('GET') } },
+        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 14, flags: FIN | ACK } },
+        { ...r, tcp: { srcPort: 443, dstPort: port, seq: 21, flags: FIN | ACK } },
+      ];
+    };
+    const first = [...handshake(100, 200), seg('c', 101, PSH | ACK, 'a'), seg('c', 102, FIN | ACK), seg('s', 201, FIN | ACK)];
+    const late = seg('s', 201, PSH | ACK, 'x');
+    // Kept: the late bytes are dropped as after the close, no new connection.
+    const kept = feedSegments([...first, ...[1, 2].flatMap(short), late], { maxClosedConnections: 3 });
+    expect(ofKind(kept, 'open')).toHaveLength(3);
+    expect(ofKind(kept, 'diagnostic').map((d) => d.diagnostic.code)).toEqual(['TCP_SEGMENT_AFTER_CLOSE']);
+    // Forgotten (3 more closed since): the late bytes open instance 2 of the 4-tuple.
+    const events = feedSegments([...first, ...[1, 2, 3].flatMap(short), late], { maxClosedConnections: 3 });
+    const r = summariseEvents(events);
+    expect(r.violations).toEqual([]);
+    expect(r.connections.filter((c) => c.info.a.port === C.port || c.info.b.port === C.port).map((c) => [c.info.instance, c.info.synSeen])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+  });
+
+  it('an open connection evicted, then active again, comes back as the next instance', () => {
+    const other = (port: number, payload: string): FedSegment => ({ src: '10.9.9.9', dst: S.addr, tcp: { srcPort: port, dstPort: S.port, seq: 1, flags: PSH | ACK, payload: text(payload) } });
+    const events = feedSegments([seg('c', 100, PSH | ACK, 'a'), other(1, 'b'), other(2, 'd'), seg('c', 101, PSH | ACK, 'c')], { maxConnections: 2 });
+    const r = summariseEvents(events);
+    expect(r.connections.filter((c) => c.info.a.port === C.port).map((c) => [c.info.instance, c.closeReason])).toEqual([
+      [1, 'evicted'],
+      [2, 'end-of-capture'],
+    ]);
+  });
+
   it('formats IPv6 endpoints as tshark does', () => {
     const events = feedSegments([{ src: '2001:db8:0:0:0:0:0:10', dst: 'fe80::1:0:0:2', tcp: { srcPort: 1, dstPort: 2, seq: 5, flags: SYN } }]);
     expect(ofKind(events, 'open')[0].conn).toMatchObject({ ipVersion: 6, a: { addr: '2001:db8::10', port: 1 }, b: { addr: 'fe80::1:0:0:2', port: 2 } });
