@@ -54,13 +54,16 @@ export function timed(command: string, args: readonly string[], env: NodeJS.Proc
   };
 }
 
+/** A tshark run under `timeout`: `timedOut` when it hit the limit. */
+export type TsharkRun = ProcessRun & { readonly timedOut: boolean; readonly timeoutSeconds: number };
+
 export interface CaptureBenchResult {
   readonly capture: GeneratedCapture;
   readonly loadBefore: readonly number[];
   readonly loadAfter: readonly number[];
   readonly ours: ProcessRun;
   /** The command of the brief; `timedOut` when it hit BENCH_TSHARK_TIMEOUT. */
-  readonly tshark: (ProcessRun & { readonly timedOut: boolean; readonly timeoutSeconds: number }) | null;
+  readonly tshark: TsharkRun | null;
   /** The same with tshark's SMPP heuristic off. */
   readonly tsharkNoSmpp: ProcessRun | null;
 }
@@ -92,27 +95,34 @@ export function benchCapture(sizeMiB: number, name: string): { readonly capture:
   }
 }
 
+/** The fastest of `runs` runs of `ccxcti decode FILE --format ndjson > /dev/null`. */
+function fastestDecode(path: string, runs: number): ProcessRun {
+  let ours: ProcessRun | null = null;
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    const run = timed(process.execPath, [MAIN, 'decode', path, '--format', 'ndjson']);
+    if (!run.ok) throw new Error(`ccxcti decode failed: ${run.stderr.slice(0, 2000)}`);
+    if (ours === null || run.wallSeconds < ours.wallSeconds) ours = run;
+  }
+  return ours!;
+}
+
+/** `tshark -r FILE -T fields -e frame.number > /dev/null` under `timeout` (BENCH_TSHARK_TIMEOUT, default 600 s); null without tshark. */
+function tsharkFields(path: string): TsharkRun | null {
+  if (spawnSync('sh', ['-c', 'command -v tshark && command -v timeout']).status !== 0) return null;
+  const timeoutSeconds = Number(process.env.BENCH_TSHARK_TIMEOUT ?? 600);
+  const run = timed('timeout', [String(timeoutSeconds), 'tshark', '-r', path, '-T', 'fields', '-e', 'frame.number']);
+  return { ...run, timedOut: /exit status 124/.test(run.stderr) || run.wallSeconds >= timeoutSeconds, timeoutSeconds };
+}
+
 export function benchCaptureDecode(sizeMiB: number, runs = 1): CaptureBenchResult {
   const { capture, done } = benchCapture(sizeMiB, 'ccxcti-bench-cti');
   const path = capture.path;
   try {
     const loadBefore = loadavg();
-    let ours: ProcessRun | null = null;
-    for (let i = 0; i < runs; i++) {
-      const run = timed(process.execPath, [MAIN, 'decode', path, '--format', 'ndjson']);
-      if (!run.ok) throw new Error(`ccxcti decode failed: ${run.stderr.slice(0, 2000)}`);
-      if (ours === null || run.wallSeconds < ours.wallSeconds) ours = run;
-    }
-    const hasTshark = spawnSync('sh', ['-c', 'command -v tshark && command -v timeout']).status === 0;
-    const timeoutSeconds = Number(process.env.BENCH_TSHARK_TIMEOUT ?? 600);
-    let tshark: CaptureBenchResult['tshark'] = null;
-    let tsharkNoSmpp: ProcessRun | null = null;
-    if (hasTshark) {
-      const run = timed('timeout', [String(timeoutSeconds), 'tshark', '-r', path, '-T', 'fields', '-e', 'frame.number']);
-      tshark = { ...run, timedOut: /exit status 124/.test(run.stderr) || run.wallSeconds >= timeoutSeconds, timeoutSeconds };
-      tsharkNoSmpp = timed('tshark', ['--disable-heuristic', 'smpp_tcp', '-r', path, '-T', 'fields', '-e', 'frame.number']);
-    }
-    return { capture, loadBefore, loadAfter: loadavg(), ours: ours!, tshark, tsharkNoSmpp };
+    const ours = fastestDecode(path, runs);
+    const tshark = tsharkFields(path);
+    const tsharkNoSmpp = tshark === null ? null : timed('tshark', ['--disable-heuristic', 'smpp_tcp', '-r', path, '-T', 'fields', '-e', 'frame.number']);
+    return { capture, loadBefore, loadAfter: loadavg(), ours, tshark, tsharkNoSmpp };
   } finally {
     done();
   }
@@ -123,7 +133,7 @@ export interface MixedBenchResult {
   readonly loadBefore: readonly number[];
   readonly loadAfter: readonly number[];
   readonly ours: ProcessRun;
-  readonly tshark: (ProcessRun & { readonly timedOut: boolean; readonly timeoutSeconds: number }) | null;
+  readonly tshark: TsharkRun | null;
 }
 
 /**
@@ -145,24 +155,13 @@ export async function benchMixedCaptureDecode(sizeMiB: number, runs = 1): Promis
         `${g.ctiMessages.toLocaleString('en-US')} CTI messages in ${g.ctiSessions} sessions (${((100 * cti) / g.bytes).toFixed(1)}% of the bytes), in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`,
     );
     const loadBefore = loadavg();
-    let ours: ProcessRun | null = null;
-    for (let i = 0; i < runs; i++) {
-      const run = timed(process.execPath, [MAIN, 'decode', path, '--format', 'ndjson']);
-      if (!run.ok) throw new Error(`ccxcti decode failed: ${run.stderr.slice(0, 2000)}`);
-      if (ours === null || run.wallSeconds < ours.wallSeconds) ours = run;
-    }
-    const hasTshark = spawnSync('sh', ['-c', 'command -v tshark && command -v timeout']).status === 0;
-    const timeoutSeconds = Number(process.env.BENCH_TSHARK_TIMEOUT ?? 600);
-    let tshark: MixedBenchResult['tshark'] = null;
-    if (hasTshark) {
-      const run = timed('timeout', [String(timeoutSeconds), 'tshark', '-r', path, '-T', 'fields', '-e', 'frame.number']);
-      tshark = { ...run, timedOut: /exit status 124/.test(run.stderr) || run.wallSeconds >= timeoutSeconds, timeoutSeconds };
-    }
+    const ours = fastestDecode(path, runs);
+    const tshark = tsharkFields(path);
     return {
       capture: { path, bytes: g.bytes, ctiMessages: g.ctiMessages, tcpConnections: g.tcpConnections, ctiShare: cti / g.bytes },
       loadBefore,
       loadAfter: loadavg(),
-      ours: ours!,
+      ours,
       tshark,
     };
   } finally {

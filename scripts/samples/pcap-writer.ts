@@ -99,39 +99,12 @@ export class PcapWriter {
     payload: Uint8Array,
     captured: number = payload.length,
   ): void {
-    if (nsec >= 1e9) {
-      sec += Math.floor(nsec / 1e9);
-      nsec %= 1e9;
-    }
     const frameLen = 14 + 20 + 20 + payload.length;
     const capLen = 14 + 20 + 20 + Math.min(captured, payload.length);
-    this.reserve(16 + capLen);
+    const r = this.header(sec, nsec, capLen, frameLen);
     const b = this.buf;
     const v = this.view;
-    const r = this.pos;
-    v.setUint32(r, sec, true);
-    v.setUint32(r + 4, this.nanosecond ? nsec : Math.floor(nsec / 1000), true);
-    v.setUint32(r + 8, capLen, true);
-    v.setUint32(r + 12, frameLen, true);
-    let p = r + 16;
-    b.fill(0, p, p + 12);
-    b[p + 1] = 0x11;
-    b[p + 7] = 0x22;
-    v.setUint16(p + 12, 0x0800);
-    p += 14;
-    const ip = p;
-    b[p] = 0x45;
-    b[p + 1] = 0;
-    v.setUint16(p + 2, 40 + payload.length);
-    v.setUint16(p + 4, this.packets & 0xffff);
-    v.setUint16(p + 6, 0x4000);
-    b[p + 8] = 64;
-    b[p + 9] = 6;
-    v.setUint16(p + 10, 0);
-    v.setUint32(p + 12, src);
-    v.setUint32(p + 16, dst);
-    v.setUint16(p + 10, fold(sum16(b, ip, ip + 20, 0)));
-    p += 20;
+    let p = this.ethernetIpv4(r + 16, src, dst, 6, 20 + payload.length);
     const t = p;
     v.setUint16(p, srcPort);
     v.setUint16(p + 2, dstPort);
@@ -153,13 +126,14 @@ export class PcapWriter {
     this.bytes += 16 + capLen;
     this.packets++;
   }
-  /** One Ethernet/IPv4/UDP frame (UDP checksum 0: not computed, as IPv4 allows). */
-  udp(sec: number, nsec: number, src: number, dst: number, srcPort: number, dstPort: number, payload: Uint8Array): void {
-    const frameLen = 14 + 20 + 8 + payload.length;
-    const r = this.header(sec, nsec, frameLen, frameLen);
+  /**
+   * The Ethernet header (fixed MACs, IPv4 ethertype) and an IPv4 header without options
+   * (DF, TTL 64, checksum computed) at `p`, for `ipPayloadLength` bytes of `protocol`;
+   * returns where the IP payload starts.
+   */
+  private ethernetIpv4(p: number, src: number, dst: number, protocol: number, ipPayloadLength: number): number {
     const b = this.buf;
     const v = this.view;
-    let p = r + 16;
     b.fill(0, p, p + 12);
     b[p + 1] = 0x11;
     b[p + 7] = 0x22;
@@ -168,16 +142,25 @@ export class PcapWriter {
     const ip = p;
     b[p] = 0x45;
     b[p + 1] = 0;
-    v.setUint16(p + 2, 28 + payload.length);
+    v.setUint16(p + 2, 20 + ipPayloadLength);
     v.setUint16(p + 4, this.packets & 0xffff);
     v.setUint16(p + 6, 0x4000);
     b[p + 8] = 64;
-    b[p + 9] = 17;
+    b[p + 9] = protocol;
     v.setUint16(p + 10, 0);
     v.setUint32(p + 12, src);
     v.setUint32(p + 16, dst);
     v.setUint16(p + 10, fold(sum16(b, ip, ip + 20, 0)));
-    p += 20;
+    return p + 20;
+  }
+
+  /** One Ethernet/IPv4/UDP frame (UDP checksum 0: not computed, as IPv4 allows). */
+  udp(sec: number, nsec: number, src: number, dst: number, srcPort: number, dstPort: number, payload: Uint8Array): void {
+    const frameLen = 14 + 20 + 8 + payload.length;
+    const r = this.header(sec, nsec, frameLen, frameLen);
+    const b = this.buf;
+    const v = this.view;
+    const p = this.ethernetIpv4(r + 16, src, dst, 17, 8 + payload.length);
     v.setUint16(p, srcPort);
     v.setUint16(p + 2, dstPort);
     v.setUint16(p + 4, 8 + payload.length);

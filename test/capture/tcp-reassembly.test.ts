@@ -8,6 +8,19 @@ import { feedSegments, toSegmentView, type FedSegment } from '../support/segment
 
 import { C, S, handshake, ofKind, seg, str, text } from '../support/tcp-script.js';
 
+/** A short HTTPS connection from 10.9.9.9:port to the server: handshake, a request, FINs. */
+function short(port: number): FedSegment[] {
+  const c = { src: '10.9.9.9', dst: S.addr };
+  const r = { src: S.addr, dst: '10.9.9.9' };
+  return [
+    { ...c, tcp: { srcPort: port, dstPort: 443, seq: 10, flags: SYN } },
+    { ...r, tcp: { srcPort: 443, dstPort: port, seq: 20, ack: 11, flags: SYN | ACK } },
+    { ...c, tcp: { srcPort: port, dstPort: 443, seq: 11, flags: PSH | ACK, payload: text('GET') } },
+    { ...c, tcp: { srcPort: port, dstPort: 443, seq: 14, flags: FIN | ACK } },
+    { ...r, tcp: { srcPort: 443, dstPort: port, seq: 21, flags: FIN | ACK } },
+  ];
+}
+
 describe('TCP connection lifecycle', () => {
   it('opens with the SYN sender as A/initiator, delivers both directions, closes on FIN', () => {
     const events = feedSegments([
@@ -121,17 +134,6 @@ describe('TCP connection lifecycle', () => {
     // A capture of all of a server's traffic: an idle CTI session, and meanwhile more short
     // connections opened and closed than the table holds. The closed ones make room; the CTI
     // session stays one connection, not evicted and reopened mid-stream.
-    const short = (port: number): FedSegment[] => {
-      const c = { src: '10.9.9.9', dst: S.addr };
-      const r = { src: S.addr, dst: '10.9.9.9' };
-      return [
-        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 10, flags: SYN } },
-        { ...r, tcp: { srcPort: 443, dstPort: port, seq: 20, ack: 11, flags: SYN | ACK } },
-        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 11, flags: PSH | ACK, payload: text('GET') } },
-        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 14, flags: FIN | ACK } },
-        { ...r, tcp: { srcPort: 443, dstPort: port, seq: 21, flags: FIN | ACK } },
-      ];
-    };
     const events = feedSegments(
       [...handshake(100, 200), seg('c', 101, PSH | ACK, 'a'), ...[1, 2, 3, 4, 5, 6].flatMap(short), seg('c', 102, PSH | ACK, 'b'), seg('s', 201, PSH | ACK, 'c')],
       { maxConnections: 3 },
@@ -145,17 +147,6 @@ describe('TCP connection lifecycle', () => {
   });
 
   it('keeps at most maxClosedConnections closed connections; a late segment on a forgotten one opens the next instance, not another #1', () => {
-    const short = (port: number): FedSegment[] => {
-      const c = { src: '10.9.9.9', dst: S.addr };
-      const r = { src: S.addr, dst: '10.9.9.9' };
-      return [
-        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 10, flags: SYN } },
-        { ...r, tcp: { srcPort: 443, dstPort: port, seq: 20, ack: 11, flags: SYN | ACK } },
-        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 11, flags: PSH | ACK, payload: text('GET') } },
-        { ...c, tcp: { srcPort: port, dstPort: 443, seq: 14, flags: FIN | ACK } },
-        { ...r, tcp: { srcPort: 443, dstPort: port, seq: 21, flags: FIN | ACK } },
-      ];
-    };
     const first = [...handshake(100, 200), seg('c', 101, PSH | ACK, 'a'), seg('c', 102, FIN | ACK), seg('s', 201, FIN | ACK)];
     const late = seg('s', 201, PSH | ACK, 'x');
     // Kept: the late bytes are dropped as after the close, no new connection.
