@@ -234,15 +234,13 @@ export class Checker {
     this.run(this.everyMessage, view, cut);
     const typed = this.byType.get(type);
     if (typed) this.run(typed, view, cut);
-    if (cut) {
-      if (index % SWEEP_EVERY === SWEEP_EVERY - 1) this.sweep();
-      return;
-    }
-    const session = scope.session;
-    const before = session?.openResult;
-    scope.apply(view);
-    if (session?.open && before === undefined && session.openResult === 'failed') {
-      this.clients.openFailed(session.open.identity, { sessionId: session.id, timeMs, ref });
+    if (!cut) {
+      const session = scope.session;
+      const before = session?.openResult;
+      scope.apply(view);
+      if (session?.open && before === undefined && session.openResult === 'failed') {
+        this.clients.openFailed(session.open.identity, { sessionId: session.id, timeMs, ref });
+      }
     }
     if (index % SWEEP_EVERY === SWEEP_EVERY - 1) this.sweep();
   }

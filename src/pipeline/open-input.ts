@@ -124,8 +124,14 @@ interface Probed {
  * (`tcpdump -U -w - | ccxcti decode -`) is decoded as it comes instead of after 64 KiB.
  */
 function told(head: readonly Uint8Array[], bytes: number): boolean {
+  // Looked at again only when the last chunk can change the answer — the magic is in the first
+  // 12 bytes, a header line is told once it ends — so a pipe trickling in small pieces is not
+  // re-read whole at each piece.
+  const last = head[head.length - 1]!;
+  const magicIn = bytes - last.length < 12;
+  if (!magicIn && last.indexOf(10) < 0) return false;
   const sofar = concat(head, bytes);
-  return detectCaptureFormat(sofar).format !== 'unknown' || looksLikeMivrLog(sofar);
+  return (magicIn && detectCaptureFormat(sofar).format !== 'unknown') || looksLikeMivrLog(sofar);
 }
 
 /** `early`: stop reading the head as soon as it tells the kind (streams; see `told`). */

@@ -8,9 +8,8 @@ import { baResponse, isRealCallId, num } from '../fields.js';
 import type { MessageRef } from '../rule.js';
 import type { MessageView } from '../view.js';
 import type { CallTable } from './calls.js';
+import { masksOut } from './masks.js';
 
-/** Table 23: CALL_CONNECTION_CLEARED_MASK. */
-const CONNECTION_CLEARED_MASK = 0x40;
 /** How long the reservation call may stay after the answer: the guide's bound for answers (chapter 7). */
 export const CLEARING_WINDOW_MS = 15_000;
 const MAX_PENDING = 1024;
@@ -38,8 +37,7 @@ export function clearingResponse(m: MessageView, calls: CallTable): { callId: nu
   // Already cleared (a capture can put the clearing before the answer that caused it).
   if (call?.connectionCleared) return undefined;
   // A client whose CallMsgMask leaves CALL_CONNECTION_CLEARED_EVENT out is not sent the clearing (Table 23).
-  const open = m.session?.open;
-  if (open && (open.callMask & CONNECTION_CLEARED_MASK) === 0) return undefined;
+  if (masksOut(m.session?.open, 'CALL_CONNECTION_CLEARED_EVENT')) return undefined;
   return { callId, response, invokeId: num(m.fields, 'InvokeID') };
 }
 

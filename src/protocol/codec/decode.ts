@@ -574,22 +574,17 @@ class FloatingParser {
         this.unread = true;
         break;
       }
-      if (dataEnd > end && this.missing && overlaps(this.missing, dataStart, end)) {
-        // Runs past the body, but bytes of it are missing from the input: its length cannot be judged.
+      if (this.missing && overlaps(this.missing, dataStart, Math.min(dataEnd, end))) {
+        // Bytes of it are missing from the input (and, running past the body, its length cannot be judged).
         this.diag('BYTES_MISSING', `${this.nameOf(id)}[${id}] is not decoded: some of its bytes are missing from the input`, p);
         this.unread = true;
-        break;
-      }
-      if (dataEnd > end) {
+        if (dataEnd > end) break;
+      } else if (dataEnd > end) {
         const name = this.nameOf(id);
         // The bytes left may be (or hold) a secret's: shown only with the secrets.
         const rest = SECRET_MESSAGE_IDS.has(this.plan.def.id) && !this.options.showSecrets ? (dataStart < end ? 'not shown: a secret may be among them' : 'none') : toHex(b, dataStart, end) || 'none';
         this.diag('FLOATING_FIELD_TRUNCATED', `${name}[${id}] announces ${len} bytes but only ${end - dataStart} remain in the body (${rest}); not decoded`, p);
         break;
-      }
-      if (this.missing && overlaps(this.missing, dataStart, dataEnd)) {
-        this.diag('BYTES_MISSING', `${this.nameOf(id)}[${id}] is not decoded: some of its bytes are missing from the input`, p);
-        this.unread = true;
       } else {
         this.place(id, p, dataStart, dataEnd);
       }
@@ -862,7 +857,6 @@ class FloatingParser {
    */
   private validateScope(scope: ScopePlan, obj: FieldRecord, prefix: string, offset: number, top: boolean): void {
     const type = this.message.type;
-    // When floating fields went unread (bytes missing), what is absent may be among them: only maxima are judged.
     const judged = !this.unread;
     if (judged) for (const slot of scope.checks) {
       if (obj[slot.name] !== undefined || (slot.sameId.length > 1 && slot.sameId.some((s) => obj[s.name] !== undefined))) continue;

@@ -4,12 +4,8 @@
  * Flow of Call-Event Messages") and is not checked.
  */
 import { nonEmpty } from '../../fields.js';
+import { masksOut } from '../../model/masks.js';
 import { defineRule, type RuleMeta } from '../../rule.js';
-
-/** Table 23: BEGIN_CALL_MASK. */
-const BEGIN_CALL_MASK = 0x2000;
-/** Table 23: CALL_CONNECTION_CLEARED_MASK. */
-const CONNECTION_CLEARED_MASK = 0x40;
 
 const CALL_EVENTS_BUT_BEGIN = [
   'END_CALL_EVENT',
@@ -67,8 +63,7 @@ export const callEventAfterEnd = defineRule(AFTER_END, {
   check(m, ctx) {
     const id = m.callId;
     if (id === undefined || m.call || m.direction === 'client-to-server') return;
-    const open = m.session?.open;
-    if (open && (open.callMask & BEGIN_CALL_MASK) === 0) return;
+    if (masksOut(m.session?.open, 'BEGIN_CALL_EVENT')) return;
     const end = m.scope.calls.ended.get(id);
     // A BEGIN_CALL_EVENT reusing the ID may be missing from a gap since.
     if (end !== undefined && !m.session?.damagedAfter(end)) ctx.report(AFTER_END, m.ref, `${m.type} for call ${id} after its END_CALL_EVENT #${end}`, id);
@@ -91,8 +86,7 @@ export const callDeliveredAfterEstablished = defineRule(DELIVERED_AFTER_ESTABLIS
     const device = nonEmpty(m.fields, 'ConnectionDeviceID');
     if (id === undefined || device === undefined) return;
     // The CALL_CONNECTION_CLEARED_EVENT that ended the established connection is not sent to this client (Table 23).
-    const open = m.session?.open;
-    if (open && (open.callMask & CONNECTION_CLEARED_MASK) === 0) return;
+    if (masksOut(m.session?.open, 'CALL_CONNECTION_CLEARED_EVENT')) return;
     const established = m.call?.connectionOf(device)?.established;
     if (established !== undefined) ctx.report(DELIVERED_AFTER_ESTABLISHED, m.ref, `CALL_DELIVERED_EVENT for call ${id} at ${device} after CALL_ESTABLISHED_EVENT #${established} at the same device`, id);
   },

@@ -2,6 +2,7 @@
 import { constantTable } from '../../../protocol/constants.js';
 import { num } from '../../fields.js';
 import { LCS } from '../../model/calls.js';
+import { masksOut } from '../../model/masks.js';
 import { defineRule, type RuleMeta } from '../../rule.js';
 
 /**
@@ -45,9 +46,6 @@ export const callLcsInconsistent = defineRule(LCS_RULE, {
   },
 });
 
-/** Table 23: CALL_CONNECTION_CLEARED_MASK. */
-const CONNECTION_CLEARED_MASK = 0x40;
-
 const CLEARED_WITH_CONNECTIONS: RuleMeta = {
   id: 'CALL-CLEARED-WITH-CONNECTIONS',
   severity: 'warning',
@@ -64,7 +62,7 @@ export const callClearedWithConnections = defineRule(CLEARED_WITH_CONNECTIONS, {
     const id = m.callId;
     if (id === undefined || !m.call) return;
     const s = m.session;
-    if (s && (s.mode() !== 'bridge' || (s.open && (s.open.callMask & CONNECTION_CLEARED_MASK) === 0))) return;
+    if (s && (s.mode() !== 'bridge' || masksOut(s.open, 'CALL_CONNECTION_CLEARED_EVENT'))) return;
     // CALL_CONNECTION_CLEARED_EVENTs may be missing from a gap.
     if (s?.damagedAfter(m.call.firstEvent?.index ?? 0)) return;
     const live = m.call.liveConnections();

@@ -3,36 +3,15 @@
  * Client Selects the Types of Messages Wanted"; chapter 4).
  */
 import { constantTable } from '../../../protocol/constants.js';
-import { MESSAGE_DEFS } from '../../../protocol/messages/index.js';
 import { num } from '../../fields.js';
-import { SERVICE, type OpenInfo } from '../../model/session.js';
+import { maskValue, SELECTED } from '../../model/masks.js';
+import { SERVICE } from '../../model/session.js';
 import { defineRule, type RuleMeta } from '../../rule.js';
-
-type MaskField = 'CallMsgMask' | 'AgentStateMask' | 'ConfigMsgMask';
-
-const MASK_TABLE: Readonly<Record<MaskField, string>> = { CallMsgMask: 'CallEventMask', AgentStateMask: 'AgentStateMask', ConfigMsgMask: 'ConfigMask' };
-
-function bitOf(field: MaskField, name: string): number | undefined {
-  return constantTable(MASK_TABLE[field])?.entries.find((e) => e.name === name)?.value;
-}
-
-/** For every event a mask selects: the mask and its bit (Tables 23 and 25). */
-const SELECTED: ReadonlyMap<string, { readonly field: MaskField; readonly bit: number; readonly name: string }> = new Map(
-  MESSAGE_DEFS.flatMap((d) => {
-    const sel = d.selectedBy;
-    const bit = sel ? bitOf(sel.mask, sel.bit) : undefined;
-    return sel && bit !== undefined ? [[d.name, { field: sel.mask, bit, name: sel.bit }] as const] : [];
-  }),
-);
 
 /** Agent states with a Table 24 bit (1 << state, docs/spec-notes.md 2.10). */
 const AGENT_STATE_BITS = new Map<number, string>(
   (constantTable('AgentStateMask')?.entries ?? []).map((e) => [Math.log2(e.value), e.name] as const),
 );
-
-function maskValue(open: OpenInfo, field: MaskField): number {
-  return field === 'CallMsgMask' ? open.callMask : field === 'AgentStateMask' ? open.agentMask : open.configMask;
-}
 
 const MASKED: RuleMeta = {
   id: 'SESSION-EVENT-MASKED',
