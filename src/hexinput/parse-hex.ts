@@ -8,6 +8,7 @@
  * missing bytes — never filled with invented values.
  */
 import type { ByteRange } from '../protocol/codec/decode.js';
+import { chooseByteCount, DEFAULT_WIDTH, MAX_WIDTH } from '../../grammar/dump-gutter.js';
 import { assembleDump, placeHeader, placeRows, type HexNote } from './place-rows.js';
 
 export type { HexNote };
@@ -160,20 +161,42 @@ function parseMivr(text: string): HexParseResult {
   const head = placeHeader(headerRows, []);
   if (!head.ok) return head;
   const bodyLength = head.bodyLength;
-  // Re-read each MDATA row knowing how many bytes it can hold (tells a hex-looking gutter
-  // apart): up to the next higher offset, the last up to BodyLength. By offset, not by the
-  // order of the text: a row written again or out of order is read whole, as placeRows places
-  // it (and as the MIVR log reader reads it), not cut to nothing by a lower row after it.
+  // Re-read each MDATA row knowing how many bytes it can hold, as the MIVR log reader reads it
+  // (grammar/dump-rows.ts: the same expected count and chooseByteCount): up to the next higher
+  // offset and within the row width, and a row that starts inside the body no further than
+  // BodyLength. A row lying past BodyLength has no expected count: its gutter tells its bytes
+  // (they are trailing bytes, not a gutter). By offset, not by the order of the text: a row
+  // written again or out of order is read whole, as placeRows places it, not cut to nothing by
+  // a lower row after it.
   const offsets = [...new Set(mdata.map((r) => r.offset))].sort((a, b) => a - b);
   const nextOffset = new Map(offsets.map((o, i) => [o, offsets[i + 1]]));
+  const width = rowWidth(offsets);
   const rows = mdata.map((r) => {
     const next = nextOffset.get(r.offset);
-    const expected = next !== undefined ? next - r.offset : Math.max(0, bodyLength - r.offset);
-    return { offset: r.offset, ...takeRowBytes(r.tokens, Math.min(16, expected)) };
+    let expected: number | undefined;
+    if (next !== undefined) expected = Math.min(width, next - r.offset);
+    if (bodyLength > r.offset) expected = Math.min(expected ?? width, bodyLength - r.offset);
+    return { offset: r.offset, ...chooseRowBytes(r.tokens, expected, width) };
   });
   const assembled = assembleDump(headerRows, rows, notes);
   if (!assembled.ok) return assembled;
   return { ok: true, input: { bytes: assembled.bytes, missing: assembled.missing, shape: 'mivr', notes } };
+}
+
+/** The row width the offsets tell (their smallest step), as dump-rows.ts takes it. */
+function rowWidth(sortedOffsets: readonly number[]): number {
+  let width = Infinity;
+  for (let i = 1; i < sortedOffsets.length; i++) width = Math.min(width, sortedOffsets[i]! - sortedOffsets[i - 1]!);
+  return Number.isFinite(width) && width <= MAX_WIDTH ? width : DEFAULT_WIDTH;
+}
+
+/** A row's bytes and gutter: how many leading hex-looking tokens are bytes, by chooseByteCount. */
+function chooseRowBytes(tokens: readonly string[], expected: number | undefined, width: number): { bytes: number[]; gutter: string } {
+  const hex: number[] = [];
+  while (hex.length < tokens.length && BYTE_TOKEN.test(tokens[hex.length]!)) hex.push(parseInt(tokens[hex.length]!, 16));
+  const gutterAfter = (k: number): string | undefined => (k < tokens.length ? tokens.slice(k).join(' ') : undefined);
+  const k = chooseByteCount(hex, gutterAfter, expected, width);
+  return { bytes: hex.slice(0, k), gutter: tokens.slice(k).join(' ') };
 }
 
 /** `MHDR:0000:` or `...6....MDATA:` glued by a lossy copy: separate the labels. */
