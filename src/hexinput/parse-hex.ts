@@ -9,7 +9,7 @@
  */
 import type { ByteRange } from '../protocol/codec/decode.js';
 import { chooseByteCount, DEFAULT_WIDTH, MAX_WIDTH } from '../../grammar/dump-gutter.js';
-import { assembleDump, placeHeader, placeRows, type HexNote } from './place-rows.js';
+import { assembleDump, placeHeader, placeRows, type HexNote, type PlacedRow } from './place-rows.js';
 
 export type { HexNote };
 
@@ -23,12 +23,6 @@ export interface HexInput {
 }
 
 export type HexParseResult = { readonly ok: true; readonly input: HexInput } | { readonly ok: false; readonly error: string };
-
-interface DumpRow {
-  readonly offset: number;
-  readonly bytes: number[];
-  readonly gutter: string;
-}
 
 const OFFSET_TOKEN = /^[0-9a-fA-F]{4,8}:$/;
 const BYTE_TOKEN = /^[0-9a-fA-F]{2}$/;
@@ -81,45 +75,18 @@ function byteTokens(tokens: readonly string[]): string[] {
 }
 
 function parseDump(text: string): HexParseResult {
-  const rows: DumpRow[] = [];
+  const rows: RawRow[] = [];
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*([0-9a-fA-F]{4,8}):?\s+(.*)$/.exec(line);
     if (!m) continue;
     const rest = m[2]!.replace(/\|.*\|\s*$/, '');
     const tokens = byteTokens(rest.split(/\s+/).filter((t) => t !== ''));
-    rows.push({ offset: parseInt(m[1]!, 16), ...takeRowBytes(tokens, undefined) });
+    rows.push({ offset: parseInt(m[1]!, 16), tokens });
   }
   if (rows.length === 0) return { ok: false, error: 'no dump rows found' };
   const notes: HexNote[] = [];
-  const placed = placeRows(rows, undefined, 'dump', notes);
+  const placed = placeRows(splitRows(rows, undefined), undefined, 'dump', notes);
   return { ok: true, input: { bytes: placed.bytes, missing: placed.holes, shape: 'dump', notes } };
-}
-
-/**
- * The bytes of one row: leading two-digit tokens, at most `expected` (16 when unknown). The
- * rest is the ASCII gutter; a gutter made of hex-looking tokens (bytes 61 62 shown as "ab")
- * is recognised because it renders the row's own bytes.
- */
-function takeRowBytes(tokens: readonly string[], expected: number | undefined): { bytes: number[]; gutter: string } {
-  const limit = expected ?? 16;
-  const bytes: number[] = [];
-  let i = 0;
-  while (i < tokens.length && bytes.length < limit && BYTE_TOKEN.test(tokens[i]!)) {
-    bytes.push(parseInt(tokens[i]!, 16));
-    i++;
-  }
-  // If the last byte tokens are exactly the rendering of the bytes before them, they are a gutter.
-  for (let k = Math.min(bytes.length - 1, 16); k >= 1 && i === tokens.length; k--) {
-    const candidate = tokens.slice(k, i).join('');
-    if (candidate.length === k && candidate === render(bytes.slice(0, k)) && (expected === undefined || k === expected)) {
-      return { bytes: bytes.slice(0, k), gutter: tokens.slice(k).join(' ') };
-    }
-  }
-  return { bytes, gutter: tokens.slice(i).join(' ') };
-}
-
-function render(bytes: readonly number[]): string {
-  return bytes.map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -157,46 +124,41 @@ function parseMivr(text: string): HexParseResult {
   const mhdr = sections.get('MHDR') ?? [];
   const mdata = sections.get('MDATA') ?? [];
   const notes: HexNote[] = [];
-  const headerRows = mhdr.map((r) => ({ offset: r.offset, ...takeRowBytes(r.tokens, Math.max(0, 8 - r.offset)) }));
+  const headerRows = splitRows(mhdr, 8);
   const head = placeHeader(headerRows, []);
   if (!head.ok) return head;
   const bodyLength = head.bodyLength;
-  // Re-read each MDATA row knowing how many bytes it can hold, as the MIVR log reader reads it
-  // (grammar/dump-rows.ts: the same expected count and chooseByteCount): up to the next higher
-  // offset and within the row width, and a row that starts inside the body no further than
-  // BodyLength. A row lying past BodyLength has no expected count: its gutter tells its bytes
-  // (they are trailing bytes, not a gutter). By offset, not by the order of the text: a row
-  // written again or out of order is read whole, as placeRows places it, not cut to nothing by
-  // a lower row after it.
-  const offsets = [...new Set(mdata.map((r) => r.offset))].sort((a, b) => a - b);
-  const nextOffset = new Map(offsets.map((o, i) => [o, offsets[i + 1]]));
-  const width = rowWidth(offsets);
-  const rows = mdata.map((r) => {
-    const next = nextOffset.get(r.offset);
-    let expected: number | undefined;
-    if (next !== undefined) expected = Math.min(width, next - r.offset);
-    if (bodyLength > r.offset) expected = Math.min(expected ?? width, bodyLength - r.offset);
-    return { offset: r.offset, ...chooseRowBytes(r.tokens, expected, width) };
-  });
+  // Each MDATA row read knowing how many bytes it can hold (tells a hex-looking gutter apart).
+  const rows = splitRows(mdata, bodyLength);
   const assembled = assembleDump(headerRows, rows, notes);
   if (!assembled.ok) return assembled;
   return { ok: true, input: { bytes: assembled.bytes, missing: assembled.missing, shape: 'mivr', notes } };
 }
 
-/** The row width the offsets tell (their smallest step), as dump-rows.ts takes it. */
-function rowWidth(sortedOffsets: readonly number[]): number {
+/**
+ * Each row's bytes, split from its gutter as the MIVR log reader splits them (grammar/dump-rows.ts: the
+ * same expected count, row width and `chooseByteCount`): a row holds up to the next higher
+ * offset, within the row width, and a row starting inside the block (`total` bytes, when known)
+ * no further than its end. A row lying past the block has no expected count: its gutter tells
+ * its bytes (trailing bytes, not a gutter). Offsets are taken in order of value, not of the
+ * text: a row written again or out of order is read whole, as placeRows places it.
+ */
+function splitRows(raw: readonly RawRow[], total: number | undefined): PlacedRow[] {
+  const offsets = [...new Set(raw.map((r) => r.offset))].sort((a, b) => a - b);
+  const nextOffset = new Map(offsets.map((o, i) => [o, offsets[i + 1]]));
   let width = Infinity;
-  for (let i = 1; i < sortedOffsets.length; i++) width = Math.min(width, sortedOffsets[i]! - sortedOffsets[i - 1]!);
-  return Number.isFinite(width) && width <= MAX_WIDTH ? width : DEFAULT_WIDTH;
-}
-
-/** A row's bytes and gutter: how many leading hex-looking tokens are bytes, by chooseByteCount. */
-function chooseRowBytes(tokens: readonly string[], expected: number | undefined, width: number): { bytes: number[]; gutter: string } {
-  const hex: number[] = [];
-  while (hex.length < tokens.length && BYTE_TOKEN.test(tokens[hex.length]!)) hex.push(parseInt(tokens[hex.length]!, 16));
-  const gutterAfter = (k: number): string | undefined => (k < tokens.length ? tokens.slice(k).join(' ') : undefined);
-  const k = chooseByteCount(hex, gutterAfter, expected, width);
-  return { bytes: hex.slice(0, k), gutter: tokens.slice(k).join(' ') };
+  for (let i = 1; i < offsets.length; i++) width = Math.min(width, offsets[i]! - offsets[i - 1]!);
+  if (!(Number.isFinite(width) && width <= MAX_WIDTH)) width = DEFAULT_WIDTH;
+  return raw.map((r) => {
+    const next = nextOffset.get(r.offset);
+    let expected: number | undefined;
+    if (next !== undefined) expected = Math.min(width, next - r.offset);
+    if (total !== undefined && total > r.offset) expected = Math.min(expected ?? width, total - r.offset);
+    const hex: number[] = [];
+    while (hex.length < r.tokens.length && BYTE_TOKEN.test(r.tokens[hex.length]!)) hex.push(parseInt(r.tokens[hex.length]!, 16));
+    const gutterAfter = (k: number): string | undefined => (k < r.tokens.length ? r.tokens.slice(k).join(' ') : undefined);
+    return { offset: r.offset, bytes: hex.slice(0, chooseByteCount(hex, gutterAfter, expected, width)) };
+  });
 }
 
 /** `MHDR:0000:` or `...6....MDATA:` glued by a lossy copy: separate the labels. */
