@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CaptureTimeline } from '../../src/pipeline/capture/capture-timeline.js';
+import { ONE_WAY_LIMIT } from '../../src/pipeline/capture/cti-session.js';
 import { encode } from '../../src/protocol/codec/encode.js';
 import { ACK, PSH, SYN } from '../support/capture-writer.js';
 import { feedSegments, type FedSegment } from '../support/segment-feed.js';
@@ -51,4 +52,45 @@ describe('connections found not to be CTI are said to the capture layer (Capture
     expect(said).toEqual([[0, 7, false]]);
     expect(timeline.sessions().map((s) => [s.client.port, s.messages])).toEqual([[5001, 2]]);
   });
+
+  /** Runs segments through a timeline; returns when (frame) and whether before its close each connection was said not CTI. */
+  function notCtiSaid(segments: readonly FedSegment[]): { said: Array<[number, number, boolean]>; timeline: CaptureTimeline } {
+    const timeline = new CaptureTimeline('test.pcap', { ports: [42027], protocolVersion: undefined, showSecrets: false });
+    const said: Array<[number, number, boolean]> = [];
+    const closed = new Set<number>();
+    let frame = 0;
+    timeline.onNotCti = (conn) => said.push([conn.id, frame, closed.has(conn.id)]);
+    for (const e of feedSegments(segments)) {
+      if (e.kind !== 'diagnostic') frame = e.frame;
+      timeline.handle(e);
+      if (e.kind === 'close') closed.add(e.conn.id);
+    }
+    timeline.finish();
+    return { said, timeline };
+  }
+
+  it('a one-way stream that is not CTI: once it has sent ONE_WAY_LIMIT bytes with nothing back, not when it closes', () => {
+    const [a, b] = [{ addr: '10.1.1.1', port: 5000 }, { addr: '10.1.1.2', port: 514 }];
+    const chunk = new Uint8Array(1024).fill(0x3c); // syslog-like text: "<<<<…"
+    const segs: FedSegment[] = [segment(a, b, 100, SYN), segment(b, a, 200, SYN | ACK)];
+    const chunks = ONE_WAY_LIMIT / chunk.length + 2;
+    for (let i = 0; i < chunks; i++) segs.push(segment(a, b, 101 + i * chunk.length, PSH | ACK, chunk));
+    segs.push(segment(a, b, 101 + chunks * chunk.length, 0x01 | ACK)); // FIN
+    const { said } = notCtiSaid(segs);
+    // Frames 1-2 the handshake, frame 3 + i the chunk i: the chunk that takes it past the limit.
+    expect(said).toEqual([[0, 3 + ONE_WAY_LIMIT / chunk.length, false]]);
+  });
+
+  it('a stream that failed the probe is kept open for its other direction below the limit: the other side may still speak CTI', () => {
+    const [a, b] = [{ addr: '10.1.1.1', port: 5000 }, { addr: '10.1.1.2', port: 6000 }];
+    const chunk = new Uint8Array(1024).fill(0x3c);
+    const segs: FedSegment[] = [segment(a, b, 100, SYN), segment(b, a, 200, SYN | ACK)];
+    const chunks = ONE_WAY_LIMIT / chunk.length; // exactly the limit: not past it
+    for (let i = 0; i < chunks; i++) segs.push(segment(b, a, 201 + i * chunk.length, PSH | ACK, chunk));
+    segs.push(segment(a, b, 101, PSH | ACK, heartbeat), segment(a, b, 101 + heartbeat.length, PSH | ACK, heartbeat));
+    const { said, timeline } = notCtiSaid(segs);
+    expect(said).toEqual([]);
+    expect(timeline.sessions().map((s) => [s.client.port, s.messages])).toEqual([[5000, 2]]);
+  });
 });
+

@@ -11,7 +11,8 @@
  * Heuristics: a connection with no endpoint on a CTI port is a CTI session when the first
  * bytes of one direction are an OPEN_REQ, or two consecutive clean messages (a defined
  * type, a length the guide allows, no error when decoded), or one clean message in each
- * direction. Otherwise it is dropped silently. Until decided (and until the roles are known)
+ * direction. Otherwise it is dropped silently: when both directions failed, or when one failed
+ * and sent ONE_WAY_LIMIT bytes while the other sent nothing. Until decided (and until the roles are known)
  * the session's events wait in holds that keep their place in the capture order.
  *
  * Version: OPEN_REQ's VersionNumber applies to it and to every later message of the
@@ -36,6 +37,12 @@ const CTI_SERVICE_ALL_EVENTS = 0x10;
 const NOT_CTI = 'not CTI at the start of the connection';
 /** Heuristics without a SYN: the first message must start within this many bytes. */
 export const PROBE_WINDOW = 16 * 1024;
+/**
+ * A direction that failed the probe while the other has sent nothing: past this many bytes the
+ * connection is taken to be a one-way stream that is not CTI (syslog, a replication or backup
+ * stream), not kept open for the other direction until the connection closes.
+ */
+export const ONE_WAY_LIMIT = 64 * 1024;
 
 /** An event of an undecided session, kept with its direction index until the roles are known. */
 export type ParkedEvent =
@@ -184,6 +191,10 @@ export class CtiSession implements HoldOwner {
     framer.push(e.bytes, e.streamOffset, tag);
     this.framed(dir);
     if (this.state === 'probe' && this.probe[dir] === Probe.Unknown) this.probeAfterPush(dir, framer);
+    if (this.state === 'probe' && this.probe[dir] === Probe.Fail && this.framers[1 - dir] === null && e.streamOffset + e.bytes.length > ONE_WAY_LIMIT) {
+      this.dropConnection();
+      return;
+    }
     this.keepPlace(dir);
   }
 
