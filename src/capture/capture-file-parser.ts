@@ -40,7 +40,7 @@ export class CaptureFileParser implements RecordParser {
       const info = detectCaptureFormat(buf.subarray(start, Math.min(end, start + 12)));
       this.format = info;
       if (info.format === 'pcap') {
-        this.delegate = new PcapParser(info.littleEndian, info.timestampUnit, this.sink, this.limits);
+        this.delegate = new PcapParser(info.littleEndian, info.timestampUnit, this.sink, this.limits, info.modified === true);
       } else if (info.format === 'pcapng') {
         this.delegate = new PcapngParser(this.sink, this.limits);
       } else {

@@ -8,7 +8,7 @@ import type { Instant } from '../timeline/instant.js';
 import { CaptureFileReader } from './capture-file-reader.js';
 import type { RawFrame } from './raw-frame.js';
 
-export function firstFrameTime(head: Uint8Array): Instant | undefined {
+export function firstFrameTime(head: Uint8Array, wholeFile = false): Instant | undefined {
   let first: Instant | undefined;
   let seen = false;
   const reader = new CaptureFileReader({
@@ -20,5 +20,8 @@ export function firstFrameTime(head: Uint8Array): Instant | undefined {
     onDiagnostic: () => undefined,
   });
   reader.push(head);
+  // The whole file: its end tells what more bytes would (a pcap variant is told from its first
+  // two records, or from a first record that ends the file).
+  if (!seen && wholeFile) reader.end();
   return first;
 }

@@ -2,6 +2,14 @@
  * Classic pcap (libpcap) files: 24-byte file header, then 16-byte record headers each
  * followed by the captured bytes. Both byte orders; microsecond and nanosecond variants.
  *
+ * Old variants with longer record headers (what Wireshark reads; editcap writes them with
+ * `-F rh6_1pcap`, `nokiapcap`, `modpcap`, `suse6_3pcap`): the standard magic with 24-byte
+ * (Red Hat 6.1 tcpdump, "ss990417") or 20-byte (Nokia IPSO) record headers, and the modified
+ * magic 0xa1b2cd34 with 24-byte ("ss991029", Kuznetsov's modified pcap) or 28-byte ("ss990915",
+ * SuSE 6.3) ones. As Wireshark does, the variant is told from the first two records: the first
+ * record header length under which both are plausible (or the first ends the file), in the
+ * order just given; the extra bytes (interface index, protocol, packet type…) are skipped.
+ *
  * Damage handling: a record header that cannot be right (captured length above the absolute
  * maximum, or above the snap length without a plausible record after it, or running past the
  * end of the file) is reported and the parser resynchronises: it scans forward byte by byte
@@ -16,7 +24,11 @@ import { createRawFrame, type FrameSink, type RawFrame } from './raw-frame.js';
 import type { CaptureReaderLimits, RecordParser } from './record-parser.js';
 
 const FILE_HEADER_LENGTH = 24;
+/** The standard record header; the variants' longer headers start with the same 16 bytes. */
 const RECORD_HEADER_LENGTH = 16;
+/** Record header lengths to try, in order: standard magic, then modified magic. */
+const STANDARD_MAGIC_HEADER_LENGTHS: readonly number[] = [16, 24, 20];
+const MODIFIED_MAGIC_HEADER_LENGTHS: readonly number[] = [24, 28];
 /** Largest original length believed during resynchronisation. */
 const MAX_PLAUSIBLE_ORIGINAL_LENGTH = 1 << 24;
 /** "Near the previous timestamp" during resynchronisation. */
@@ -32,6 +44,8 @@ export interface PcapFileHeader {
   readonly linkType: number;
   /** FCS bytes at the end of each packet, from the FCS bits of the link-type field. */
   readonly fcsBytes: number;
+  /** 16, or the longer record header of an old variant (see the module comment). */
+  readonly recordHeaderLength: number;
 }
 
 export class PcapParser implements RecordParser {
@@ -45,6 +59,9 @@ export class PcapParser implements RecordParser {
   /** Largest caplen believed: min(snaplen, limit) when snaplen is set. */
   private plausibleCaplen: number;
   private lastTsSec = -1;
+  /** Record header length: decided from the first records, after the file header. */
+  private recordHeaderLength = RECORD_HEADER_LENGTH;
+  private readonly headerLengths: readonly number[];
   private resyncing = false;
   private resyncStartOffset = 0;
   private resyncCause: CaptureDiagnosticCode = 'CAPTURE_RESYNCHRONISED';
@@ -55,7 +72,11 @@ export class PcapParser implements RecordParser {
     timestampUnit: 'us' | 'ns',
     private readonly sink: FrameSink,
     private readonly limits: CaptureReaderLimits,
+    /** The modified magic 0xa1b2cd34: 24- or 28-byte record headers. */
+    modified = false,
   ) {
+    this.headerLengths = modified ? MODIFIED_MAGIC_HEADER_LENGTHS : STANDARD_MAGIC_HEADER_LENGTHS;
+    this.recordHeaderLength = this.headerLengths[0];
     this.littleEndian = littleEndian;
     this.fracLimit = timestampUnit === 'ns' ? 1e9 : 1e6;
     this.fracToNsec = timestampUnit === 'ns' ? 1 : 1000;
@@ -81,15 +102,22 @@ export class PcapParser implements RecordParser {
       const versionMinor = le ? minor : ((minor & 0xff) << 8) | (minor >> 8);
       const snapLength = readU32(buf, pos + 16, le);
       const linkField = readU32(buf, pos + 20, le);
+      if (snapLength > 0 && snapLength < this.limits.maxCaptureLength) this.plausibleCaplen = snapLength;
+      const headerLength = this.recordHeaderLengthOf(buf, pos + FILE_HEADER_LENGTH, end, eof);
+      if (headerLength < 0) {
+        this.needBytes = -headerLength;
+        return 0;
+      }
+      this.recordHeaderLength = headerLength;
       this.header = this.makeHeader(versionMajor, versionMinor, snapLength, linkField);
       if (versionMajor !== 2) {
         this.report('warning', 'PCAP_UNSUPPORTED_VERSION', `pcap version ${versionMajor}.${versionMinor}, 2.4 expected; reading as 2.4`, fileOffset);
       }
-      if (snapLength > 0 && snapLength < this.limits.maxCaptureLength) this.plausibleCaplen = snapLength;
       this.frame.linkType = this.header.linkType;
       pos += FILE_HEADER_LENGTH;
     }
     const snap = this.header.snapLength;
+    const hl = this.recordHeaderLength;
     const maxCaplen = this.limits.maxCaptureLength;
     const frame = this.frame;
     while (pos < end) {
@@ -114,12 +142,12 @@ export class PcapParser implements RecordParser {
         pos = r;
       }
       const avail = end - pos;
-      if (avail < RECORD_HEADER_LENGTH) {
+      if (avail < hl) {
         if (!eof) {
-          this.needBytes = RECORD_HEADER_LENGTH;
+          this.needBytes = hl;
           break;
         }
-        this.report('warning', 'PCAP_TRUNCATED_RECORD_HEADER', `file ends inside a record header (${avail} of 16 bytes)`, fileOffset + (pos - start));
+        this.report('warning', 'PCAP_TRUNCATED_RECORD_HEADER', `file ends inside a record header (${avail} of ${hl} bytes)`, fileOffset + (pos - start));
         return end - start;
       }
       const tsSec = readU32(buf, pos, le);
@@ -132,23 +160,23 @@ export class PcapParser implements RecordParser {
         pos += 1;
         continue;
       }
-      const recordEnd = pos + RECORD_HEADER_LENGTH + caplen;
+      const recordEnd = pos + hl + caplen;
       if (recordEnd > end) {
         if (!eof) {
-          this.needBytes = RECORD_HEADER_LENGTH + caplen;
+          this.needBytes = hl + caplen;
           break;
         }
-        this.damage('PCAP_TRUNCATED_RECORD', `record claims ${caplen} captured bytes but the file ends after ${avail - RECORD_HEADER_LENGTH}`, recordOffset, 'warning');
+        this.damage('PCAP_TRUNCATED_RECORD', `record claims ${caplen} captured bytes but the file ends after ${avail - hl}`, recordOffset, 'warning');
         pos += 1;
         continue;
       }
       if (snap > 0 && caplen > snap) {
         // Believe it only if a plausible record (or the end of the file) follows.
         let followedWell = true; // at the end of the file
-        if (recordEnd + RECORD_HEADER_LENGTH <= end) {
+        if (recordEnd + hl <= end) {
           followedWell = this.isPlausibleHeader(buf, recordEnd, tsSec, maxCaplen);
         } else if (!eof) {
-          this.needBytes = RECORD_HEADER_LENGTH + caplen + RECORD_HEADER_LENGTH;
+          this.needBytes = hl + caplen + hl;
           break;
         }
         if (!followedWell) {
@@ -173,7 +201,7 @@ export class PcapParser implements RecordParser {
       }
       this.lastTsSec = tsSec;
       frame.buffer = buf;
-      frame.dataOffset = pos + RECORD_HEADER_LENGTH;
+      frame.dataOffset = pos + hl;
       frame.capturedLength = caplen;
       frame.originalLength = origlen < caplen ? caplen : origlen;
       frame.fileOffset = recordOffset;
@@ -197,6 +225,7 @@ export class PcapParser implements RecordParser {
       snapLength,
       linkType: pcapLinkTypeFromHeaderField(linkField),
       fcsBytes: pcapFcsBytesFromHeaderField(linkField),
+      recordHeaderLength: this.recordHeaderLength,
     };
   }
 
@@ -209,7 +238,7 @@ export class PcapParser implements RecordParser {
   }
 
   /**
-   * Strict plausibility of a record header at `p` (all 16 bytes must be in `buf`),
+   * Strict plausibility of a record header at `p` (its first 16 bytes must be in `buf`),
    * `refSec` the timestamp it should be near (-1: none known), `caplenLimit` by default the
    * snap length.
    */
@@ -231,16 +260,17 @@ export class PcapParser implements RecordParser {
    */
   private scanForRecord(buf: Uint8Array, pos: number, end: number, eof: boolean): number {
     const le = this.littleEndian;
-    for (let c = pos; c + RECORD_HEADER_LENGTH <= end; c++) {
+    const hl = this.recordHeaderLength;
+    for (let c = pos; c + hl <= end; c++) {
       if (!this.isPlausibleHeader(buf, c, this.lastTsSec)) continue;
       const caplen = readU32(buf, c + 8, le);
-      const recEnd = c + RECORD_HEADER_LENGTH + caplen;
+      const recEnd = c + hl + caplen;
       if (recEnd > end) {
         if (eof) continue;
-        this.needBytes = RECORD_HEADER_LENGTH + caplen + RECORD_HEADER_LENGTH;
+        this.needBytes = hl + caplen + hl;
         return -(c + 1);
       }
-      if (recEnd + RECORD_HEADER_LENGTH <= end) {
+      if (recEnd + hl <= end) {
         if (this.isPlausibleHeader(buf, recEnd, readU32(buf, c, le))) return c;
         continue;
       }
@@ -248,13 +278,41 @@ export class PcapParser implements RecordParser {
         if (recEnd === end) return c; // the record ends exactly at the end of the file
         continue;
       }
-      this.needBytes = RECORD_HEADER_LENGTH + caplen + RECORD_HEADER_LENGTH;
+      this.needBytes = hl + caplen + hl;
       return -(c + 1);
     }
     if (eof) return end;
-    const keepFrom = Math.max(pos, end - (RECORD_HEADER_LENGTH - 1));
-    this.needBytes = RECORD_HEADER_LENGTH;
+    const keepFrom = Math.max(pos, end - (hl - 1));
+    this.needBytes = hl;
     return -(keepFrom + 1);
+  }
+
+  /**
+   * The record header length of this file, from its first records at `p` (right after the file
+   * header): the first candidate under which the first record header is plausible and is
+   * followed by another plausible one or by the end of the file; the first candidate when none
+   * is (an empty or damaged start is then reported as usual). Returns `-needBytes` (counted
+   * from the file header) when more bytes are needed to tell.
+   */
+  private recordHeaderLengthOf(buf: Uint8Array, p: number, end: number, eof: boolean): number {
+    const candidates = this.headerLengths;
+    if (candidates.length === 1) return candidates[0];
+    const le = this.littleEndian;
+    for (const hl of candidates) {
+      if (p + hl > end) {
+        if (eof) continue;
+        return -(FILE_HEADER_LENGTH + hl);
+      }
+      if (!this.isPlausibleHeader(buf, p, -1)) continue;
+      const next = p + hl + readU32(buf, p + 8, le);
+      if (next === end && eof) return hl;
+      if (next + hl > end) {
+        if (eof) continue;
+        return -(next + hl - p + FILE_HEADER_LENGTH);
+      }
+      if (this.isPlausibleHeader(buf, next, readU32(buf, p, le))) return hl;
+    }
+    return candidates[0];
   }
 
   private report(severity: DiagnosticSeverity, code: CaptureDiagnosticCode, message: string, fileOffset: number, frame?: number): void {

@@ -69,13 +69,13 @@ async function peekUntilError(
   it: AsyncIterator<Uint8Array>,
   limit: number,
   enough?: (head: readonly Uint8Array[], bytes: number) => boolean,
-): Promise<{ head: Uint8Array[]; error?: Error }> {
+): Promise<{ head: Uint8Array[]; error?: Error; ended?: true }> {
   const head: Uint8Array[] = [];
   let n = 0;
   try {
     while (n < limit) {
       const r = await it.next();
-      if (r.done) break;
+      if (r.done) return { head, ended: true };
       head.push(r.value);
       n += r.value.length;
       if (enough?.(head, n) === true) break;
@@ -148,13 +148,13 @@ async function probe(raw: AsyncIterable<Uint8Array>, early = false): Promise<Pro
   // Damaged gzip data in the first bytes: what came before the damage is read all the same,
   // and the damage is reported where the reading stops (only an input with no byte before it
   // cannot be read at all).
-  const { head, error } = await peekUntilError(it, HEAD_BYTES, early ? told : undefined);
+  const { head, error, ended } = await peekUntilError(it, HEAD_BYTES, early ? told : undefined);
   if (error !== undefined && head.length === 0) return { kind: 'unknown', gzip, reason: error.message, chunks: fromIterator([], it), stop };
   const bytes = concat(head, HEAD_BYTES);
   const chunks = error === undefined ? fromIterator(head, it) : thenFail(head, error);
   if (bytes.length === 0) return { kind: 'unknown', gzip, reason: 'empty input', chunks, stop };
   if (detectCaptureFormat(bytes).format !== 'unknown') {
-    const startsAt = firstFrameTime(bytes);
+    const startsAt = firstFrameTime(bytes, ended === true);
     return { kind: 'capture', gzip, chunks, stop, ...(startsAt !== undefined ? { startsAt } : {}) };
   }
   if (looksLikeMivrLog(bytes)) return { kind: 'log', gzip, chunks, stop };

@@ -122,7 +122,10 @@ describe('firstFrameTime (where a capture starts, from its head)', () => {
       { sec: 1_700_000_100, nsec: 0, data },
     ];
     expect(firstFrameTime(writePcap(packets, { linkType: 1 }))).toEqual({ sec: 1_700_000_123, nsec: 456_789_000 });
-    expect(firstFrameTime(writePcap([{ ...packets[0]!, nsec: 456_789_123 }], { linkType: 1, nanosecond: true, littleEndian: false }))).toEqual({ sec: 1_700_000_123, nsec: 456_789_123 });
+    // A one-packet file: whole (a pcap variant is told from its first two records, or the end).
+    const onePacket = writePcap([{ ...packets[0]!, nsec: 456_789_123 }], { linkType: 1, nanosecond: true, littleEndian: false });
+    expect(firstFrameTime(onePacket, true)).toEqual({ sec: 1_700_000_123, nsec: 456_789_123 });
+    expect(firstFrameTime(onePacket)).toBeUndefined(); // a head only: more records could follow
     const ng = writePcapng([
       {
         interfaces: [{ linkType: 1, tsresol: 9, tsoffset: 10 }],
