@@ -1,7 +1,8 @@
 /**
  * Input arguments → input paths: a directory stands for the files below it (recursively,
  * in name order, hidden entries left out), so `ccxcti decode logs/` reads a rotated MIVR set
- * and `ccxcti decode samples/` everything bundled.
+ * and `ccxcti decode samples/` everything bundled. A file reached twice (named twice, named
+ * and inside a directory given, or through another path or link) is read once.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ export interface InputPath {
   readonly path: string;
   /** Found by walking a directory (rather than named on the command line). */
   readonly fromDirectory: boolean;
+  /** The same file as an earlier input path (read once: as that one). */
+  readonly duplicate?: true;
 }
 
 async function walk(dir: string, out: InputPath[]): Promise<void> {
@@ -25,10 +28,25 @@ async function walk(dir: string, out: InputPath[]): Promise<void> {
 
 /** Expands directories; `-` and files pass through. A path that does not exist reaches the caller as its error. */
 export async function expandInputPaths(specs: readonly string[]): Promise<InputPath[]> {
-  const out: InputPath[] = [];
+  const all: InputPath[] = [];
   for (const spec of specs) {
-    if (spec !== '-' && (await stat(spec)).isDirectory()) await walk(spec, out);
-    else out.push({ path: spec, fromDirectory: false });
+    if (spec !== '-' && (await stat(spec)).isDirectory()) await walk(spec, all);
+    else all.push({ path: spec, fromDirectory: false });
+  }
+  // The same file twice would be decoded twice (and a ring buffer's set, with a number twice,
+  // split into separate captures).
+  const seen = new Set<string>();
+  const out: InputPath[] = [];
+  for (const p of all) {
+    if (p.path === '-') {
+      out.push(p);
+      continue;
+    }
+    // The file itself (device and inode, links followed): a pipe (`<(…)`) is a file of its own.
+    const st = await stat(p.path, { bigint: true });
+    const id = `${st.dev}:${st.ino}`;
+    out.push(seen.has(id) ? { ...p, duplicate: true } : p);
+    seen.add(id);
   }
   return out;
 }

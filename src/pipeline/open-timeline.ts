@@ -18,7 +18,7 @@ export interface OpenTimeline {
   sessions(): SessionSummary[];
   /** Once `batches` is exhausted: the inputs that turned out unreadable (no packet, damaged file), with why. */
   unreadable(): string[];
-  /** Files found in a directory that are neither a capture nor a log, with why (not an error). */
+  /** Files found in a directory that are neither a capture nor a log, and files reached a second time, with why (not an error). */
   readonly skipped: readonly string[];
 }
 
@@ -32,7 +32,11 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
   const inputs: OpenedInput[] = [];
   const skipped: string[] = [];
   // A path that does not exist or cannot be listed: its system error (ENOENT…) reaches the caller.
-  for (const { path, fromDirectory } of await expandInputPaths(specs)) {
+  for (const { path, fromDirectory, duplicate } of await expandInputPaths(specs)) {
+    if (duplicate === true) {
+      skipped.push(`${path}: the same file as an input before it, read once`);
+      continue;
+    }
     const input = await openInput(path, stdin);
     const why = `${path}: ${input.reason ?? 'not a capture nor a MIVR log'}`;
     if (input.kind === 'unknown' && fromDirectory) skipped.push(why);
