@@ -37,10 +37,13 @@ export function openOutput(io: CliIo, file: string | undefined): Output {
     stream,
     terminal: false,
     write: (text) => void stream.write(text),
+    // `end`'s callback is also called with the error of a file that could not be opened or
+    // written (Node 15+): passing `resolve` itself took that for success (exit 0, no report).
     close: () =>
       new Promise<void>((resolve, reject) => {
-        stream.on('error', reject);
-        stream.end(resolve);
+        const failed = (err: Error): void => reject(new OutputError(`cannot write the output: ${err.message}`));
+        stream.once('error', failed);
+        stream.end((err?: Error | null) => (err ? failed(err) : resolve()));
       }),
   };
 }
@@ -49,6 +52,11 @@ export async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The output file (`-o`) could not be opened or written: exit code 2 with the message on stderr. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
 }
 
 /** A usage error: exit code 2 with the message on stderr. */

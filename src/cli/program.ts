@@ -11,7 +11,7 @@ import type { CheckCommandOptions } from './commands/check.js';
 import type { DecodeCommandOptions } from './commands/decode.js';
 import type { HexOptions } from './commands/hex.js';
 import type { MessagesOptions } from './commands/messages.js';
-import { UsageError, type CliIo } from './io.js';
+import { OutputError, UsageError, type CliIo } from './io.js';
 import { addInputOptions } from './options.js';
 import { packageVersion } from './package-info.js';
 import { escapeForTerminal } from '../render/escape.js';
@@ -95,7 +95,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       // --help and --version end in a CommanderError with exit code 0.
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof OutputError) {
       // A message of several lines (a filter error and its caret line) keeps its lines.
       io.stderr.write(`ccxcti: ${err.message.split('\n').map(escapeForTerminal).join('\n')}\n`);
       return 2;

@@ -199,4 +199,20 @@ describe('ccxcti check', () => {
     expect(log.runs[0]!.results.some((x) => x.ruleId === 'CALL-EVENT-AFTER-END')).toBe(true);
     if (SARIF_SCHEMA_PRESENT) expect(sarifErrors(log)).toEqual([]);
   });
+  it('-o to a file that cannot be written: exit 2 and why, for every command (not a silent exit 0)', async () => {
+    const nowhere = `${dir}/no-such-directory/report`;
+    for (const argv of [
+      ['check', '--format', 'sarif', '-o', nowhere, clean],
+      ['check', '--format', 'junit', '-o', nowhere, broken],
+      ['check', '--list-rules', '-o', nowhere],
+      ['hex', '-o', nowhere, '0000000000000005'],
+      ['messages', '-o', nowhere, 'OPEN_REQ'],
+      ['decode', '-o', nowhere, clean],
+    ]) {
+      const r = await ccxcti(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr, argv.join(' ')).toContain('cannot write the output');
+      expect(r.stderr, argv.join(' ')).toContain('no-such-directory');
+    }
+  });
 });
