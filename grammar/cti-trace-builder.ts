@@ -287,8 +287,8 @@ export function buildLowLevelTraces(text: string, lines: LineIndex, syntax: LowL
     const total = mhdrLength(current.mhdr);
     current.mdata = resolveDumpRows(text, lines, 'MDATA', section.rows, total, diagnostics);
     current.hasMdata = true;
-    const last = current.mdata[current.mdata.length - 1];
-    const span = last ? last.offset + last.bytes.length : 0;
+    // The end of the row reaching furthest (not of the row written last: rows may be out of order).
+    const span = current.mdata.reduce((end, r) => Math.max(end, r.offset + r.bytes.length), 0);
     if (total !== undefined && span !== total) {
       diag(ctx, 'warning', 'DUMP-LENGTH-MISMATCH', `MHDR states ${total} body bytes but MDATA spans ${span}`, section.label);
     }

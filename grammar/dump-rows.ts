@@ -47,15 +47,22 @@ function prepare(row: DumpRowSyntax, lines: LineIndex): PreparedRow {
   };
 }
 
-/** Row width: the smallest step between stated offsets (16 when there is none). */
-function rowWidth(rows: readonly PreparedRow[]): number {
+/** The stated offsets, ascending, each once. */
+function statedOffsets(rows: readonly PreparedRow[]): number[] {
+  const offsets = rows.flatMap((r) => (r.statedOffset !== undefined ? [r.statedOffset] : []));
+  return [...new Set(offsets)].sort((a, b) => a - b);
+}
+
+/** Row width: the smallest step between stated offsets, in offset order (16 when there is none). */
+function rowWidth(offsets: readonly number[]): number {
   let width = Infinity;
-  for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1].statedOffset;
-    const b = rows[i].statedOffset;
-    if (a !== undefined && b !== undefined && b > a) width = Math.min(width, b - a);
-  }
+  for (let i = 1; i < offsets.length; i++) width = Math.min(width, offsets[i] - offsets[i - 1]);
   return Number.isFinite(width) && width <= MAX_WIDTH ? width : DEFAULT_WIDTH;
+}
+
+/** The smallest stated offset above `offset` (the row that continues this one, wherever it is written). */
+function offsetAbove(offsets: readonly number[], offset: number): number | undefined {
+  return offsets.find((o) => o > offset);
 }
 
 /**
@@ -71,13 +78,18 @@ export function resolveDumpRows(
   diagnostics: TraceDiagnostic[],
 ): DumpRow[] {
   const prepared = rows.map((r) => prepare(r, lines));
-  const width = rowWidth(prepared);
+  const offsets = statedOffsets(prepared);
+  const width = rowWidth(offsets);
   const out: DumpRow[] = [];
   let prevEnd = 0;
   for (let i = 0; i < prepared.length; i++) {
     const row = prepared[i];
     const offset = row.statedOffset ?? prevEnd;
-    const next = prepared[i + 1]?.statedOffset;
+    // The row written next, and the row that continues this one: the same in a dump written in
+    // order; a row written out of order is placed at its offset, and the row continuing this one
+    // may come earlier or later in the text.
+    const written = prepared[i + 1]?.statedOffset;
+    const next = written !== undefined && written <= offset ? written : offsetAbove(offsets, offset);
     let expected: number | undefined;
     if (next !== undefined && next > offset) expected = Math.min(width, next - offset);
     if (total !== undefined && total > offset) expected = Math.min(expected ?? width, total - offset);
@@ -117,7 +129,15 @@ export function resolveDumpRows(
         line: row.line,
       });
     }
-    if (next !== undefined && offset + k !== next) {
+    if (written !== undefined && written < offset) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'DUMP-ROW-ORDER',
+        message: `${where()} is followed by row ${hex2(written)}: the rows are out of order (each is placed at its offset)`,
+        offset: row.startOffset,
+        line: row.line,
+      });
+    } else if (next !== undefined && offset + k !== next) {
       const missing = next - offset - k;
       diagnostics.push({
         severity: 'warning',

@@ -75,8 +75,8 @@ function placeLogAnchor(damage: LogDamage, ref: MessageRef): void {
   } else if (at === undefined || (at <= damage.line && line >= at)) damage.anchor = ref;
 }
 
-/** A log's warnings that lose nothing of it (a time zone assumed, rotated files that overlap): no LOG-INCOMPLETE. */
-const READ_WHOLE = new Set(['MIVR_UNKNOWN_TZ', 'MIVR_SET_OVERLAP']);
+/** A log's warnings that lose nothing of it (a time zone assumed, rotated files that overlap, dump rows out of order): no LOG-INCOMPLETE. */
+const READ_WHOLE = new Set(['MIVR_UNKNOWN_TZ', 'MIVR_SET_OVERLAP', 'DUMP_ROW_ORDER']);
 
 export class Checker {
   private readonly store: FindingStore;

@@ -11,8 +11,8 @@ export interface InputPath {
   readonly path: string;
   /** Found by walking a directory (rather than named on the command line). */
   readonly fromDirectory: boolean;
-  /** The same file as an earlier input path (read once: as that one). */
-  readonly duplicate?: true;
+  /** The earlier input path of the same file, when it is one (read once: as that one). */
+  readonly sameAs?: string;
 }
 
 async function walk(dir: string, out: InputPath[]): Promise<void> {
@@ -35,7 +35,7 @@ export async function expandInputPaths(specs: readonly string[]): Promise<InputP
   }
   // The same file twice would be decoded twice (and a ring buffer's set, with a number twice,
   // split into separate captures).
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   const out: InputPath[] = [];
   for (const p of all) {
     if (p.path === '-') {
@@ -45,8 +45,12 @@ export async function expandInputPaths(specs: readonly string[]): Promise<InputP
     // The file itself (device and inode, links followed): a pipe (`<(…)`) is a file of its own.
     const st = await stat(p.path, { bigint: true });
     const id = `${st.dev}:${st.ino}`;
-    out.push(seen.has(id) ? { ...p, duplicate: true } : p);
-    seen.add(id);
+    const first = seen.get(id);
+    if (first !== undefined) out.push({ ...p, sameAs: first });
+    else {
+      out.push(p);
+      seen.set(id, p.path);
+    }
   }
   return out;
 }

@@ -32,9 +32,9 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
   const inputs: OpenedInput[] = [];
   const skipped: string[] = [];
   // A path that does not exist or cannot be listed: its system error (ENOENT…) reaches the caller.
-  for (const { path, fromDirectory, duplicate } of await expandInputPaths(specs)) {
-    if (duplicate === true) {
-      skipped.push(`${path}: the same file as an input before it, read once`);
+  for (const { path, fromDirectory, sameAs } of await expandInputPaths(specs)) {
+    if (sameAs !== undefined) {
+      skipped.push(`${path}: the same file as ${sameAs}, read once`);
       continue;
     }
     const input = await openInput(path, stdin);

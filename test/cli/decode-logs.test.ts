@@ -129,6 +129,41 @@ describe('ccxcti decode on MIVR logs', () => {
     ]);
   });
 
+  it('a file given twice (by two paths, or named and inside a directory given too) is read once, with a note', async () => {
+    const sub = join(dir, 'twice');
+    mkdirSync(sub);
+    const log = join(sub, 'MIVR01.log');
+    writeFileSync(log, readFileSync(QUEUED));
+    const once = await ccxcti(['decode', log, '--format', 'ndjson', '--year', '2015']);
+    const n = once.stdout.trim().split('\n').length;
+    expect(n).toBe(19);
+    for (const argv of [[log, log], [log, join(sub, '.', 'MIVR01.log')], [log, sub], [sub, log]]) {
+      const r = await ccxcti(['decode', ...argv, '--format', 'ndjson', '--year', '2015']);
+      expect(r.code, argv.join(' ')).toBe(0);
+      expect(r.stdout.trim().split('\n'), argv.join(' ')).toHaveLength(n);
+      expect(r.stderr, argv.join(' ')).toMatch(/skipped .*MIVR01\.log: the same file as .*MIVR01\.log, read once/);
+    }
+    // check counts each message once too.
+    const c = await ccxcti(['check', log, log, '--format', 'json', '--year', '2015']);
+    expect((JSON.parse(c.stdout) as { summary: { messages: number } }).summary.messages).toBe(n);
+  });
+
+  it('a dump whose MDATA rows are out of order: the whole message, one DUMP_ROW_ORDER, no LOG-INCOMPLETE from check', async () => {
+    const lines = readFileSync(QUEUED, 'latin1').split('\n');
+    // Lines 19 and 20 of the sample: MDATA rows 0010 and 0020 of the first BEGIN_CALL_EVENT.
+    expect(lines[18]).toMatch(/^0010: /);
+    const swapped = [...lines.slice(0, 18), lines[19], lines[18], ...lines.slice(20)].join('\n');
+    const log = tmp('rows-out-of-order.log', swapped);
+    const r = await ccxcti(['decode', log, '--format', 'ndjson', '--year', '2015']);
+    const first = JSON.parse(r.stdout.split('\n')[0]!) as { type: string; fields: Record<string, unknown>; diagnostics: unknown[] };
+    expect(first).toMatchObject({ type: 'BEGIN_CALL_EVENT', fields: { CallID: 16777507, ConnectionDeviceID: '2005', ANI: '2005' }, diagnostics: [] });
+    expect(r.stderr).toContain('DUMP_ROW_ORDER');
+    expect(r.stderr).not.toMatch(/DUMP_SHORT_ROW|DUMP_ROW_OVERLAP|DUMP_LENGTH_MISMATCH/);
+    const c = await ccxcti(['check', log, '--format', 'json', '--year', '2015']);
+    const rules = (JSON.parse(c.stdout) as { findings: Array<{ rule: string; message: string }> }).findings.map((f) => f.message);
+    expect(rules.filter((m) => m.includes('DUMP_'))).toEqual([]);
+  });
+
   it('--tz and --protocol-version reach the messages', async () => {
     const r = await ccxcti(['decode', tmp('MIVR03.log', EXAMPLES), '--format', 'ndjson', '--year', '2015', '--tz', 'UTC', '--protocol-version', '13']);
     const line = JSON.parse(r.stdout.trim().split('\n')[0]!) as { ts: string; version: number };

@@ -81,6 +81,27 @@ describe('low-level dumps', () => {
     expect(low('writing...\nMHDR: 0000: 00 00 00 20 00 00 00 05 ........\nMDATA: 0000: 01 02 03 04 ....').codes).toEqual(['DUMP-LENGTH-MISMATCH']);
   });
 
+  it('rows written out of order: each placed at its offset, said once, not as bytes missing or a length mismatch', () => {
+    const dump = (order: string[]): string =>
+      'writing...\nMHDR: 0000: 00 00 00 24 00 00 00 05 ...$....\nMDATA: ' +
+      order
+        .map((o) => `${o}: ${Array.from({ length: o === '0020' ? 4 : 16 }, (_, i) => (parseInt(o, 16) + i).toString(16).padStart(2, '0')).join(' ')}`)
+        .join('\n');
+    const inOrder = low(dump(['0000', '0010', '0020']));
+    expect(inOrder.codes).toEqual([]);
+    const swapped = low(dump(['0000', '0020', '0010']));
+    expect(swapped.codes).toEqual(['DUMP-ROW-ORDER']);
+    expect(rows(swapped.t, 'mdata').map(([o, b]) => [o, b.length])).toEqual([
+      [0, 16],
+      [32, 4],
+      [16, 16],
+    ]);
+    const last = low(dump(['0010', '0020', '0000']));
+    expect(last.codes).toEqual(['DUMP-ROW-ORDER']);
+    // A row missing is still said, wherever the rows are.
+    expect(low(dump(['0020', '0000'])).codes).toEqual(['DUMP-ROW-ORDER', 'DUMP-SHORT-ROW']);
+  });
+
   it('infers offsets of rows written without an offset column', () => {
     const { t } = low('writing...\nMHDR: 00 00 00 04 00 00 00 05\nMDATA: 01 02 03 04');
     expect(t.mdata).toEqual([{ offset: 0, bytes: [1, 2, 3, 4], line: 3, offsetStated: false }]);

@@ -28,7 +28,7 @@ describe('a file reached twice among the inputs', () => {
     const once = await decodeInputs([SAMPLE]);
     const timeline = await openTimeline([SAMPLE, `./${SAMPLE}`, relative(process.cwd(), join(process.cwd(), SAMPLE)), link], RING_OPTIONS, new PassThrough());
     expect(timeline.inputs).toHaveLength(1);
-    expect(timeline.skipped).toEqual([`./${SAMPLE}`, SAMPLE, link].map((p) => `${p}: the same file as an input before it, read once`));
+    expect(timeline.skipped).toEqual([`./${SAMPLE}`, SAMPLE, link].map((p) => `${p}: the same file as ${SAMPLE}, read once`));
     const twice = await decodeInputs([SAMPLE, SAMPLE]);
     expect(twice.messages).toHaveLength(232);
     expect(twice.messages).toEqual(once.messages);
