@@ -1,8 +1,9 @@
 /**
  * Input arguments → input paths: a directory stands for the files below it (recursively,
- * in name order, hidden entries left out), so `ccxcti decode logs/` reads a rotated MIVR set
- * and `ccxcti decode samples/` everything bundled. A file reached twice (named twice, named
- * and inside a directory given, or through another path or link) is read once.
+ * in name order, hidden entries left out, links to files followed), so `ccxcti decode logs/`
+ * reads a rotated MIVR set and `ccxcti decode samples/` everything bundled. A file reached
+ * twice (named twice, named and inside a directory given, or through another path or link) is
+ * read once: the later path is marked `sameAs` the first, and left out with a note.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,6 +24,9 @@ async function walk(dir: string, out: InputPath[]): Promise<void> {
     const path = join(dir, e.name);
     if (e.isDirectory()) await walk(path, out);
     else if (e.isFile()) out.push({ path, fromDirectory: true });
+    // A link to a file is read as the file (a directory of links to collected logs); links to
+    // directories are not followed (no loops). A dangling link is left out.
+    else if (e.isSymbolicLink() && (await stat(path).then((t) => t.isFile(), () => false))) out.push({ path, fromDirectory: true });
   }
 }
 

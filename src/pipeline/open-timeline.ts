@@ -44,6 +44,8 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
     else inputs.push(input);
   }
   if (inputs.length === 0 && skipped.length > 0) throw new UnreadableInputError(`no capture or MIVR log among the inputs (${skipped.join('; ')})`);
+  // Only empty directories: nothing to read is no clean result (a CI job given the wrong path).
+  if (inputs.length === 0) throw new UnreadableInputError(`no file to read in ${specs.join(', ')}`);
   // The capture and the log pipelines are loaded only for inputs of their kind.
   const captureInputs = inputs.filter((i) => i.kind === 'capture');
   const captures = captureInputs.length > 0 ? await captureSources(captureInputs, options) : [];

@@ -5,9 +5,9 @@
  * the contract's exit codes, and never a crash.
  */
 import fc from 'fast-check';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -339,6 +339,31 @@ describe('damaged, truncated, empty and unknown inputs', () => {
       // The same file named on the command line is an error (exit 2), not a note.
       const named = await ccxcti(['decode', join(root, 'a-notes.txt'), '--format', 'ndjson']);
       expect(named.code).toBe(2);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a directory holding no file is exit 2, not a clean empty result; a link to a file in a directory is read', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ccxcti-dir-'));
+    try {
+      const empty = join(root, 'empty');
+      mkdirSync(empty);
+      writeFileSync(join(empty, '.hidden.pcap'), 'hidden files are left out\n');
+      for (const command of ['decode', 'check']) {
+        const r = await ccxcti([command, empty]);
+        expect(r.code, command).toBe(2);
+        expect(r.stderr, command).toMatch(/no file to read in .*empty/);
+      }
+      const links = join(root, 'links');
+      mkdirSync(links);
+      symlinkSync(resolve(PCAP), join(links, 'one.pcap'));
+      symlinkSync(join(root, 'nowhere'), join(links, 'dangling.pcap'));
+      symlinkSync(root, join(links, 'up')); // a link to a directory is not followed (a loop here)
+      const viaLink = await ccxcti(['decode', links, '--format', 'ndjson']);
+      const direct = await ccxcti(['decode', PCAP, '--format', 'ndjson']);
+      expect(viaLink.code).toBe(0);
+      expect(viaLink.stdout.trim().split('\n')).toHaveLength(direct.stdout.trim().split('\n').length);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
