@@ -1,5 +1,5 @@
 /**
- * MIVR logs → the timeline (issue 4). All logs of one run form one rotated set
+ * MIVR logs → the timeline (issue 4). The logs of one directory form one rotated set
  * (mivr/rotated.ts). Every ICD_CTI record holding a message trace gives timeline messages:
  *
  * - `at`: the record's time (`--year`, `--tz` as the MIVR reader applies them);

@@ -1,8 +1,9 @@
 /**
  * All inputs → one timeline: each capture is a source of its own — the files of a ring buffer
- * together one (pipeline/ring-set.ts) —, all logs together form one rotated set; the sources
+ * together one (pipeline/ring-set.ts) —, the logs of each directory one rotated set (a server's); the sources
  * are merged by time.
  */
+import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { SessionSummary, SourceOptions, TimelineBatch, TimelineSource } from '../timeline/types.js';
 import { mergeTimelines } from './merge.js';
@@ -51,7 +52,10 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
   const captures = captureInputs.length > 0 ? await captureSources(captureInputs, options) : [];
   const sources: TimelineSource[] = [...captures];
   const logs = inputs.filter((i) => i.kind === 'log');
-  if (logs.length > 0) sources.push((await import('./log-source.js')).logSource(logs, options));
+  if (logs.length > 0) {
+    const { logSource } = await import('./log-source.js');
+    for (const set of logSets(logs)) sources.push(logSource(set, options));
+  }
   return {
     inputs,
     skipped,
@@ -65,4 +69,21 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
 async function captureSources(inputs: readonly OpenedInput[], options: SourceOptions): Promise<CaptureFilesSource[]> {
   const { captureFilesSourceOf } = await import('./capture-source.js');
   return groupRingSets(inputs, (i) => i.name).map((group) => captureFilesSourceOf(group, options));
+}
+
+/**
+ * The logs' rotated sets: the logs of one directory are one server's set (read as one stream,
+ * in the order of their records); logs of other directories — another server's, as collected
+ * per node — and stdin are sets of their own, merged with the others by time like captures.
+ * In the order first given.
+ */
+export function logSets<T extends { readonly name: string }>(logs: readonly T[]): T[][] {
+  const sets = new Map<string, T[]>();
+  for (const log of logs) {
+    const key = log.name === '-' ? '\0stdin' : dirname(log.name);
+    const set = sets.get(key);
+    if (set === undefined) sets.set(key, [log]);
+    else set.push(log);
+  }
+  return [...sets.values()];
 }

@@ -3,7 +3,7 @@
  * `source.line`; gzip and stdin; damaged logs are diagnostics (exit 0); unreadable inputs and
  * bad options are exit 2.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -162,6 +162,24 @@ describe('ccxcti decode on MIVR logs', () => {
     const c = await ccxcti(['check', log, '--format', 'json', '--year', '2015']);
     const rules = (JSON.parse(c.stdout) as { findings: Array<{ rule: string; message: string }> }).findings.map((f) => f.message);
     expect(rules.filter((m) => m.includes('DUMP_'))).toEqual([]);
+  });
+
+  it("two servers' logs (a directory each, the same file names) are two sets merged by time, not one set read one after the other", async () => {
+    const nodes = ['node1', 'node2'].map((n) => join(dir, 'servers', n));
+    for (const n of nodes) {
+      mkdirSync(n, { recursive: true });
+      writeFileSync(join(n, 'MIVR01.log'), readFileSync(QUEUED));
+    }
+    const once = await ccxcti(['decode', QUEUED, '--format', 'ndjson', '--year', '2015']);
+    const n = once.stdout.trim().split('\n').length;
+    const r = await ccxcti(['decode', ...nodes.map((d) => join(d, 'MIVR01.log')), '--format', 'ndjson', '--year', '2015']);
+    const messages = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { ts: string; source: { file: string } });
+    expect(messages).toHaveLength(2 * n);
+    // In time order, each message of one server next to its copy from the other.
+    expect(messages.map((m) => m.ts)).toEqual([...messages.map((m) => m.ts)].sort());
+    expect(messages.slice(0, 4).map((m) => m.source.file.split('/').slice(-2, -1)[0])).toEqual(['node1', 'node2', 'node1', 'node2']);
+    expect(r.stderr).not.toContain('MIVR_SET_OVERLAP');
+    expect(r.stderr.match(/LOG_SUMMARY/g)).toHaveLength(2);
   });
 
   it('--tz and --protocol-version reach the messages', async () => {
