@@ -10,6 +10,7 @@
 import { CaptureTcpPipeline, type CapturePipelineStats } from '../capture/capture-pipeline.js';
 import type { SessionSummary, SourceOptions, TimelineBatch, TimelineSource } from '../timeline/types.js';
 import { CaptureTimeline } from './capture/capture-timeline.js';
+import type { SessionIds } from './capture/session-ids.js';
 import type { OpenedInput } from './open-input.js';
 import { describeMissing, describeRingSet, type InputGroup, type RingSet } from './ring-set.js';
 
@@ -46,18 +47,19 @@ export function captureSource(input: OpenedInput, options: SourceOptions): Captu
 }
 
 /** The files of a ring buffer as one capture (said as info diagnostics, with the numbers missing). */
-export function ringSetSource(set: RingSet<OpenedInput>, options: SourceOptions): CaptureFilesSource {
-  return captureFilesSource(set.files, options, set);
+export function ringSetSource(set: RingSet<OpenedInput>, options: SourceOptions, sessionIds?: SessionIds): CaptureFilesSource {
+  return captureFilesSource(set.files, options, set, sessionIds);
 }
 
 /** A ring set's source, or a single capture's. */
-export function captureFilesSourceOf(group: InputGroup<OpenedInput>, options: SourceOptions): CaptureFilesSource {
-  return group.kind === 'ring' ? ringSetSource(group, options) : captureFilesSource([group.input], options);
+export function captureFilesSourceOf(group: InputGroup<OpenedInput>, options: SourceOptions, sessionIds?: SessionIds): CaptureFilesSource {
+  return group.kind === 'ring' ? ringSetSource(group, options, sessionIds) : captureFilesSource([group.input], options, undefined, sessionIds);
 }
 
-function captureFilesSource(files: readonly OpenedInput[], options: SourceOptions, ring?: RingSet<OpenedInput>): CaptureFilesSource {
+/** `sessionIds`: shared by the run's captures (see SessionIds); the source's own by default. */
+function captureFilesSource(files: readonly OpenedInput[], options: SourceOptions, ring?: RingSet<OpenedInput>, sessionIds?: SessionIds): CaptureFilesSource {
   const first = files[0]!;
-  const timeline = new CaptureTimeline(first.name, options);
+  const timeline = new CaptureTimeline(first.name, options, sessionIds);
   const stats: CapturePipelineStats[] = [];
   const unreadable: string[] = [];
 

@@ -68,7 +68,10 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
 /** A source per capture, one per ring set (its files read as one capture), in the order given. */
 async function captureSources(inputs: readonly OpenedInput[], options: SourceOptions): Promise<CaptureFilesSource[]> {
   const { captureFilesSourceOf } = await import('./capture-source.js');
-  return groupRingSets(inputs, (i) => i.name).map((group) => captureFilesSourceOf(group, options));
+  const { SessionIds } = await import('./capture/session-ids.js');
+  // Two captures of the same traffic (two capture points) keep their sessions apart.
+  const sessionIds = new SessionIds();
+  return groupRingSets(inputs, (i) => i.name).map((group) => captureFilesSourceOf(group, options, sessionIds));
 }
 
 /**

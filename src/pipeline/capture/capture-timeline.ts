@@ -10,6 +10,7 @@ import type { InputDiagnostic, SessionSummary, SourceOptions, SourceRef, Timelin
 import { CtiSession, type ParkedEvent, type SessionContext } from './cti-session.js';
 import { FrameFiles } from './frame-files.js';
 import { OrderedOutput } from './ordered-output.js';
+import { SessionIds } from './session-ids.js';
 
 /** Events that may wait behind an undecided session before it is forced to decide. */
 export const MAX_WAITING_EVENTS = 10_000;
@@ -48,8 +49,11 @@ export class CaptureTimeline {
    */
   onNotCti: (conn: TcpConnectionInfo) => void = () => {};
 
-  /** `file`: the capture's (first) file. */
-  constructor(file: string, options: Pick<SourceOptions, 'ports' | 'protocolVersion' | 'showSecrets'>) {
+  /**
+   * `file`: the capture's (first) file; `sessionIds`: shared by the captures of one run, so that
+   * captures of the same traffic do not give two sessions one id (see SessionIds).
+   */
+  constructor(file: string, options: Pick<SourceOptions, 'ports' | 'protocolVersion' | 'showSecrets'>, sessionIds: SessionIds = new SessionIds()) {
     this.files = new FrameFiles(file);
     this.ctx = {
       files: this.files,
@@ -58,6 +62,7 @@ export class CaptureTimeline {
       showSecrets: options.showSecrets,
       output: this.output,
       ignore: (conn) => this.onNotCti(conn),
+      sessionIds,
       frame: 0,
       ts: ZERO,
     };

@@ -29,6 +29,7 @@ import { isCleanStrict } from './cti-header.js';
 import { CtiStreamFramer, type FramerSink } from './cti-framer.js';
 import type { FrameFiles } from './frame-files.js';
 import type { Hold, HoldOwner, OrderedOutput } from './ordered-output.js';
+import type { SessionIds } from './session-ids.js';
 
 const OPEN_REQ = 3;
 const CTI_SERVICE_CLIENT_EVENTS = 0x1;
@@ -82,6 +83,8 @@ export interface SessionContext {
    * capture layer may stop keeping and delivering them).
    */
   readonly ignore: (conn: TcpConnectionInfo) => void;
+  /** Session ids across the run's captures (this context is the capture's owner token there). */
+  readonly sessionIds: SessionIds;
   /** The frame of the event being processed and its time: for data, the frame completing a message. */
   frame: number;
   ts: Instant;
@@ -213,7 +216,10 @@ export class CtiSession implements HoldOwner {
 
   close(reason: TcpCloseReason): void {
     this.closedBy = reason;
-    if (this.state === 'ignored') return;
+    if (this.state === 'ignored') {
+      this.releaseId();
+      return;
+    }
     for (const dir of [0, 1] as const) {
       const framer = this.framers[dir];
       if (framer === null) continue;
@@ -226,6 +232,12 @@ export class CtiSession implements HoldOwner {
     if (this.state === 'probe') this.state = this.probe[0] === Probe.Pass || this.probe[1] === Probe.Pass ? 'cti' : 'ignored';
     if (this.state === 'cti' && this.clientDir === -1) this.guessRoles();
     this.settleHolds();
+    this.releaseId();
+  }
+
+  /** Closed or not CTI: its id is free for another capture's session (its events keep it). */
+  private releaseId(): void {
+    if (this.id !== '') this.ctx.sessionIds.release(this.id, this.ctx, this.ctx.ts);
   }
 
   /** After a framer call: the suspension the probe asked for meanwhile. */
@@ -384,6 +396,7 @@ export class CtiSession implements HoldOwner {
   /** Not CTI (decided while the connection is open): its events are dropped, its bytes of no further use. */
   private dropConnection(): void {
     this.state = 'ignored';
+    this.releaseId();
     this.placeholders[0] = null;
     this.placeholders[1] = null;
     this.settleHolds();
@@ -414,13 +427,19 @@ export class CtiSession implements HoldOwner {
     this.clientDir = clientDir;
     this.roleBasis = basis;
     this.names = clientDir === 0 ? DIRECTIONS : [DIRECTIONS[1], DIRECTIONS[0]];
-    this.id = this.sessionId(clientDir);
+    if (this.id !== '') this.ctx.sessionIds.release(this.id, this.ctx, this.ctx.ts);
+    this.id = this.ctx.sessionIds.claim(this.endpoints(clientDir), this.conn.instance, this.ctx, this.ctx.ts);
   }
 
+  /** The id the session would have, unclaimed (a snapshot of a session whose roles are not known). */
   private sessionId(clientDir: 0 | 1): string {
+    return `${this.endpoints(clientDir)}#${this.conn.instance}`;
+  }
+
+  private endpoints(clientDir: 0 | 1): string {
     const client = clientDir === 0 ? this.conn.a : this.conn.b;
     const server = clientDir === 0 ? this.conn.b : this.conn.a;
-    return `${endpointText(client)}-${endpointText(server)}#${this.conn.instance}`;
+    return `${endpointText(client)}-${endpointText(server)}`;
   }
 
   // Output ---------------------------------------------------------------------------------------
