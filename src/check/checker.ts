@@ -221,6 +221,7 @@ export class Checker {
       call: callId === undefined ? undefined : scope.calls.get(callId),
       duplicate: false,
       cutShort: tm.capturedLength !== undefined,
+      fromTraceText: tm.fromTraceText === true,
     };
     if (!scope.session && callId !== undefined) {
       view.duplicate = scope.isRepeat(view);

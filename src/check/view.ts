@@ -36,4 +36,6 @@ export interface MessageView {
    * it, and its missing bytes are CAPTURE-INCOMPLETE's, not FRAME-BYTES-MISSING's.
    */
   readonly cutShort: boolean;
+  /** A log message read from a high-level trace's text: its diagnostics name no byte offsets. */
+  readonly fromTraceText: boolean;
 }

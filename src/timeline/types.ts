@@ -37,6 +37,11 @@ export interface TimelineMessage {
    * the capture nothing follows: `check` says so, CAPTURE-INCOMPLETE).
    */
   readonly capturedLength?: number;
+  /**
+   * For logs: read from a high-level trace's text (no dump of it logged), so it has no bytes
+   * of its own and its diagnostics' offsets name none.
+   */
+  readonly fromTraceText?: true;
 }
 
 /**

@@ -216,3 +216,20 @@ describe('ccxcti check', () => {
     }
   });
 });
+
+describe('ccxcti check on a message read from a high-level trace', () => {
+  it('names no byte offset in a decoder finding (the message has no bytes of its own); a dump names one', async () => {
+    const dir = tempDir();
+    const sample = readFileSync('samples/logs/queued-and-answered/MIVR01.log', 'latin1').split('\n');
+    // Lines 3-13: the first BEGIN_CALL_EVENT's high-level trace (its dump is in the records after).
+    const trace = sample.slice(2, 13).join('\n').replace('ConnectionDeviceType: 0', 'ConnectionDeviceType: 77');
+    const text = await ccxcti(['check', writeTemp(dir, 'high.log', `${trace}\n`), '--format', 'json', '--year', '2015', '--fail-on', 'info']);
+    const found = (JSON.parse(text.stdout) as { findings: Array<{ rule: string; message: string }> }).findings.filter((f) => f.rule === 'FIELD-VALUE-UNKNOWN');
+    expect(found.map((f) => f.message)).toEqual(['BEGIN_CALL_EVENT: ConnectionDeviceType = 77 is not listed in Table 193']);
+    // The dump of the same message with that byte changed: the offset is named.
+    const dump = sample.slice(15, 20).join('\n').replace('0010: 00 09 00 00 01', '0010: 00 09 00 4D 01');
+    const bytes = await ccxcti(['check', writeTemp(dir, 'low.log', `${dump}\n`), '--format', 'json', '--year', '2015', '--fail-on', 'info']);
+    const byDump = (JSON.parse(bytes.stdout) as { findings: Array<{ rule: string; message: string }> }).findings.filter((f) => f.rule === 'FIELD-VALUE-UNKNOWN');
+    expect(byDump.map((f) => f.message)).toEqual([expect.stringMatching(/^BEGIN_CALL_EVENT: ConnectionDeviceType = 77 is not listed in Table 193 \(byte \d+\)$/)]);
+  });
+});

@@ -118,6 +118,7 @@ function toEvent(c: TraceCandidate, version: number | undefined, message: Decode
     ...(c.direction !== undefined ? { direction: c.direction } : {}),
     ...(version !== undefined ? { version } : {}),
     source: c.source,
+    ...(c.level === 'high' ? { fromTraceText: true as const } : {}),
   };
   return event;
 }

@@ -76,7 +76,8 @@ export const decoderDiagnostics: RuleImpl = {
         if (missingSaid || m.cutShort) continue;
         missingSaid = true;
       }
-      ctx.report(rule, m.ref, `${m.type}: ${d.message} (byte ${d.offset})`);
+      // A message read from a trace's text has no bytes for an offset to name.
+      ctx.report(rule, m.ref, m.fromTraceText ? `${m.type}: ${d.message}` : `${m.type}: ${d.message} (byte ${d.offset})`);
     }
   },
 };
