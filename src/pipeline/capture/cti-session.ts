@@ -374,7 +374,9 @@ export class CtiSession implements HoldOwner {
 
   private probeMessage(dir: 0 | 1, m: DecodedMessage, streamOffset: number): void {
     if (this.probe[dir] !== Probe.Unknown) return;
-    if (!isCleanStrict(m) || (this.conn.synSeen ? this.cleanCount[dir] === 0 && streamOffset !== 0 : streamOffset > PROBE_WINDOW)) {
+    // The first message must start the stream (SYN seen) or start within PROBE_WINDOW bytes; the
+    // ones after it may lie past the window (the framer is in sync by then).
+    if (!isCleanStrict(m) || (this.cleanCount[dir] === 0 && (this.conn.synSeen ? streamOffset !== 0 : streamOffset > PROBE_WINDOW))) {
       this.probeFailed(dir);
       return;
     }
