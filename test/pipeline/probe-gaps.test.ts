@@ -135,3 +135,51 @@ describe('the probe window without a SYN (PROBE_WINDOW bytes)', () => {
     expect(messagesAfter(PROBE_WINDOW + 1)).toEqual([]);
   });
 });
+
+describe('one clean message in each direction', () => {
+  it('makes a connection on no CTI port a CTI session', () => {
+    const [a, b] = [{ addr: '10.1.1.1', port: 5000 }, { addr: '10.1.1.2', port: 6000 }];
+    const conf = encode({ type: 'HEARTBEAT_CONF', fields: { InvokeID: 1 } });
+    const segs: FedSegment[] = [segment(a, b, 100, SYN), segment(b, a, 200, SYN | ACK), segment(a, b, 101, PSH | ACK, heartbeat(1)), segment(b, a, 201, PSH | ACK, conf)];
+    const { said, timeline } = run(segs);
+    expect(said).toEqual([]);
+    expect(timeline.sessions().map((x) => [x.heuristic, x.messages])).toEqual([[true, 2]]);
+  });
+});
+
+describe('a direction that failed the probe', () => {
+  it('is searched again once the other direction passes: its later messages are found', () => {
+    const [a, b] = [{ addr: '10.1.1.1', port: 5000 }, { addr: '10.1.1.2', port: 6000 }];
+    const conf = (id: number): Uint8Array => encode({ type: 'HEARTBEAT_CONF', fields: { InvokeID: id } });
+    const junk = new Uint8Array(40).fill(0xee);
+    const hb = heartbeat(3);
+    const segs: FedSegment[] = [
+      segment(a, b, 100, SYN),
+      segment(b, a, 200, SYN | ACK),
+      segment(a, b, 101, PSH | ACK, junk), // fails the probe: suspended
+      segment(b, a, 201, PSH | ACK, conf(1)),
+      segment(b, a, 201 + 12, PSH | ACK, conf(2)), // passes
+      segment(a, b, 101 + junk.length, PSH | ACK, Uint8Array.from([...hb, ...hb])),
+    ];
+    const { events } = run(segs);
+    expect(events.filter((e) => e.kind === 'message').map((e) => (e.kind === 'message' ? `${e.direction} ${e.message.type}` : ''))).toEqual([
+      'server-to-client HEARTBEAT_CONF',
+      'server-to-client HEARTBEAT_CONF',
+      'client-to-server HEARTBEAT_REQ',
+      'client-to-server HEARTBEAT_REQ',
+    ]);
+  });
+});
+
+describe('a capture diagnostic at stream offset 0', () => {
+  it('keeps its stream offset and length (a retransmission of the first bytes that disagrees)', () => {
+    const [a, s] = [{ addr: '10.1.1.1', port: 5000 }, { addr: '10.1.1.2', port: 42027 }];
+    const hb = heartbeat(1);
+    const other = Uint8Array.from(hb);
+    other[0] = 0x7f; // differs in its first byte only
+    const segs: FedSegment[] = [segment(a, s, 100, SYN), segment(s, a, 200, SYN | ACK), segment(a, s, 101, PSH | ACK, hb), segment(a, s, 101, PSH | ACK, other)];
+    const { events } = run(segs);
+    const d = events.find((e) => e.kind === 'diagnostic' && e.code === 'TCP_OVERLAP_MISMATCH');
+    expect(d).toMatchObject({ streamOffset: 0, length: 1 });
+  });
+});
