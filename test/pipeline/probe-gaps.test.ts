@@ -22,20 +22,22 @@ const segment = (src: Endpoint, dst: Endpoint, seq: number, flags: number, paylo
 const heartbeat = (id: number): Uint8Array => encode({ type: 'HEARTBEAT_REQ', fields: { InvokeID: id } });
 
 /** Runs segments through a timeline: the connections said not CTI, the events output (and how many before the first close), the sessions. */
-function run(segments: readonly FedSegment[]): { said: number[]; events: TimelineEvent[]; beforeClose: number; timeline: CaptureTimeline } {
+function run(segments: readonly FedSegment[]): { said: number[]; events: TimelineEvent[]; beforeClose: number; beforeEnd: number; timeline: CaptureTimeline } {
   const timeline = new CaptureTimeline('test.pcap', { ports: [42027], protocolVersion: undefined, showSecrets: false });
   const said: number[] = [];
   const events: TimelineEvent[] = [];
   timeline.onNotCti = (conn) => said.push(conn.id);
   let beforeClose = -1;
+  let beforeEnd = -1;
   for (const e of feedSegments(segments)) {
     if (e.kind === 'close' && beforeClose < 0) beforeClose = events.length;
+    if (e.kind === 'close' && e.reason === 'end-of-capture' && beforeEnd < 0) beforeEnd = events.length;
     timeline.handle(e);
     events.push(...timeline.take());
   }
   timeline.finish();
   events.push(...timeline.take());
-  return { said, events, beforeClose, timeline };
+  return { said, events, beforeClose, beforeEnd, timeline };
 }
 
 describe('the one-way limit', () => {
@@ -181,5 +183,26 @@ describe('a capture diagnostic at stream offset 0', () => {
     const { events } = run(segs);
     const d = events.find((e) => e.kind === 'diagnostic' && e.code === 'TCP_OVERLAP_MISMATCH');
     expect(d).toMatchObject({ streamOffset: 0, length: 1 });
+  });
+});
+
+describe('a session between two CTI ports (neither port tells the roles)', () => {
+  const [a, b] = [{ addr: '10.1.1.1', port: 42027 }, { addr: '10.1.1.2', port: 42027 }];
+  const [c, s] = [{ addr: '10.1.1.3', port: 40001 }, { addr: '10.1.1.2', port: 42027 }];
+  const hb = heartbeat(1);
+
+  it('is output as soon as a message tells the roles, not at its close', () => {
+    const segs: FedSegment[] = [segment(a, b, 101, PSH | ACK, Uint8Array.from([...hb, ...hb])), segment(c, s, 300, SYN), segment(s, c, 400, SYN | ACK), segment(c, s, 301, PSH | ACK, hb)];
+    const { beforeClose, events } = run(segs);
+    expect(beforeClose).toBe(4); // the mid-stream note, two messages, the other session's message
+    expect(events[1]).toMatchObject({ kind: 'message', direction: 'client-to-server', session: '10.1.1.1:42027-10.1.1.2:42027#1' });
+  });
+
+  it('that closes with its roles untold has them guessed then: what waits behind it goes out before the end of the capture', () => {
+    const junk = new Uint8Array(40).fill(0xee);
+    const segs: FedSegment[] = [segment(a, b, 101, PSH | ACK, junk), segment(a, b, 141, 0x04 /* RST */), segment(c, s, 300, SYN), segment(s, c, 400, SYN | ACK), segment(c, s, 301, PSH | ACK, hb)];
+    const { beforeEnd, events } = run(segs);
+    expect(events.map((e) => (e.kind === 'message' ? e.message.type : e.code))).toEqual(['STREAM_GAP', 'STREAM_UNDECODABLE', 'HEARTBEAT_REQ']);
+    expect(beforeEnd).toBe(3);
   });
 });
