@@ -36,4 +36,11 @@ describe('DeliveredBytesLog', () => {
       { numRuns: 300 },
     );
   });
+
+  it('still holds its oldest byte (written - capacity), not the one before (ninth mutation round)', () => {
+    const log = new DeliveredBytesLog(8);
+    log.write(Uint8Array.from({ length: 12 }, (_, i) => 100 + i), 0, 12);
+    expect([log.holds(4, 1), log.holds(4, 8), log.holds(3, 1), log.holds(5, 8)]).toEqual([true, true, false, false]);
+    expect(log.byteAt(4)).toBe(104);
+  });
 });
