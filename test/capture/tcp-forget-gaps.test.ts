@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaptureEvent } from '../../src/capture/tcp-events.js';
+import { connectionHash } from '../../src/capture/tcp-connection-table.js';
 import { TcpReassembler } from '../../src/capture/tcp-reassembler.js';
 import { createTcpSegmentView } from '../../src/capture/tcp-segment.js';
 import { ACK, FIN, PSH, SYN } from '../support/capture-writer.js';
@@ -76,5 +77,33 @@ describe('ignore() of a connection already closed', () => {
     r.pushSegment(toSegmentView(segs[5]!, 6, view));
     r.finish();
     expect(ofKind(events, 'diagnostic').map((d) => d.diagnostic.code)).toEqual(['TCP_SEGMENT_AFTER_CLOSE']);
+  });
+});
+
+describe('connections whose 4-tuples hash alike (one chain of the table)', () => {
+  // Found by search: the same 32-bit connectionHash.
+  const X = { addr: '10.9.0.3', port: 8632 };
+  const Y = { addr: '10.9.0.12', port: 2790 };
+  const server = { addr: S.addr, port: 443 };
+  const hashOf = (c: { addr: string; port: number }): number => connectionHash(toSegmentView({ src: c.addr, dst: server.addr, tcp: { srcPort: c.port, dstPort: server.port, seq: 1, flags: ACK } }, 1));
+  const from = (c: { addr: string; port: number }, seq: number, flags: number, payload = ''): FedSegment => ({ src: c.addr, dst: server.addr, tcp: { srcPort: c.port, dstPort: server.port, seq, flags, payload: text(payload) } });
+  const to = (c: { addr: string; port: number }, seq: number, flags: number, payload = ''): FedSegment => ({ src: server.addr, dst: c.addr, tcp: { srcPort: server.port, dstPort: c.port, seq, flags, payload: text(payload) } });
+
+  it('one forgotten from behind the other is gone from the chain: its late bytes open the next instance', () => {
+    expect(hashOf(X)).toBe(hashOf(Y));
+    const events = feedSegments(
+      [from(X, 10, SYN), to(X, 20, SYN | ACK), from(Y, 10, SYN), to(Y, 20, SYN | ACK), from(X, 11, FIN | ACK), to(X, 21, FIN | ACK), to(X, 22, PSH | ACK, 'late'), from(Y, 11, PSH | ACK, 'y')],
+      { maxClosedConnections: 0 },
+    );
+    expect(ofKind(events, 'open').map((o) => [o.conn.a.addr, o.conn.instance])).toEqual([
+      ['10.9.0.3', 1],
+      ['10.9.0.12', 1],
+      ['10.2.2.2', 2],
+    ]);
+    expect(ofKind(events, 'diagnostic')).toEqual([]);
+    expect(ofKind(events, 'data').map((d) => [d.conn.instance, d.conn.a.addr, new TextDecoder().decode(d.bytes)])).toEqual([
+      [2, '10.2.2.2', 'late'],
+      [1, '10.9.0.12', 'y'],
+    ]);
   });
 });
