@@ -15,6 +15,8 @@ const MHDR = 'MHDR:    0000: 00 00 00 28 00 00 00 17 ...(....';
 const ROW0 = 'MDATA:   0000: 00 00 00 00 00 00 00 01 00 15 00 00 00 00 00 00 ................';
 const ROW1 = '0010: 00 09 00 00 01 00 01 23 00 00 19 05 32 30 30 35 .......#....2005';
 const ROW2 = '0020: 00 08 05 32 30 30 35 00 ...2005.';
+/** The 40 bytes of the body on one row. */
+const BODY_HEX = [ROW0.replace(/^MDATA:\s+/, ''), ROW1, ROW2].flatMap((row) => row.split(/\s+/).slice(1).filter((t) => /^[0-9A-F]{2}$/.test(t))).join(' ');
 
 const VARIANTS: Record<string, readonly string[]> = {
   'as logged': [MHDR, ROW0, ROW1, ROW2],
@@ -25,6 +27,13 @@ const VARIANTS: Record<string, readonly string[]> = {
   'a short row inside the body': [MHDR, ROW0, '0010: 00 09 00 00 01 00 01 23 00 00 19 05 .......#....', ROW2],
   'the last row stops early': [MHDR, ROW0, ROW1, '0020: 00 08 05 32 ...2'],
   'rows written out of order': [MHDR, ROW0, ROW2, ROW1],
+  // Ninth mutation round: the row width (the smallest step between offsets, the first included;
+  // up to 64), a row starting exactly at BodyLength, MHDR bytes past the header, a row written twice.
+  'rows 8 bytes apart, then 16': [MHDR, 'MDATA:   0000: 00 00 00 00 00 00 00 01', '0008: 00 15 00 00 00 00 00 00 00 09 00 00 01 00 01 23', '0018: 00 00 19 05 32 30 30 35 00 08 05 32 30 30 35 00'],
+  'rows 64 bytes apart': [MHDR, `MDATA:   0000: ${BODY_HEX}`, '0040: 41 42 43 44 ABCD'],
+  'a row starting exactly at BodyLength': [MHDR, ROW0, ROW1, ROW2, '0028: 41 42 43 44 ABCD'],
+  'an MHDR row with bytes past the header': ['MHDR:    0000: 00 00 00 28 00 00 00 17 00 01', ROW0, ROW1, ROW2],
+  'a row written twice': [MHDR, ROW0, ROW1, ROW1, ROW2],
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'ccxcti-hex-logs-'));
