@@ -116,7 +116,7 @@ describe('a placeholder whose messages are recognised', () => {
     segs.push(segment(a, s, 101 + hb.length, PSH | ACK, hb)); // confirms the first: both recognised
     const { beforeClose, events } = run(segs);
     expect(beforeClose).toBe(1 + 2 + 5); // the mid-stream note, a's two messages, c's five
-    expect(events.map((e) => (e.kind === 'message' ? e.session.split(':')[0] : e.code))).toEqual(['STREAM_GAP', '10.1.1.1', '10.1.1.3', '10.1.1.3', '10.1.1.3', '10.1.1.3', '10.1.1.3', '10.1.1.1']);
+    expect(events.map((e) => (e.kind === 'message' ? e.session!.split(':')[0] : e.code))).toEqual(['STREAM_GAP', '10.1.1.1', '10.1.1.3', '10.1.1.3', '10.1.1.3', '10.1.1.3', '10.1.1.3', '10.1.1.1']);
   });
 });
 
