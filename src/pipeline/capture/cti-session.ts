@@ -155,6 +155,8 @@ export class CtiSession implements HoldOwner {
   private readonly suspendDue: [boolean, boolean] = [false, false];
   private readonly pushTag: [FrameTag | null, FrameTag | null] = [null, null];
   private readonly source: { file: string };
+  /** Whether `id` was taken among the run's captures' (SessionIds), and so must be released. */
+  private claimed = false;
 
   constructor(
     readonly conn: TcpConnectionInfo,
@@ -231,13 +233,14 @@ export class CtiSession implements HoldOwner {
     }
     if (this.state === 'probe') this.state = this.probe[0] === Probe.Pass || this.probe[1] === Probe.Pass ? 'cti' : 'ignored';
     if (this.state === 'cti' && this.clientDir === -1) this.guessRoles();
+    this.claimId();
     this.settleHolds();
     this.releaseId();
   }
 
   /** Closed or not CTI: its id is free for another capture's session (its events keep it). */
   private releaseId(): void {
-    if (this.id !== '') this.ctx.sessionIds.release(this.id, this.ctx, this.ctx.ts);
+    if (this.claimed) this.ctx.sessionIds.release(this.id, this.ctx, this.ctx.ts);
   }
 
   /** After a framer call: the suspension the probe asked for meanwhile. */
@@ -281,6 +284,7 @@ export class CtiSession implements HoldOwner {
     }
     if (this.state === 'probe') this.state = 'cti';
     if (this.state === 'cti' && this.clientDir === -1) this.guessRoles();
+    this.claimId();
     // Messages still to be recognised will take their place when they are.
     this.placeholders[0] = null;
     this.placeholders[1] = null;
@@ -408,6 +412,7 @@ export class CtiSession implements HoldOwner {
   private probePassed(dir: 0 | 1): void {
     this.probe[dir] = Probe.Pass;
     this.state = 'cti';
+    this.claimId();
     for (const f of this.framers) f?.resume();
     this.settleHolds();
   }
@@ -429,8 +434,22 @@ export class CtiSession implements HoldOwner {
     this.clientDir = clientDir;
     this.roleBasis = basis;
     this.names = clientDir === 0 ? DIRECTIONS : [DIRECTIONS[1], DIRECTIONS[0]];
-    if (this.id !== '') this.ctx.sessionIds.release(this.id, this.ctx, this.ctx.ts);
-    this.id = this.ctx.sessionIds.claim(this.endpoints(clientDir), this.conn.instance, this.ctx, this.ctx.ts);
+    if (this.claimed) {
+      this.releaseId();
+      this.claimed = false;
+    }
+    this.id = this.sessionId(clientDir);
+    this.claimId();
+  }
+
+  /**
+   * A CTI session whose roles are known takes its id among those of the run's captures
+   * (SessionIds; a connection still probed, most of them not CTI, takes none).
+   */
+  private claimId(): void {
+    if (this.claimed || this.state !== 'cti' || this.clientDir === -1) return;
+    this.id = this.ctx.sessionIds.claim(this.endpoints(this.clientDir), this.conn.instance, this.ctx, this.ctx.ts);
+    this.claimed = true;
   }
 
   /** The id the session would have, unclaimed (a snapshot of a session whose roles are not known). */
