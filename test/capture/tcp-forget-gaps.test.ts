@@ -10,21 +10,10 @@ import { TcpReassembler } from '../../src/capture/tcp-reassembler.js';
 import { createTcpSegmentView } from '../../src/capture/tcp-segment.js';
 import { ACK, FIN, PSH, SYN } from '../support/capture-writer.js';
 import { feedSegments, toSegmentView, type FedSegment } from '../support/segment-feed.js';
-import { S, ofKind, text } from '../support/tcp-script.js';
+import { ofKind, S, shortConnection, text } from '../support/tcp-script.js';
 
 const CLIENT = '10.9.9.9';
-/** A short connection from CLIENT:port to the server: handshake, 3 bytes, FINs (closed). */
-function short(port: number): FedSegment[] {
-  const c = { src: CLIENT, dst: S.addr };
-  const r = { src: S.addr, dst: CLIENT };
-  return [
-    { ...c, tcp: { srcPort: port, dstPort: 443, seq: 10, flags: SYN } },
-    { ...r, tcp: { srcPort: 443, dstPort: port, seq: 20, ack: 11, flags: SYN | ACK } },
-    { ...c, tcp: { srcPort: port, dstPort: 443, seq: 11, flags: PSH | ACK, payload: text('GET') } },
-    { ...c, tcp: { srcPort: port, dstPort: 443, seq: 14, flags: FIN | ACK } },
-    { ...r, tcp: { srcPort: 443, dstPort: port, seq: 21, flags: FIN | ACK } },
-  ];
-}
+const short = (port: number): FedSegment[] => shortConnection(port);
 /** New bytes from the server on the 4-tuple of short(port), after it closed. */
 const late = (port: number): FedSegment => ({ src: S.addr, dst: CLIENT, tcp: { srcPort: 443, dstPort: port, seq: 21, flags: PSH | ACK, payload: text('late') } });
 

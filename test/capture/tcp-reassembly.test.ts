@@ -6,20 +6,9 @@ import { TcpReassembler, type TcpReassemblyOptions } from '../../src/capture/tcp
 import { createTcpSegmentView } from '../../src/capture/tcp-segment.js';
 import { feedSegments, toSegmentView, type FedSegment } from '../support/segment-feed.js';
 
-import { C, S, handshake, ofKind, seg, str, text } from '../support/tcp-script.js';
+import { C, handshake, ofKind, S, seg, shortConnection, str, text } from '../support/tcp-script.js';
 
-/** A short HTTPS connection from 10.9.9.9:port to the server: handshake, a request, FINs. */
-function short(port: number): FedSegment[] {
-  const c = { src: '10.9.9.9', dst: S.addr };
-  const r = { src: S.addr, dst: '10.9.9.9' };
-  return [
-    { ...c, tcp: { srcPort: port, dstPort: 443, seq: 10, flags: SYN } },
-    { ...r, tcp: { srcPort: 443, dstPort: port, seq: 20, ack: 11, flags: SYN | ACK } },
-    { ...c, tcp: { srcPort: port, dstPort: 443, seq: 11, flags: PSH | ACK, payload: text('GET') } },
-    { ...c, tcp: { srcPort: port, dstPort: 443, seq: 14, flags: FIN | ACK } },
-    { ...r, tcp: { srcPort: 443, dstPort: port, seq: 21, flags: FIN | ACK } },
-  ];
-}
+const short = (port: number): FedSegment[] => shortConnection(port);
 
 describe('TCP connection lifecycle', () => {
   it('opens with the SYN sender as A/initiator, delivers both directions, closes on FIN', () => {

@@ -8,17 +8,9 @@ import { CaptureTimeline } from '../../src/pipeline/capture/capture-timeline.js'
 import { ONE_WAY_LIMIT } from '../../src/pipeline/capture/cti-session.js';
 import { encode } from '../../src/protocol/codec/encode.js';
 import { ACK, PSH, SYN } from '../support/capture-writer.js';
-import { feedSegments, type FedSegment } from '../support/segment-feed.js';
+import { feedSegments, segmentBetween, type FedSegment } from '../support/segment-feed.js';
 
-interface Endpoint {
-  readonly addr: string;
-  readonly port: number;
-}
-const segment = (src: Endpoint, dst: Endpoint, seq: number, flags: number, payload: Uint8Array = new Uint8Array(0)): FedSegment => ({
-  src: src.addr,
-  dst: dst.addr,
-  tcp: { srcPort: src.port, dstPort: dst.port, seq, ack: 0, flags, payload },
-});
+const segment = segmentBetween;
 const heartbeat = encode({ type: 'HEARTBEAT_REQ', fields: { InvokeID: 1 } });
 const junk = new Uint8Array(64).fill(0xee);
 

@@ -8,17 +8,9 @@ import { ONE_WAY_LIMIT, PROBE_WINDOW } from '../../src/pipeline/capture/cti-sess
 import { encode } from '../../src/protocol/codec/encode.js';
 import type { TimelineEvent } from '../../src/timeline/types.js';
 import { ACK, PSH, SYN } from '../support/capture-writer.js';
-import { feedSegments, type FedSegment } from '../support/segment-feed.js';
+import { feedSegments, segmentBetween, type FedSegment } from '../support/segment-feed.js';
 
-interface Endpoint {
-  readonly addr: string;
-  readonly port: number;
-}
-const segment = (src: Endpoint, dst: Endpoint, seq: number, flags: number, payload: Uint8Array = new Uint8Array(0)): FedSegment => ({
-  src: src.addr,
-  dst: dst.addr,
-  tcp: { srcPort: src.port, dstPort: dst.port, seq, ack: 0, flags, payload },
-});
+const segment = segmentBetween;
 const heartbeat = (id: number): Uint8Array => encode({ type: 'HEARTBEAT_REQ', fields: { InvokeID: id } });
 
 /** Runs segments through a timeline: the connections said not CTI, the events output (and how many before the first close), the sessions. */

@@ -67,3 +67,16 @@ export function feedSegments(segments: readonly FedSegment[], options: Partial<T
   r.finish();
   return events;
 }
+
+export interface Endpoint {
+  readonly addr: string;
+  readonly port: number;
+}
+
+/** A segment from `src` to `dst` (ack 0). */
+export const segmentBetween = (src: Endpoint, dst: Endpoint, seq: number, flags: number, payload: Uint8Array = new Uint8Array(0)): FedSegment => ({
+  src: src.addr,
+  dst: dst.addr,
+  tcp: { srcPort: src.port, dstPort: dst.port, seq, ack: 0, flags, payload },
+});
+
