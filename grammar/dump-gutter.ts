@@ -55,6 +55,26 @@ export function gutterScore(gutter: string | undefined, bytes: readonly number[]
   }
 }
 
+/** Row width: the smallest step between stated offsets (ascending, each once); DEFAULT_WIDTH when none, or wider than MAX_WIDTH. */
+export function rowWidth(sortedOffsets: readonly number[]): number {
+  let width = Infinity;
+  for (let i = 1; i < sortedOffsets.length; i++) width = Math.min(width, sortedOffsets[i] - sortedOffsets[i - 1]);
+  return Number.isFinite(width) && width <= MAX_WIDTH ? width : DEFAULT_WIDTH;
+}
+
+/**
+ * How many bytes a row at `offset` is expected to hold, when that is known: up to the row that
+ * continues it (`next`, when above it), within the row width, and no further than the end of a
+ * block of `total` bytes it starts inside. A row past the block has no expected count (its
+ * bytes are trailing bytes, told from its gutter).
+ */
+export function expectedByteCount(offset: number, next: number | undefined, total: number | undefined, width: number): number | undefined {
+  let expected: number | undefined;
+  if (next !== undefined && next > offset) expected = Math.min(width, next - offset);
+  if (total !== undefined && total > offset) expected = Math.min(expected ?? width, total - offset);
+  return expected;
+}
+
 /**
  * Picks how many of the leading hex-looking tokens are bytes: the expected count when it is
  * possible, otherwise the candidate whose gutter renders its bytes best (more bytes on a tie).

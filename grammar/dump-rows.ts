@@ -17,7 +17,7 @@ import type { DumpRow, TraceDiagnostic } from './cti-trace-types.js';
 import { HexBytes, Offset } from './cti-trace-tokens.js';
 import type { DumpRowSyntax } from './cti-trace-parser.js';
 import { textEnd, type LineIndex } from './token-text.js';
-import { chooseByteCount, DEFAULT_WIDTH, gutterScore, MAX_WIDTH } from './dump-gutter.js';
+import { chooseByteCount, expectedByteCount, gutterScore, rowWidth } from './dump-gutter.js';
 
 export { chooseByteCount, gutterScore, mhdrLength, renderGutter } from './dump-gutter.js';
 
@@ -53,13 +53,6 @@ function statedOffsets(rows: readonly PreparedRow[]): number[] {
   return [...new Set(offsets)].sort((a, b) => a - b);
 }
 
-/** Row width: the smallest step between stated offsets, in offset order (16 when there is none). */
-function rowWidth(offsets: readonly number[]): number {
-  let width = Infinity;
-  for (let i = 1; i < offsets.length; i++) width = Math.min(width, offsets[i] - offsets[i - 1]);
-  return Number.isFinite(width) && width <= MAX_WIDTH ? width : DEFAULT_WIDTH;
-}
-
 /** The smallest stated offset above `offset` (the row that continues this one, wherever it is written). */
 function offsetAbove(offsets: readonly number[], offset: number): number | undefined {
   return offsets.find((o) => o > offset);
@@ -90,9 +83,7 @@ export function resolveDumpRows(
     // may come earlier or later in the text.
     const written = prepared[i + 1]?.statedOffset;
     const next = written !== undefined && written <= offset ? written : offsetAbove(offsets, offset);
-    let expected: number | undefined;
-    if (next !== undefined && next > offset) expected = Math.min(width, next - offset);
-    if (total !== undefined && total > offset) expected = Math.min(expected ?? width, total - offset);
+    const expected = expectedByteCount(offset, next, total, width);
 
     // The leading run of hex groups: their values and where each starts in the text.
     const body = row.body;

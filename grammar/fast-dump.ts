@@ -9,13 +9,11 @@
  */
 import { directionOf } from './trace-objects.js';
 import type { CtiTraceParseResult, DumpRow, LowLevelTrace } from './cti-trace-types.js';
-import { chooseByteCount, gutterScore, mhdrLength } from './dump-gutter.js';
+import { chooseByteCount, DEFAULT_WIDTH, expectedByteCount, gutterScore, MAX_WIDTH, mhdrLength } from './dump-gutter.js';
 
 /** Characters (and the markup the lexer skips) the fast path leaves to the reference parser. */
 const UNSURE = /[^\t\n\x20-\x7e\u00a1-\uffff]|<\/?(?:pre|p|br|code)[ \t]*\/?>|```/i;
 
-const DEFAULT_WIDTH = 16;
-const MAX_WIDTH = 64;
 
 function ws(c: number): boolean {
   return c <= 0x20 || c === 0x7f || c === 0xa0;
@@ -110,9 +108,7 @@ function resolve(s: string, rows: readonly ScannedRow[], total: number | undefin
     const row = rows[i]!;
     const offset = row.offset;
     const next = rows[i + 1]?.offset;
-    let expected: number | undefined;
-    if (next !== undefined && next > offset) expected = Math.min(width, next - offset);
-    if (total !== undefined && total > offset) expected = Math.min(expected ?? width, total - offset);
+    const expected = expectedByteCount(offset, next, total, width);
     const gutterAfter = (k: number): string | undefined => {
       const from = k < row.hex.length ? row.starts[k]! : row.gutterFrom >= 0 ? row.gutterFrom : undefined;
       return from === undefined ? undefined : s.slice(from, row.rowEnd);

@@ -24,9 +24,10 @@ import { createRawFrame, type FrameSink, type RawFrame } from './raw-frame.js';
 import type { CaptureReaderLimits, RecordParser } from './record-parser.js';
 
 const FILE_HEADER_LENGTH = 24;
-/** The standard record header; the variants' longer headers start with the same 16 bytes. */
-const RECORD_HEADER_LENGTH = 16;
-/** Record header lengths to try, in order: standard magic, then modified magic. */
+/**
+ * Record header lengths to try, in order: standard magic (16 first, the standard record
+ * header), then modified magic. The variants' longer headers start with the same 16 bytes.
+ */
 const STANDARD_MAGIC_HEADER_LENGTHS: readonly number[] = [16, 24, 20];
 const MODIFIED_MAGIC_HEADER_LENGTHS: readonly number[] = [24, 28];
 /** Largest original length believed during resynchronisation. */
@@ -60,7 +61,7 @@ export class PcapParser implements RecordParser {
   private plausibleCaplen: number;
   private lastTsSec = -1;
   /** Record header length: decided from the first records, after the file header. */
-  private recordHeaderLength = RECORD_HEADER_LENGTH;
+  private recordHeaderLength: number;
   private readonly headerLengths: readonly number[];
   private resyncing = false;
   private resyncStartOffset = 0;

@@ -8,7 +8,7 @@
  * missing bytes — never filled with invented values.
  */
 import type { ByteRange } from '../protocol/codec/decode.js';
-import { chooseByteCount, DEFAULT_WIDTH, MAX_WIDTH } from '../../grammar/dump-gutter.js';
+import { chooseByteCount, expectedByteCount, rowWidth } from '../../grammar/dump-gutter.js';
 import { assembleDump, placeHeader, placeRows, type HexNote, type PlacedRow } from './place-rows.js';
 
 export type { HexNote };
@@ -146,14 +146,9 @@ function parseMivr(text: string): HexParseResult {
 function splitRows(raw: readonly RawRow[], total: number | undefined): PlacedRow[] {
   const offsets = [...new Set(raw.map((r) => r.offset))].sort((a, b) => a - b);
   const nextOffset = new Map(offsets.map((o, i) => [o, offsets[i + 1]]));
-  let width = Infinity;
-  for (let i = 1; i < offsets.length; i++) width = Math.min(width, offsets[i]! - offsets[i - 1]!);
-  if (!(Number.isFinite(width) && width <= MAX_WIDTH)) width = DEFAULT_WIDTH;
+  const width = rowWidth(offsets);
   return raw.map((r) => {
-    const next = nextOffset.get(r.offset);
-    let expected: number | undefined;
-    if (next !== undefined) expected = Math.min(width, next - r.offset);
-    if (total !== undefined && total > r.offset) expected = Math.min(expected ?? width, total - r.offset);
+    const expected = expectedByteCount(r.offset, nextOffset.get(r.offset), total, width);
     const hex: number[] = [];
     while (hex.length < r.tokens.length && BYTE_TOKEN.test(r.tokens[hex.length]!)) hex.push(parseInt(r.tokens[hex.length]!, 16));
     const gutterAfter = (k: number): string | undefined => (k < r.tokens.length ? r.tokens.slice(k).join(' ') : undefined);

@@ -12,8 +12,8 @@
  * bytes of one direction are an OPEN_REQ, or two consecutive clean messages (a defined
  * type, a length the guide allows, no error when decoded), or one clean message in each
  * direction. Otherwise it is dropped silently: when both directions failed, or when one failed
- * and sent ONE_WAY_LIMIT bytes while the other sent nothing. Until decided (and until the roles are known)
- * the session's events wait in holds that keep their place in the capture order.
+ * and sent ONE_WAY_LIMIT bytes while the other sent nothing. Until decided (and until the roles
+ * are known) the session's events wait in holds that keep their place in the capture order.
  *
  * Version: OPEN_REQ's VersionNumber applies to it and to every later message of the
  * session; before (or without) it the assumed version (--protocol-version), else none (the
@@ -240,7 +240,9 @@ export class CtiSession implements HoldOwner {
 
   /** Closed or not CTI: its id is free for another capture's session (its events keep it). */
   private releaseId(): void {
-    if (this.claimed) this.ctx.sessionIds.release(this.id, this.ctx, this.ctx.ts);
+    if (!this.claimed) return;
+    this.ctx.sessionIds.release(this.id, this.ctx, this.ctx.ts);
+    this.claimed = false;
   }
 
   /** After a framer call: the suspension the probe asked for meanwhile. */
@@ -434,10 +436,7 @@ export class CtiSession implements HoldOwner {
     this.clientDir = clientDir;
     this.roleBasis = basis;
     this.names = clientDir === 0 ? DIRECTIONS : [DIRECTIONS[1], DIRECTIONS[0]];
-    if (this.claimed) {
-      this.releaseId();
-      this.claimed = false;
-    }
+    this.releaseId();
     this.id = this.sessionId(clientDir);
     this.claimId();
   }
