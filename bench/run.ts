@@ -9,6 +9,17 @@ function fmt(n: number, digits = 0): string {
 }
 
 import { loadavg } from 'node:os';
+import type { JsonOutputCost } from './capture/json-output-cost.js';
+
+/** What the output asks for at the target, against V8's own serializer (bench/capture/json-output-cost.ts). */
+function outputLine(c: JsonOutputCost, decodeMBPerSec: number): string {
+  const perByte = c.jsonBytes / c.captureBytes;
+  return (
+    `  output  ${fmt(perByte, 2)} bytes of ndjson per capture byte (the first ${fmt(c.captureBytes / 1e6, 1)} MB: ${fmt(c.messages)} messages, ${fmt(c.jsonBytes / 1e6, 1)} MB): ` +
+    `decode wrote ${fmt(decodeMBPerSec * perByte, 0)} MB/s of JSON, 100 MB/s would need ${fmt(100 * perByte, 0)}; ` +
+    `V8's native JSON.stringify writes ${fmt(c.stringifyMBPerSec, 0)} MB/s of these messages (alone: ${fmt(c.captureMBPerSec, 1)} MB/s of capture)`
+  );
+}
 
 const only = process.argv.slice(2);
 console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores; figures are wall-clock unless said)`);
@@ -51,6 +62,7 @@ if (wants('capture')) {
       console.log(`  ratio   ${fmt(n.wallSeconds / o.wallSeconds, 1)}× tshark without its SMPP heuristic (wall), ${fmt(n.cpuSeconds / o.cpuSeconds, 1)}× (CPU)`);
     }
   } else console.log('  tshark  not installed: no ratio');
+  console.log(outputLine(r.jsonOutput, mb / o.wallSeconds));
   console.log(`  targets ≥ 100 MB/s, ≥ 20× tshark, peak RSS < 200 MB; load average before ${r.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${r.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
 }
 
@@ -68,6 +80,7 @@ if (wants('capture-mixed')) {
     console.log(`  tshark  ${bound}${fmt(t.wallSeconds, 1)} s wall${t.timedOut ? ` (stopped by timeout ${t.timeoutSeconds} s)` : ` (${fmt(t.cpuSeconds, 1)} s CPU)`}: ${t.timedOut ? '< ' : ''}${fmt(mb / t.wallSeconds, 2)} MB/s; peak RSS ${fmt(t.peakRssMiB)} MiB`);
     console.log(`  ratio   ${bound}${fmt(t.wallSeconds / o.wallSeconds, 1)}× tshark (wall)${t.timedOut ? '' : `, ${fmt(t.cpuSeconds / o.cpuSeconds, 1)}× (CPU)`}`);
   } else console.log('  tshark  not installed: no ratio');
+  console.log(outputLine(r.jsonOutput, mb / o.wallSeconds));
   console.log('  (a second scenario, not the headline: the CTI-only capture above is the worst case per byte, this one an unfiltered capture)');
   console.log(`  load average before ${r.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${r.loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
 }

@@ -21,6 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCtiCapture, type GeneratedCapture } from './cti-capture-generator.js';
+import { measureJsonOutput, type JsonOutputCost } from './json-output-cost.js';
 
 export interface ProcessRun {
   readonly ok: boolean;
@@ -66,6 +67,8 @@ export interface CaptureBenchResult {
   readonly tshark: TsharkRun | null;
   /** The same with tshark's SMPP heuristic off. */
   readonly tsharkNoSmpp: ProcessRun | null;
+  /** What the JSON output asks for, and V8's JSON.stringify on it (json-output-cost.ts). */
+  readonly jsonOutput: JsonOutputCost;
 }
 
 /**
@@ -122,7 +125,8 @@ export function benchCaptureDecode(sizeMiB: number, runs = 1): CaptureBenchResul
     const ours = fastestDecode(path, runs);
     const tshark = tsharkFields(path);
     const tsharkNoSmpp = tshark === null ? null : timed('tshark', ['--disable-heuristic', 'smpp_tcp', '-r', path, '-T', 'fields', '-e', 'frame.number']);
-    return { capture, loadBefore, loadAfter: loadavg(), ours, tshark, tsharkNoSmpp };
+    const loadAfter = loadavg();
+    return { capture, loadBefore, loadAfter, ours, tshark, tsharkNoSmpp, jsonOutput: measureJsonOutput(path) };
   } finally {
     done();
   }
@@ -134,6 +138,7 @@ export interface MixedBenchResult {
   readonly loadAfter: readonly number[];
   readonly ours: ProcessRun;
   readonly tshark: TsharkRun | null;
+  readonly jsonOutput: JsonOutputCost;
 }
 
 /**
@@ -157,12 +162,14 @@ export async function benchMixedCaptureDecode(sizeMiB: number, runs = 1): Promis
     const loadBefore = loadavg();
     const ours = fastestDecode(path, runs);
     const tshark = tsharkFields(path);
+    const loadAfter = loadavg();
     return {
       capture: { path, bytes: g.bytes, ctiMessages: g.ctiMessages, tcpConnections: g.tcpConnections, ctiShare: cti / g.bytes },
       loadBefore,
-      loadAfter: loadavg(),
+      loadAfter,
       ours,
       tshark,
+      jsonOutput: measureJsonOutput(path),
     };
   } finally {
     if (process.env.KEEP_BENCH_FILE === undefined) rmSync(path, { force: true });
