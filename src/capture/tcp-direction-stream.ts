@@ -9,6 +9,13 @@
  *   only fills the holes between pieces already held: the first copy wins; overlapping bytes
  *   that differ are reported (TCP_OVERLAP_MISMATCH), as are later copies of already-delivered
  *   bytes that differ from the recent-bytes window.
+ * - A hole whose bytes the peer has acknowledged (its ACK number is beyond the hole) was lost
+ *   at the capture point, not on the network: the receiver has those bytes, so no copy will
+ *   come. Once that acknowledgement is older than a grace time (capture time; for the two
+ *   directions' timestamps to disagree a little), the hole becomes a gap and delivery goes on.
+ * - A hole still open after a timeout (capture time, counted from the first byte held after
+ *   it) becomes a gap: no retransmission waits that long. This is what ends a hole when the
+ *   peer's ACKs are not in the capture (one direction captured).
  * - When the buffered bytes exceed the per-direction (or the overall) limit, the first hole
  *   becomes a gap and delivery goes on after it.
  * - Once {@link TcpDirectionStream.ignore}d (its consumer has no use for the bytes), the
@@ -60,6 +67,8 @@ interface PendingPiece {
 }
 
 const TWO_32 = 4294967296;
+/** How far beyond the last byte seen an acknowledgement may reach and still count (lost tails). */
+const ACK_BEYOND_SEEN_BYTES = 1 << 20;
 /** Uncaptured ranges remembered ahead of the stream (the oldest are forgotten beyond). */
 const MAX_HOLES = 1024;
 
@@ -82,6 +91,10 @@ export class TcpDirectionStream {
   /** Byte ranges frames said exist but did not capture (snap length), ahead of `next`, in order. */
   private holes: Array<{ readonly from: number; readonly to: number }> = [];
   private pendingBytes = 0;
+  /** Stream offset up to which the peer acknowledged the bytes while a hole was open (-1: none). */
+  private ackedTo = -1;
+  /** Capture time (seconds) of the first acknowledgement beyond `next` that `ackedTo` holds. */
+  private ackedSince = 0;
   private readonly recent: RecentBytesWindow;
   /** See {@link ignore}. */
   private ignoredFlag = false;
@@ -216,6 +229,42 @@ export class TcpDirectionStream {
     this.enforceLimits();
   }
 
+  /**
+   * The peer acknowledged every byte before stream offset `o` at capture time `at` (seconds).
+   * Only remembered while a hole is open: bytes the receiver has will not be sent again.
+   */
+  acknowledged(o: number, at: number): void {
+    if (this.pendingCount === 0 || o <= this.next) return;
+    // A receiver cannot acknowledge bytes never sent: an ACK far beyond the last byte seen is
+    // damage (or not this connection's numbering), not evidence.
+    const last = this.pending[this.pending.length - 1];
+    if (o > last.offset + last.length + ACK_BEYOND_SEEN_BYTES) return;
+    if (this.ackedTo <= this.next) this.ackedSince = at;
+    if (o > this.ackedTo) this.ackedTo = o;
+  }
+
+  /**
+   * Holes that will not be filled become gaps, at capture time `at` (seconds): those before
+   * `ackedTo` once the acknowledgement is `ackGrace` seconds old (cause `acknowledged`), and any
+   * hole whose first byte after it has waited `timeout` seconds (cause `timeout`: no copy came
+   * within any retransmission time; the only rule left when the peer's ACKs are not in the
+   * capture). What is buffered after them is delivered.
+   */
+  gapStaleHoles(at: number, ackGrace: number, timeout: number): void {
+    if (this.pendingCount === 0) return;
+    if (this.ackedTo > this.next && at - this.ackedSince >= ackGrace) {
+      while (this.pendingCount > 0 && this.ackedTo > this.next) {
+        this.gapTo(Math.min(this.pending[this.pendingHead].offset, this.ackedTo), 'acknowledged');
+        this.settle();
+      }
+    }
+    while (this.pendingCount > 0) {
+      const first = this.pending[this.pendingHead];
+      if (at - (first.tsSec + first.tsNsec / 1e9) < timeout) break;
+      this.gapToFirstPending('timeout');
+    }
+  }
+
   /** A FIN at stream offset `o`. */
   fin(o: number): void {
     if (this.finOffset >= 0) return;
@@ -244,7 +293,7 @@ export class TcpDirectionStream {
    */
   flush(cause: TcpGapCause): void {
     while (this.pendingCount > 0) this.gapToFirstPending(cause);
-    if (this.finOffset > this.next) this.gap(this.finOffset - this.next, cause);
+    if (this.finOffset > this.next) this.gapTo(this.finOffset, cause);
     this.pending = [];
     this.pendingHead = 0;
     this.holes = [];
@@ -335,9 +384,18 @@ export class TcpDirectionStream {
   }
 
   private gapToFirstPending(cause: TcpGapCause): void {
-    const first = this.pending[this.pendingHead];
-    this.gap(first.offset - this.next, cause);
+    this.gapTo(this.pending[this.pendingHead].offset, cause);
     this.settle();
+  }
+
+  /**
+   * Missing bytes up to stream offset `end` become gaps: those the peer acknowledged with the
+   * cause `acknowledged` (they were lost at the capture point, whatever made us give up), the
+   * rest with `cause`.
+   */
+  private gapTo(end: number, cause: TcpGapCause): void {
+    if (this.ackedTo > this.next) this.gap(Math.min(end, this.ackedTo) - this.next, 'acknowledged');
+    this.gap(end - this.next, cause);
   }
 
   private enforceLimits(): void {

@@ -85,6 +85,8 @@ export interface TcpDataEvent {
 
 /** Why a gap was declared. */
 export type TcpGapCause =
+  /** The peer acknowledged the bytes: lost at the capture point, no copy will come. */
+  | 'acknowledged'
   /** The out-of-order buffer reached its limit (per direction, or overall). */
   | 'buffer-limit'
   /** The connection closed (FIN grace time over, RST, reuse, eviction) with bytes missing. */
@@ -92,7 +94,9 @@ export type TcpGapCause =
   /** The capture ended with bytes missing. */
   | 'end-of-capture'
   /** The segment's tail was not captured (snap length). */
-  | 'not-captured';
+  | 'not-captured'
+  /** No copy came within the reassembler's hole timeout (capture time). */
+  | 'timeout';
 
 export interface TcpGapEvent {
   readonly kind: 'gap';

@@ -14,6 +14,10 @@
  *   when it was still open. So does a SYN-ACK with a new ISN once data flowed, or any SYN-ACK
  *   on a closed connection that is not a retransmission.
  * - RST: every hole becomes a gap, the connection closes (`rst`).
+ * - An ACK beyond a hole of the other direction means the receiver has those bytes: they were
+ *   lost at the capture point and will not be sent again, so the hole becomes a gap once that
+ *   acknowledgement is `acknowledgedHoleGraceSeconds` old. Any hole becomes a gap after
+ *   `holeTimeoutSeconds` (when the peer's ACKs are not in the capture).
  * - FIN in both directions: the connection closes (`fin`) as soon as both directions are
  *   complete; if bytes are still missing it waits `finGraceSeconds` of capture time for
  *   retransmissions, then reports the holes as gaps and closes.
@@ -66,6 +70,22 @@ export interface TcpReassemblyOptions {
   readonly maxClosedConnections: number;
   /** Capture-time seconds to wait for missing bytes once both FINs were seen (default 5). */
   readonly finGraceSeconds: number;
+  /**
+   * Capture-time seconds a hole the peer has acknowledged is still waited for before it
+   * becomes a gap (default 0.1): the receiver has those bytes, so they were lost at the
+   * capture point and no copy will come; the wait only allows for the two directions'
+   * timestamps to be a little out of step (two interfaces of a tap). Without it every packet
+   * the capture dropped held its direction's later bytes until the per-direction limit or the
+   * end of the capture.
+   */
+  readonly acknowledgedHoleGraceSeconds: number;
+  /**
+   * Capture-time seconds a hole is waited for at most, counted from the first byte held after
+   * it (default 10: beyond the few seconds a retransmission takes, even after a lost one).
+   * It ends holes the acknowledgement rule cannot see (only one direction captured) before
+   * they hold their direction's bytes up to the per-direction limit.
+   */
+  readonly holeTimeoutSeconds: number;
   /** A segment starting further than this beyond the next expected byte is dropped as bogus (default 1 GiB). */
   readonly maxSegmentAheadBytes: number;
 }
@@ -88,6 +108,8 @@ export const DEFAULT_TCP_REASSEMBLY_OPTIONS: TcpReassemblyOptions = Object.freez
   maxConnections: 10000,
   maxClosedConnections: 1000,
   finGraceSeconds: 5,
+  acknowledgedHoleGraceSeconds: 0.1,
+  holeTimeoutSeconds: 10,
   maxSegmentAheadBytes: 1 << 30,
 });
 
@@ -280,11 +302,16 @@ export class TcpReassembler implements DirectionEventSink {
       if (len + missing > 0) d.acceptPayload(start, seg.payload, seg.payloadOffset, len, missing, seg.frame, seg.tsSec, seg.tsNsec);
       if (isFin) d.fin(start + len + missing);
     }
+    const other = conn.dirs[dir === 0 ? 1 : 0];
+    const at = seg.tsSec + seg.tsNsec / 1e9;
+    if (isAck && other.initialized) other.acknowledged(other.offsetOf(seg.ack), at);
+    const { acknowledgedHoleGraceSeconds: ackGrace, holeTimeoutSeconds: timeout } = this.options;
+    other.gapStaleHoles(at, ackGrace, timeout);
+    d.gapStaleHoles(at, ackGrace, timeout);
     if ((flags & TcpFlag.RST) !== 0) {
       this.close(conn, 'rst', 'closed');
       return;
     }
-    const other = conn.dirs[dir === 0 ? 1 : 0];
     if (d.finOffset >= 0 && other.finOffset >= 0) {
       if (d.complete && other.complete) this.close(conn, 'fin', 'closed');
       else if (conn.closingSinceSec < 0) {

@@ -550,6 +550,8 @@ export class CtiSession implements HoldOwner {
 
 function gapCause(cause: TcpGapEvent['cause']): string {
   switch (cause) {
+    case 'acknowledged':
+      return 'never captured, though the receiver acknowledged them: lost at the capture point';
     case 'buffer-limit':
       return 'never captured: the reassembly buffer gave up waiting for them';
     case 'closed':
@@ -558,5 +560,7 @@ function gapCause(cause: TcpGapEvent['cause']): string {
       return 'never captured before the capture ended';
     case 'not-captured':
       return 'cut off by the snapshot length';
+    case 'timeout':
+      return 'never captured: no copy came within the time any retransmission takes';
   }
 }
