@@ -225,12 +225,21 @@ function bracedTrace(ctx: Ctx, preamble: readonly IToken[], body: BracedSyntax):
   const lengthAttr = attrs.find((a) => a.key === 'length');
   const first = body.open ?? body.attrs[0];
   if (!type) diag(ctx, 'warning', 'TRACE-NO-MESSAGE-NAME', 'the trace has no type= attribute', first);
-  if (body.open && !body.close) {
+  const cut = body.open !== undefined && !body.close;
+  let items = body.items;
+  if (cut) {
     diag(ctx, 'warning', 'TRACE-UNCLOSED-BRACE', 'the { of the trace is not closed (record cut short?)', body.open);
+    // The value the record ends in, with no comma after it, may itself be cut ("CallID: 1677").
+    const last = items[items.length - 1];
+    if (last?.kind === 'pair') {
+      diag(ctx, 'info', 'TRACE-LAST-VALUE-CUT', `the value of ${/[A-Za-z_$][\w.$[\]]*(?=\s*:)/.exec(tokenText(last.key))?.[0] ?? 'the last field'} ends the record without a comma or "}" (cut short?); left out`, last.key);
+      items = items.slice(0, -1);
+    }
   }
-  const grouped = groupPairs(ctx, body.items, 'braced');
+  const grouped = groupPairs(ctx, items, 'braced');
   return highLevel(
     {
+      ...(cut ? { cut: true as const } : {}),
       shape: 'braced',
       verb,
       processor,

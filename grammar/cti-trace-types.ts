@@ -102,6 +102,11 @@ export interface HighLevelTrace {
   readonly eccTotalBytes?: number;
   /** True when the text ends in `...` ("more fields omitted" in the guide's tables). */
   readonly truncated: boolean;
+  /**
+   * True when the record ends before the trace's closing `}` (a log cut short, `grep -A`):
+   * the fields past the cut are unknown; a last value with no comma after it is left out.
+   */
+  readonly cut?: true;
   /** 1-based line of the parsed text where the message starts. */
   readonly line: number;
 }

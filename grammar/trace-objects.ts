@@ -24,7 +24,7 @@ export interface GroupedPairs {
 
 /** A high-level trace object (one shape, the same key order, for the parser and the fast scanner). */
 export function highLevel(
-  base: Pick<HighLevelTrace, 'shape' | 'verb' | 'processor' | 'messageName' | 'length' | 'attrs' | 'line'>,
+  base: Pick<HighLevelTrace, 'shape' | 'verb' | 'processor' | 'messageName' | 'length' | 'attrs' | 'line' | 'cut'>,
   grouped: GroupedPairs,
 ): HighLevelTrace {
   const trace: {
@@ -39,6 +39,7 @@ export function highLevel(
     truncated: grouped.truncated,
     line: base.line,
   };
+  if (base.cut === true) trace.cut = true;
   if (base.processor !== undefined) trace.processor = base.processor;
   if (base.length !== undefined) trace.length = base.length;
   if (grouped.ecc !== undefined) trace.ecc = grouped.ecc;

@@ -7,6 +7,7 @@
  * invented values); rows that overlap let the next row's bytes win.
  */
 import type { ByteRange } from '../protocol/codec/decode.js';
+import { MAX_PLAUSIBLE_BODY } from '../protocol/codec/framing.js';
 
 export interface HexNote {
   readonly message: string;
@@ -95,8 +96,11 @@ export interface AssembledDump {
 export type DumpAssembly = ({ readonly ok: true } & AssembledDump) | { readonly ok: false; readonly error: string };
 
 /**
- * MHDR rows + MDATA rows → the message. Holes between rows are `missing`; a dump that stops
- * early gives a shorter message (the decoder reports the truncated body). When the MDATA rows
+ * MHDR rows + MDATA rows → the message. Holes between rows are `missing`, and so is the end of
+ * a dump that stops before BodyLength (a log cut short, a record cut by `grep -A`): the bytes a
+ * dump lacks are missing from the input, as a short row's are (docs/spec-notes.md 7.4, 7.12),
+ * not a body the sender cut — unless BodyLength is beyond any plausible size (a damaged MHDR),
+ * when the message is as long as the rows go and the decoder reports it. When the MDATA rows
  * hold another number of bytes than the header's BodyLength, a note names both numbers.
  */
 export function assembleDump(mhdr: readonly PlacedRow[], mdata: readonly PlacedRow[], notes: HexNote[]): DumpAssembly {
@@ -109,14 +113,13 @@ export function assembleDump(mhdr: readonly PlacedRow[], mdata: readonly PlacedR
     given += r.bytes.length;
     dataEnd = Math.max(dataEnd, r.offset + r.bytes.length);
   }
-  const length = Math.min(Math.max(bodyLength, dataEnd), MAX_BLOCK);
-  const body = mdata.length ? placeRows(mdata, length, 'MDATA', notes) : { bytes: new Uint8Array(0), holes: [] };
+  const plausible = bodyLength <= MAX_PLAUSIBLE_BODY;
+  const length = Math.min(plausible ? Math.max(bodyLength, dataEnd) : dataEnd, MAX_BLOCK);
+  const body = placeRows(mdata, length, 'MDATA', notes);
   if (given !== bodyLength) notes.push({ message: `MDATA holds ${given} bytes for a BodyLength of ${bodyLength}` });
   const bytes = new Uint8Array(8 + body.bytes.length);
   bytes.set(head.header.subarray(0, 8));
   bytes.set(body.bytes, 8);
-  // Holes past the data given are a short dump (truncation), not missing bytes in the middle.
-  const holes = body.holes.filter((r) => r.offset < dataEnd).map((r) => ({ offset: r.offset + 8, length: r.length }));
-  const truncatedTo = holes.length === body.holes.length ? bytes.length : 8 + dataEnd;
-  return { ok: true, bytes: bytes.subarray(0, truncatedTo), missing: holes, bodyLength, given };
+  const missing = body.holes.map((r) => ({ offset: r.offset + 8, length: r.length }));
+  return { ok: true, bytes, missing, bodyLength, given };
 }

@@ -11,7 +11,10 @@
  * time, place and direction, plus an info diagnostic `TRACE_LEVELS_DISAGREE` for every field
  * the high-level trace names whose value differs from the dump's (the guide's own Examples 1
  * and 2 disagree on DialedNumber: docs/spec-notes.md 7.4). Fields the trace does not name
- * are not compared. (At most `WINDOW_SAME_TYPE` candidates of one type wait at a time.)
+ * are not compared. A dump the log cut short (its bytes stop before BodyLength: a file copied
+ * while written, `grep -A`) gives way to its twin logged whole: the trace's message is taken,
+ * at the dump's time and place, with a note (docs/spec-notes.md 7.12). (At most
+ * `WINDOW_SAME_TYPE` candidates of one type wait at a time.)
  *
  * Candidates wait in a bounded queue for their twin; events leave it in log order, so memory
  * stays flat and the timeline stays in time order.
@@ -119,12 +122,32 @@ function toEvent(c: TraceCandidate, version: number | undefined, message: Decode
     ...(version !== undefined ? { version } : {}),
     source: c.source,
     ...(c.level === 'high' ? { fromTraceText: true as const } : {}),
+    ...(c.capturedLength !== undefined ? { capturedLength: c.capturedLength } : {}),
   };
   return event;
 }
 
+/**
+ * A dump the log cut short (its end missing) whose high-level twin was logged whole: the
+ * trace's message, at the dump's time, place and direction, with a note on the dump.
+ */
+function fromTwinTrace(low: TraceCandidate, high: TraceCandidate, version: number | undefined): TimelineEvent | undefined {
+  const message = high.message();
+  if (typeof message === 'string') return undefined;
+  const note = diagnostic(
+    'INPUT_NOTE',
+    `the dump (${low.source.file}:${low.source.line}) holds ${low.capturedLength! - 8} of the ${message.type} body's bytes (the log cut it short); the fields are the high-level trace's (${high.source.file}:${high.source.line})`,
+    0,
+  );
+  return toEvent({ ...high, at: low.at, source: low.source, ...(low.direction !== undefined ? { direction: low.direction } : {}) }, version, { ...message, diagnostics: [note, ...message.diagnostics] });
+}
+
 /** The dump's message, with a diagnostic per field the high-level trace gives otherwise. */
 function merged(low: TraceCandidate, high: TraceCandidate, version: number | undefined): TimelineEvent {
+  if (low.capturedLength !== undefined && high.cut !== true) {
+    const whole = fromTwinTrace(low, high, version);
+    if (whole) return whole;
+  }
   const lowMessage = low.message();
   if (typeof lowMessage === 'string') return toEvent(low, version, lowMessage);
   const notes = [];

@@ -32,6 +32,13 @@ export interface TraceCandidate {
   readonly at: Instant;
   readonly direction?: Direction;
   readonly source: SourceRef;
+  /**
+   * Low level: the dump stops before its BodyLength (the log cut it short): the message's
+   * bytes the dump holds (header included), as a capture's `capturedLength`.
+   */
+  readonly capturedLength?: number;
+  /** High level: the trace is cut short (its `{` not closed). */
+  readonly cut?: true;
 }
 
 export interface TraceDecodeOptions {
@@ -80,6 +87,7 @@ function high(trace: HighLevelTrace, at: Instant, source: SourceRef, options: Tr
     at,
     ...(direction ? { direction } : {}),
     source,
+    ...(trace.cut === true ? { cut: true as const } : {}),
   };
 }
 
@@ -97,7 +105,11 @@ function low(trace: LowLevelTrace, at: Instant, source: SourceRef, options: Trac
   // How the dump was read (short rows, MDATA vs BodyLength) comes first, as for `ccxcti hex`.
   if (notes.length > 0) message.diagnostics = [...notes.map((n) => diagnostic('INPUT_NOTE', n.message, 0)), ...message.diagnostics];
   const direction = dumpDirection(trace.direction, message.type);
-  return { level: 'low', type: message.type, fields: message.fields, message: () => message, at, ...(direction ? { direction } : {}), source };
+  // The bytes missing at the dump's end (the log cut it short): the message is cut as a
+  // capture cuts one, its fields past the cut unknown.
+  const tail = assembled.missing.find((r) => r.offset + r.length === assembled.bytes.length && r.offset > 0);
+  const captured = tail !== undefined && assembled.bytes.length === 8 + assembled.bodyLength ? tail.offset : undefined;
+  return { level: 'low', type: message.type, fields: message.fields, message: () => message, at, ...(direction ? { direction } : {}), source, ...(captured !== undefined ? { capturedLength: captured } : {}) };
 }
 
 /**

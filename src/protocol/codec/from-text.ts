@@ -43,6 +43,8 @@ export interface TextMessage {
   readonly eccKey?: string;
   /** The text ends in `...` (fields omitted). */
   readonly truncated: boolean;
+  /** The text was cut short (a trace whose `{` is not closed): the fields past the cut are unknown. */
+  readonly cut?: boolean;
   /** The `length=` the trace states (`-1`: not known). */
   readonly length?: number;
 }
@@ -277,7 +279,7 @@ export class TextRead {
     private readonly layout: FixedLayout,
     private readonly gathered: Gathered,
     private readonly textFields: Given,
-    private readonly text: Pick<TextMessage, 'truncated' | 'length'>,
+    private readonly text: Pick<TextMessage, 'truncated' | 'length' | 'cut'>,
     private readonly options: TextDecodeOptions,
   ) {}
 
@@ -316,12 +318,14 @@ export class TextRead {
       notes.push(diagnostic('TRACE_FIELDS_ABSENT', `fixed fields not given by the trace, so absent (nothing invented): ${what}`, 0));
     }
     if (text.truncated) notes.push(diagnostic('INPUT_NOTE', 'the trace ends in "...": fields were omitted; those not given are absent', 0));
-    // A trace cut short ("...") omits fields on purpose: what is missing is no finding then.
+    if (text.cut === true) notes.push(diagnostic('INPUT_NOTE', 'the trace is cut short (its { is not closed): the fields past the cut are unknown; those not given are absent', 0));
+    // A trace that omits fields ("...") or was cut short: what is missing is no finding then.
+    const omitted = text.truncated || text.cut === true;
     const codec =
       decoded.diagnostics.length === 0
         ? decoded.diagnostics
         : decoded.diagnostics
-            .filter((d) => !inRanges(d.offset, missing) && !(text.truncated && OMISSION_CODES.has(d.code)))
+            .filter((d) => !inRanges(d.offset, missing) && !(omitted && OMISSION_CODES.has(d.code)))
             .map((d) => (d.offset === 0 ? d : { ...d, offset: 0 }));
     const message: DecodedMessage = {
       type,
@@ -359,7 +363,7 @@ export function readText(text: TextMessage, options: TextDecodeOptions = {}): Te
   const layout = chooseLayout(plan, g.fixed, options.version);
   const given = givenFields(plan, layout, g, options.showSecrets === true);
   // Only what decode() reads of the text is kept: a read waiting for its twin holds no pairs.
-  const stated = text.length !== undefined ? { truncated: text.truncated, length: text.length } : { truncated: text.truncated };
+  const stated = { truncated: text.truncated, ...(text.length !== undefined ? { length: text.length } : {}), ...(text.cut === true ? { cut: true } : {}) };
   return { ok: true, read: new TextRead(type, given.given, g.mentioned, plan, layout, g, given, stated, options) };
 }
 
