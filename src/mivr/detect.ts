@@ -38,3 +38,17 @@ export function looksLikeMivrLog(head: Uint8Array): boolean {
   }
   return false;
 }
+
+/** A record header after a file name and `:` or `-`, as `grep` and `zgrep` write lines of several files. */
+const GREP_PREFIXED = /^([^\s:]{1,255})[:-]\d+: [A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d[^\n]{0,200}%MIVR-/m;
+
+/**
+ * The file-name prefix (`MIVR01.log:`) of a head whose record headers follow a file name, as
+ * `grep PATTERN MIVR*.log` writes them (not a MIVR log as it stands), or undefined.
+ */
+export function grepPrefixOf(head: Uint8Array): string | undefined {
+  const bytes = isGzipMagic(head) ? inflateHead(head) : head;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEAD_LIMIT)).toString('latin1');
+  const m = GREP_PREFIXED.exec(text);
+  return m ? `${m[1]}${text[m.index + m[1]!.length]}` : undefined;
+}

@@ -15,7 +15,7 @@ import { gunzipChunks } from '../util/gunzip.js';
 import { detectCaptureFormat } from '../capture/capture-format.js';
 import { firstFrameTime } from '../capture/first-frame-time.js';
 import type { Instant } from '../timeline/instant.js';
-import { looksLikeMivrLog } from '../mivr/detect.js';
+import { grepPrefixOf, looksLikeMivrLog } from '../mivr/detect.js';
 
 export type InputKind = 'capture' | 'log' | 'unknown';
 
@@ -158,7 +158,13 @@ async function probe(raw: AsyncIterable<Uint8Array>, early = false): Promise<Pro
     return { kind: 'capture', gzip, chunks, stop, ...(startsAt !== undefined ? { startsAt } : {}) };
   }
   if (looksLikeMivrLog(bytes)) return { kind: 'log', gzip, chunks, stop };
-  return { kind: 'unknown', gzip, reason: 'neither a pcap/pcapng capture nor a MIVR log', chunks, stop };
+  const prefix = grepPrefixOf(bytes);
+  const reason =
+    prefix === undefined
+      ? 'neither a pcap/pcapng capture nor a MIVR log'
+      : `neither a pcap/pcapng capture nor a MIVR log: its lines start with a file name ("${prefix}") before the MIVR record header, as grep writes lines of several files — ` +
+        'give the log files themselves (only ICD_CTI records are read), or grep with -h and keep the lines after each header (-A), which hold the traces';
+  return { kind: 'unknown', gzip, reason, chunks, stop };
 }
 
 /** Destroys a file stream and waits until its file is closed. */

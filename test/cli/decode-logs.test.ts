@@ -220,3 +220,23 @@ describe('a rotated set with a gzip file cut short', () => {
     expect(c.code).toBe(0);
   });
 });
+
+describe('grep output of several logs (each line after a file name)', () => {
+  it('is not read (exit 2), and the reason says what grep did and what to give instead', async () => {
+    const lines = readFileSync(QUEUED, 'utf8').split('\n').filter((l) => l.includes('ICD_CTI'));
+    // grep ICD_CTI MIVR*.log: "MIVR01.log:<record header>"; zgrep too, gzip or not.
+    const plain = tmp('grep-prefixed.log', lines.map((l) => `MIVR01.log:${l}`).join('\n'));
+    const zipped = tmp('zgrep-context.log.gz', gzipSync(lines.map((l, i) => `MIVR0${1 + (i % 2)}.log${i % 3 ? '-' : ':'}${l}`).join('\n')));
+    for (const [path, prefix] of [[plain, 'MIVR01.log:'], [zipped, 'MIVR01.log:']] as const) {
+      for (const command of ['decode', 'check']) {
+        const r = await ccxcti([command, path]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`its lines start with a file name ("${prefix}") before the MIVR record header, as grep writes lines of several files`);
+      }
+    }
+    // Other text is not taken for grep output.
+    const other = await ccxcti(['decode', tmp('notes.txt', 'notes.txt:12: Nov 20 10:43:59 the call dropped\n')]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).not.toContain('grep');
+  });
+});
