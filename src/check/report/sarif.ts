@@ -15,13 +15,18 @@ const LEVEL: Readonly<Record<Severity, SarifLevel>> = { error: 'error', warning:
 
 const INFORMATION_URI = 'https://www.npmjs.com/package/ccx-cti-analyzer';
 
-/** A file name as a URI reference (relative paths stay relative). */
+/**
+ * A file name as a URI reference (relative paths stay relative). A relative path whose first
+ * segment holds a colon (`cap-2026-11-24T13:04:05.pcap`) would read as a URI of scheme
+ * `cap-2026-11-24t13`: it is written after a `./` segment (RFC 3986, 4.2).
+ */
 export function fileUri(file: string): string {
   if (file === '-') return 'stdin';
   const slashed = file.replace(/\\/g, '/');
   const encoded = encodeURI(slashed).replace(/[?#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded}`;
-  return slashed.startsWith('/') ? `file://${encoded}` : encoded;
+  if (slashed.startsWith('/')) return `file://${encoded}`;
+  return /^[^/]*:/.test(encoded) ? `./${encoded}` : encoded;
 }
 
 function ruleName(rule: RuleMeta): string {
