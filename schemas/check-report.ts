@@ -76,4 +76,10 @@ export interface CheckSummary {
    * Findings counted but not listed (beyond 1000 per rule).
    */
   omitted?: number;
+  /**
+   * Inputs that could not be read at all, each `file: why`; present only when there are some (the exit code is then 2, whatever the findings).
+   *
+   * @minItems 1
+   */
+  unreadable?: [string, ...string[]];
 }

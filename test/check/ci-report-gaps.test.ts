@@ -2,9 +2,27 @@
  * `ccxcti check` as a CI pipeline uses it (docs/test-gaps.md, eleventh round): what a SARIF
  * consumer reads from the report's URIs, the run's success and its size.
  */
+import { rmSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileUri } from '../../src/check/report/sarif.js';
+import { SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from '../../scripts/schemas.js';
+import { CHAPTER_11_FLOWS } from '../fixtures/flows/chapter11.js';
+import { ccxcti } from '../support/cli.js';
+import { flowPcap, tempDir, writeTemp } from './capture.js';
+
+let dir = '';
+let clean = '';
+let unreadable = '';
+
+beforeAll(() => {
+  dir = tempDir();
+  clean = writeTemp(dir, 'queued.pcap', flowPcap(CHAPTER_11_FLOWS.find((f) => f.id === 'queued-and-answered')!));
+  // A capture cut inside its own file header: no packet, unreadable (exit code 2) once read.
+  unreadable = writeTemp(dir, 'head.pcap', flowPcap(CHAPTER_11_FLOWS[0]!).subarray(0, 10));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Where a SARIF consumer finds the artifact of `uri` when the report is read at `base`. */
 function resolvedPath(uri: string, base: string): string {
@@ -42,5 +60,45 @@ describe('SARIF artifact URIs', () => {
       }),
       { seed: 20261124, numRuns: 2000 },
     );
+  });
+});
+
+describe('an input found unreadable while checking (exit code 2): every report says so', () => {
+  const run = async (format: string): Promise<string> => {
+    const r = await ccxcti(['check', '--format', format, clean, unreadable]);
+    expect(r.code, r.stderr).toBe(2);
+    // Without the unreadable input the same check passes: the reports below must not read as a pass.
+    expect((await ccxcti(['check', '--format', format, clean])).code).toBe(0);
+    return r.stdout;
+  };
+
+  it('JSON: summary.unreadable names it (and validates)', async () => {
+    const report = JSON.parse(await run('json')) as { summary: { unreadable?: string[] } };
+    expect(report.summary.unreadable).toEqual([expect.stringMatching(/head\.pcap: /)]);
+    expect(schemaErrors('check-report.schema.json', report)).toEqual([]);
+  });
+
+  it('SARIF: the invocation did not succeed and notifies the input', async () => {
+    const log = JSON.parse(await run('sarif')) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: Array<{ level: string; message: { text: string } }> }> }> };
+    const [invocation] = log.runs[0]!.invocations;
+    expect(invocation!.executionSuccessful).toBe(false);
+    expect(invocation!.toolExecutionNotifications).toEqual([expect.objectContaining({ level: 'error', message: { text: expect.stringMatching(/^cannot read .*head\.pcap: /) } })]);
+    if (SARIF_SCHEMA_PRESENT) expect(sarifErrors(log)).toEqual([]);
+  });
+
+  it('JUnit: a test case in error, counted', async () => {
+    const xml = await run('junit');
+    expect(xml).toMatch(/<testsuites name="ccxcti check" tests="\d+" failures="0" errors="1"/);
+    expect(xml).toMatch(/<testsuite name="ccxcti check: inputs" tests="1" failures="0" errors="1" skipped="0" time="0">\n {4}<testcase classname="ccxcti\.check\.inputs" name="cannot read [^"]*head\.pcap: [^"]*" time="0">\n {6}<error /);
+  });
+
+  it('HTML: the verdict is FAIL, as the exit code', async () => {
+    const html = await run('html');
+    expect(html).toContain('<span class="verdict fail">FAIL</span>');
+    expect(html).toMatch(/<p>Cannot read <code>[^<]*head\.pcap: /);
+  });
+
+  it('text: the summary counts it', async () => {
+    expect(await run('text')).toMatch(/, 2 inputs \(1 unreadable\); failing on error and above\n$/);
   });
 });

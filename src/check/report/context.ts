@@ -1,8 +1,8 @@
 /** What every report format is written from. */
 import type { CheckResult } from '../checker.js';
-import type { Finding } from '../findings.js';
 import type { FindingPlace, RuleMeta } from '../rule.js';
 import type { RuleLevel, Severity } from '../severity.js';
+import { countAtOrAbove, type Finding } from '../findings.js';
 import { plural } from '../../util/plural.js';
 
 export interface ReportContext {
@@ -14,6 +14,12 @@ export interface ReportContext {
   /** The lowest severity that fails the check (exit code 1). */
   readonly failOn: Severity;
   readonly toolVersion: string;
+  /**
+   * The inputs found unreadable while checking (a capture whose own file header is damaged and
+   * that held no packet), each `file: why`: the run's exit code is then 2, and every report
+   * says so (a report of the other inputs alone must not read as a passing check).
+   */
+  readonly unreadable?: readonly string[];
 }
 
 /** A location as text: `capture.pcapng:frame 233`, `MIVR01.log:line 7091923`. */
@@ -21,6 +27,11 @@ export function sourceText(source: { readonly file: string; readonly frame?: num
   if (source.frame !== undefined) return `${source.file}:frame ${source.frame}`;
   if (source.line !== undefined) return `${source.file}:line ${source.line}`;
   return source.file;
+}
+
+/** Whether the check fails (exit code 1 or 2): a finding at or above --fail-on, or an input that could not be read. */
+export function checkFails(ctx: ReportContext): boolean {
+  return (ctx.unreadable?.length ?? 0) > 0 || countAtOrAbove(ctx.result.counts, ctx.failOn) > 0;
 }
 
 /** What a finding points at when no message of it was decoded (InputPlace). */
@@ -85,6 +96,8 @@ export function summaryText(ctx: ReportContext): string {
   const total = r.counts.errors + r.counts.warnings + r.counts.infos;
   let out = `${plural(total, 'finding')}: ${plural(r.counts.errors, 'error')}, ${plural(r.counts.warnings, 'warning')}, ${plural(r.counts.infos, 'info')}`;
   out += ` in ${plural(r.messages, 'message')}, ${plural(r.sessions, 'session')}, ${plural(ctx.inputs.length, 'input')}`;
+  const unreadable = ctx.unreadable?.length ?? 0;
+  if (unreadable > 0) out += ` (${unreadable} unreadable)`;
   if (r.omitted > 0) out += ` (${r.omitted} not listed: at most 1000 per rule)`;
   return `${out}; failing on ${ctx.failOn} and above`;
 }

@@ -11,10 +11,10 @@
  */
 import { escapeForHtml as h } from '../../render/escape.js';
 import { instantToText } from '../../timeline/instant.js';
-import { countAtOrAbove, type Finding } from '../findings.js';
+import type { Finding } from '../findings.js';
 import type { RuleMeta } from '../rule.js';
 import { atOrAbove } from '../severity.js';
-import { callGroupTitle, groupFindings, LOG_GROUP, sourceText, summaryText, typeText, type ReportContext } from './context.js';
+import { callGroupTitle, checkFails, groupFindings, LOG_GROUP, sourceText, summaryText, typeText, type ReportContext } from './context.js';
 
 const STYLE = `
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
@@ -80,7 +80,7 @@ function findingsSection(ctx: ReportContext): string {
 }
 
 export function writeHtmlReport(ctx: ReportContext): string {
-  const verdict = countAtOrAbove(ctx.result.counts, ctx.failOn) > 0 ? 'FAIL' : 'PASS';
+  const verdict = checkFails(ctx) ? 'FAIL' : 'PASS';
   const summary = summaryText(ctx);
   const inputs = ctx.inputs.map((i) => `<code>${h(i)}</code>`).join(', ');
   return (
@@ -91,6 +91,7 @@ export function writeHtmlReport(ctx: ReportContext): string {
     `<title>ccxcti check: ${verdict}, ${h(summary)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n` +
     `<h1>ccxcti check <span class="verdict ${verdict.toLowerCase()}">${verdict}</span></h1>\n` +
     `<p>${h(summary)}.</p>\n<p>Inputs: ${inputs}</p>\n` +
+    (ctx.unreadable ?? []).map((why) => `<p>Cannot read <code>${h(why)}</code></p>\n`).join('') +
     `<h2>Rules with findings</h2>\n${rulesTable(ctx)}\n` +
     `<h2>Findings</h2>\n${findingsSection(ctx)}` +
     `<p><small>ccxcti ${h(ctx.toolVersion)}</small></p>\n</body>\n</html>\n`

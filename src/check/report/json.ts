@@ -14,6 +14,12 @@ function findingJson(f: Finding): ReportFinding {
   };
 }
 
+/** `summary.unreadable`: the inputs that could not be read, when there are some. */
+function unreadableOf(ctx: ReportContext): { unreadable?: [string, ...string[]] } {
+  const [first, ...rest] = ctx.unreadable ?? [];
+  return first === undefined ? {} : { unreadable: [first, ...rest] };
+}
+
 export function checkReportJson(ctx: ReportContext): CheckReport {
   const r = ctx.result;
   return {
@@ -26,6 +32,7 @@ export function checkReportJson(ctx: ReportContext): CheckReport {
       warnings: r.counts.warnings,
       infos: r.counts.infos,
       ...(r.omitted > 0 ? { omitted: r.omitted } : {}),
+      ...unreadableOf(ctx),
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `ccxcti check --format junit`: one test suite per rule category, one test case per rule.
  * Findings at or above `--fail-on` are the case's failure; those below go to its output;
- * rules switched off are skipped. CI servers then show the check like a test run.
+ * rules switched off are skipped; an input that could not be read is a test case in error of
+ * a suite of its own. CI servers then show the check like a test run.
  */
 import type { Finding } from '../findings.js';
 import type { RuleMeta } from '../rule.js';
@@ -81,11 +82,20 @@ export function writeJunitReport(ctx: ReportContext): string {
     skipped += suiteSkipped;
     suites += `  <testsuite name="ccxcti check: ${category}" tests="${rules.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="0">\n${cases}  </testsuite>\n`;
   }
+  const unreadable = ctx.unreadable ?? [];
+  if (unreadable.length > 0) {
+    const cases = unreadable.map((why) => {
+      const text = xmlEscape(`cannot read ${why}`);
+      return `    <testcase classname="ccxcti.check.inputs" name="${text}" time="0">\n      <error type="unreadable" message="${text}"/>\n    </testcase>\n`;
+    });
+    tests += unreadable.length;
+    suites += `  <testsuite name="ccxcti check: inputs" tests="${unreadable.length}" failures="0" errors="${unreadable.length}" skipped="0" time="0">\n${cases.join('')}  </testsuite>\n`;
+  }
   const r = ctx.result;
   const props = `messages ${r.messages}, sessions ${r.sessions}, inputs ${ctx.inputs.length}; ${r.counts.errors} errors, ${r.counts.warnings} warnings, ${r.counts.infos} infos; fail on ${ctx.failOn}`;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<!-- ccxcti check ${xmlEscape(ctx.toolVersion)}: ${xmlEscape(props)} -->\n` +
-    `<testsuites name="ccxcti check" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="0">\n${suites}</testsuites>\n`
+    `<testsuites name="ccxcti check" tests="${tests}" failures="${failures}" errors="${unreadable.length}" skipped="${skipped}" time="0">\n${suites}</testsuites>\n`
   );
 }

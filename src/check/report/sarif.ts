@@ -82,6 +82,19 @@ function result(f: Finding, ruleIndex: number, artifactIndex: ReadonlyMap<string
   };
 }
 
+/**
+ * The run's invocation: not successful when an input could not be read (exit code 2; SARIF
+ * 2.1.0, 3.20.14: a run that found results is still successful), each such input an error
+ * notification.
+ */
+function invocation(unreadable: readonly string[]): Record<string, unknown> {
+  if (unreadable.length === 0) return { executionSuccessful: true };
+  return {
+    executionSuccessful: false,
+    toolExecutionNotifications: unreadable.map((why) => ({ level: 'error', message: { text: `cannot read ${why}` }, descriptor: { id: 'INPUT-UNREADABLE' } })),
+  };
+}
+
 export function sarifLog(ctx: ReportContext): Record<string, unknown> {
   const ruleIndex = new Map(ctx.catalog.map((r, i) => [r.id, i]));
   const files = [...new Set([...ctx.inputs, ...ctx.result.findings.map((f) => f.at.source.file)])];
@@ -101,7 +114,7 @@ export function sarifLog(ctx: ReportContext): Record<string, unknown> {
             rules: ctx.catalog.map((r) => descriptor(r, ctx)),
           },
         },
-        invocations: [{ executionSuccessful: true }],
+        invocations: [invocation(ctx.unreadable ?? [])],
         artifacts: files.map((file) => ({ location: { uri: fileUri(file) } })),
         results: ctx.result.findings.map((f) => result(f, ruleIndex.get(f.rule) ?? -1, artifactIndex)),
         properties: {

@@ -76,12 +76,12 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
     for (let i = 0; i < batch.length; i++) checker.push(batch[i]!);
   }
   const result = checker.finish(timeline.sessions());
-  const ctx: ReportContext = { result, inputs, catalog: RULE_CATALOG, levels: settings.levels, failOn: settings.failOn, toolVersion: packageVersion() };
+  const unreadable = timeline.unreadable();
+  const ctx: ReportContext = { result, inputs, catalog: RULE_CATALOG, levels: settings.levels, failOn: settings.failOn, toolVersion: packageVersion(), unreadable };
   const out = openOutput(io, options.output);
   const format = formatOption(options.format, REPORT_FORMATS, out.terminal ? 'text' : 'json');
   out.write(REPORT_WRITERS[format](ctx));
   await out.close();
-  const unreadable = timeline.unreadable();
   for (const why of unreadable) io.stderr.write(`ccxcti: cannot read ${escapeForTerminal(why)}\n`);
   if (unreadable.length > 0) return 2;
   return countAtOrAbove(result.counts, settings.failOn) > 0 ? 1 : 0;
