@@ -2,7 +2,8 @@
  * `ccxcti check` as a CI pipeline uses it (docs/test-gaps.md, eleventh round): what a SARIF
  * consumer reads from the report's URIs, the run's success and its size.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileUri } from '../../src/check/report/sarif.js';
@@ -23,6 +24,8 @@ beforeAll(() => {
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 /** Where a SARIF consumer finds the artifact of `uri` when the report is read at `base`. */
 function resolvedPath(uri: string, base: string): string {
@@ -100,5 +103,63 @@ describe('an input found unreadable while checking (exit code 2): every report s
 
   it('text: the summary counts it', async () => {
     expect(await run('text')).toMatch(/, 2 inputs \(1 unreadable\); failing on error and above\n$/);
+  });
+});
+
+interface Located {
+  rule: string;
+  message: string;
+  at: { index?: number; session?: string; source: { file: string; frame?: number; line?: number } };
+}
+
+async function checkAndDecode(inputs: readonly string[]): Promise<{ findings: Located[]; decoded: Array<{ type: string; session?: string; source: Located['at']['source'] }> }> {
+  const report = JSON.parse((await ccxcti(['check', '--format', 'json', ...inputs])).stdout) as { findings: Located[]; summary: { messages: number } };
+  const decoded = (await ccxcti(['decode', '--format', 'ndjson', ...inputs])).stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as { type: string; session?: string; source: Located['at']['source'] });
+  expect(report.summary.messages).toBe(decoded.length);
+  return { findings: report.findings, decoded };
+}
+
+describe("a finding's index is its message's position in decode's output of the same inputs (CONTRACT.md)", () => {
+  /** Damaged copies of a sample capture and log: their messages tie in time with the originals'. */
+  function damagedCopies(): string[] {
+    const pcap = Uint8Array.from(readFileSync(`${SAMPLES}cti-sessions.pcap`));
+    for (let k = 0; k < 40; k++) pcap[24 + ((k * 7919) % (pcap.length - 24))]! ^= 0xff;
+    const log = readFileSync(`${SAMPLES}logs/transferred/MIVR01.log`, 'latin1')
+      .split('\n')
+      .map((line, i) => (i % 7 === 0 ? `${line.slice(0, line.length >> 1)}\u0001\u001b[31m <&"> \u202e` : line))
+      .join('\n');
+    return [writeTemp(dir, 'flipped.pcap', pcap), writeTemp(dir, 'damaged.log', Buffer.from(log, 'latin1'))];
+  }
+
+  const sets = (): Array<[string, string[]]> => [
+    ['logs and captures', [`${SAMPLES}logs/`, `${SAMPLES}cti-sessions.pcap`, `${SAMPLES}damaged-midstream-gap.pcap`]],
+    ['a ring set, a capture and one log', [`${SAMPLES}ring/`, `${SAMPLES}cti-sessions.pcapng`, `${SAMPLES}logs/outbound-accepted/MIVR01.log`]],
+    ['damaged copies with the originals', [...damagedCopies(), `${SAMPLES}cti-sessions.pcap`, `${SAMPLES}logs/transferred/MIVR01.log`]],
+  ];
+
+  it('for logs and captures mixed, damaged ones too, in any order', async () => {
+    for (const [name, inputs] of sets()) {
+      for (const order of [inputs, [...inputs].reverse()]) {
+        const { findings, decoded } = await checkAndDecode(order);
+        expect(findings.length, name).toBeGreaterThan(0);
+        for (const f of findings) {
+          if (f.at.index === undefined) continue;
+          const m = decoded[f.at.index];
+          expect(m?.source, `${name}: ${f.rule} #${f.at.index}`).toEqual(f.at.source);
+          expect(m?.session, `${name}: ${f.rule} #${f.at.index}`).toBe(f.at.session);
+        }
+      }
+    }
+  });
+
+  it('the order of the inputs changes nothing where no two inputs hold messages of the same time', async () => {
+    const [, inputs] = sets()[0]!;
+    const key = (f: Located): string => JSON.stringify([f.rule, f.at.index, f.at.session, f.at.source, f.message]);
+    const given = (await checkAndDecode(inputs)).findings.map(key).sort();
+    const reversed = (await checkAndDecode([...inputs].reverse())).findings.map(key).sort();
+    expect(reversed).toEqual(given);
   });
 });
