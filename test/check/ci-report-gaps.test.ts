@@ -6,7 +6,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileUri } from '../../src/check/report/sarif.js';
+import type { Finding } from '../../src/check/findings.js';
+import { fileUri, MAX_SARIF_RESULTS, sarifLog } from '../../src/check/report/sarif.js';
+import { ctxOf, grouped } from './report-cases.js';
 import { SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from '../../scripts/schemas.js';
 import { CHAPTER_11_FLOWS } from '../fixtures/flows/chapter11.js';
 import { ccxcti } from '../support/cli.js';
@@ -161,5 +163,46 @@ describe("a finding's index is its message's position in decode's output of the 
     const given = (await checkAndDecode(inputs)).findings.map(key).sort();
     const reversed = (await checkAndDecode([...inputs].reverse())).findings.map(key).sort();
     expect(reversed).toEqual(given);
+  });
+});
+
+describe('SARIF: at most 25,000 results in a run (GitHub code scanning rejects more)', () => {
+  it('lists the most severe, in timeline order, and says how many were left out', () => {
+    const base = grouped();
+    const like = (severity: Finding['severity'], index: number): Finding => ({ ...base.findings[0]!, severity, at: { ...base.findings[0]!.at, index } });
+    // 20,000 infos, then 6,000 errors, then 1,000 warnings (as kept: at most 1,000 per rule, 86 rules).
+    const severities: Array<Finding['severity']> = [...Array<'info'>(20_000).fill('info'), ...Array<'error'>(6_000).fill('error'), ...Array<'warning'>(1_000).fill('warning')];
+    const findings = severities.map((s, i) => like(s, i));
+    const result = { ...base, findings, counts: { errors: 6_000, warnings: 1_000, infos: 20_000 } };
+    const log = JSON.parse(JSON.stringify(sarifLog(ctxOf(result)))) as {
+      runs: Array<{
+        results: Array<{ level: string; properties: { index: number } }>;
+        invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: Array<{ level: string; message: { text: string } }> }>;
+        properties: { notListed?: number; errors: number };
+      }>;
+    };
+    const run = log.runs[0]!;
+    expect(MAX_SARIF_RESULTS).toBe(25_000);
+    expect(run.results).toHaveLength(25_000);
+    const levels = (l: string): number => run.results.filter((r) => r.level === l).length;
+    expect([levels('error'), levels('warning'), levels('note')]).toEqual([6_000, 1_000, 18_000]);
+    const indices = run.results.map((r) => r.properties.index);
+    expect(indices).toEqual([...indices].sort((a, b) => a - b));
+    // The infos left out are the latest ones.
+    expect(indices.slice(0, 18_000)).toEqual([...Array(18_000).keys()]);
+    expect(run.properties.notListed).toBe(2_000);
+    expect(run.properties.errors).toBe(6_000);
+    expect(run.invocations[0]!.executionSuccessful).toBe(true);
+    expect(run.invocations[0]!.toolExecutionNotifications).toEqual([expect.objectContaining({ level: 'warning', message: { text: expect.stringMatching(/^2000 findings not listed/) } })]);
+    if (SARIF_SCHEMA_PRESENT) expect(sarifErrors(log)).toEqual([]);
+  });
+
+  it('lists every finding up to the limit, and says nothing of it', () => {
+    const base = grouped();
+    const findings = Array.from({ length: MAX_SARIF_RESULTS }, (_, i): Finding => ({ ...base.findings[0]!, at: { ...base.findings[0]!.at, index: i } }));
+    const log = sarifLog(ctxOf({ ...base, findings })) as { runs: Array<{ results: unknown[]; invocations: unknown[]; properties: Record<string, unknown> }> };
+    expect(log.runs[0]!.results).toHaveLength(MAX_SARIF_RESULTS);
+    expect(log.runs[0]!.invocations).toEqual([{ executionSuccessful: true }]);
+    expect(log.runs[0]!.properties['notListed']).toBeUndefined();
   });
 });

@@ -16,6 +16,23 @@ const LEVEL: Readonly<Record<Severity, SarifLevel>> = { error: 'error', warning:
 const INFORMATION_URI = 'https://www.npmjs.com/package/ccx-cti-analyzer';
 
 /**
+ * Results a run lists at most: GitHub code scanning rejects a SARIF file with more than 25,000
+ * results in a run (and shows 5,000, the most severe). The checker keeps up to 1,000 findings
+ * per rule, far more in all; past this the most severe are listed (docs/spec-notes.md 10.1).
+ */
+export const MAX_SARIF_RESULTS = 25_000;
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** The findings a run lists: all of them, or the MAX_SARIF_RESULTS most severe (earliest first among equals), in timeline order. */
+function listedFindings(findings: readonly Finding[]): readonly Finding[] {
+  if (findings.length <= MAX_SARIF_RESULTS) return findings;
+  const order = findings.map((f, i) => ({ rank: SEVERITY_RANK[f.severity], i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  const kept = new Set(order.slice(0, MAX_SARIF_RESULTS).map((o) => o.i));
+  return findings.filter((_, i) => kept.has(i));
+}
+
+/**
  * A file name as a URI reference (relative paths stay relative). A relative path whose first
  * segment holds a colon (`cap-2026-11-24T13:04:05.pcap`) would read as a URI of scheme
  * `cap-2026-11-24t13`: it is written after a `./` segment (RFC 3986, 4.2).
@@ -87,17 +104,27 @@ function result(f: Finding, ruleIndex: number, artifactIndex: ReadonlyMap<string
  * 2.1.0, 3.20.14: a run that found results is still successful), each such input an error
  * notification.
  */
-function invocation(unreadable: readonly string[]): Record<string, unknown> {
-  if (unreadable.length === 0) return { executionSuccessful: true };
-  return {
-    executionSuccessful: false,
-    toolExecutionNotifications: unreadable.map((why) => ({ level: 'error', message: { text: `cannot read ${why}` }, descriptor: { id: 'INPUT-UNREADABLE' } })),
-  };
+function invocation(unreadable: readonly string[], notListed: number): Record<string, unknown> {
+  const notifications = [
+    ...unreadable.map((why) => ({ level: 'error', message: { text: `cannot read ${why}` }, descriptor: { id: 'INPUT-UNREADABLE' } })),
+    ...(notListed > 0
+      ? [
+          {
+            level: 'warning',
+            message: { text: `${notListed} findings not listed: a run lists at most ${MAX_SARIF_RESULTS} results (GitHub code scanning rejects more), the most severe; the JSON report lists every finding kept` },
+            descriptor: { id: 'RESULTS-NOT-LISTED' },
+          },
+        ]
+      : []),
+  ];
+  return { executionSuccessful: unreadable.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) };
 }
 
 export function sarifLog(ctx: ReportContext): Record<string, unknown> {
   const ruleIndex = new Map(ctx.catalog.map((r, i) => [r.id, i]));
-  const files = [...new Set([...ctx.inputs, ...ctx.result.findings.map((f) => f.at.source.file)])];
+  const listed = listedFindings(ctx.result.findings);
+  const notListed = ctx.result.findings.length - listed.length;
+  const files = [...new Set([...ctx.inputs, ...listed.map((f) => f.at.source.file)])];
   const artifactIndex = new Map(files.map((file, i) => [file, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -114,9 +141,9 @@ export function sarifLog(ctx: ReportContext): Record<string, unknown> {
             rules: ctx.catalog.map((r) => descriptor(r, ctx)),
           },
         },
-        invocations: [invocation(ctx.unreadable ?? [])],
+        invocations: [invocation(ctx.unreadable ?? [], notListed)],
         artifacts: files.map((file) => ({ location: { uri: fileUri(file) } })),
-        results: ctx.result.findings.map((f) => result(f, ruleIndex.get(f.rule) ?? -1, artifactIndex)),
+        results: listed.map((f) => result(f, ruleIndex.get(f.rule) ?? -1, artifactIndex)),
         properties: {
           messages: ctx.result.messages,
           sessions: ctx.result.sessions,
@@ -124,6 +151,7 @@ export function sarifLog(ctx: ReportContext): Record<string, unknown> {
           warnings: ctx.result.counts.warnings,
           infos: ctx.result.counts.infos,
           ...(ctx.result.omitted > 0 ? { omitted: ctx.result.omitted } : {}),
+          ...(notListed > 0 ? { notListed } : {}),
         },
       },
     ],
