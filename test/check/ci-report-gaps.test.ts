@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/check/findings.js';
+import type { MessageRef } from '../../src/check/rule.js';
 import { fileUri, MAX_SARIF_RESULTS, sarifLog } from '../../src/check/report/sarif.js';
 import { ctxOf, grouped } from './report-cases.js';
 import { SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from '../../scripts/schemas.js';
@@ -169,7 +170,8 @@ describe("a finding's index is its message's position in decode's output of the 
 describe('SARIF: at most 25,000 results in a run (GitHub code scanning rejects more)', () => {
   it('lists the most severe, in timeline order, and says how many were left out', () => {
     const base = grouped();
-    const like = (severity: Finding['severity'], index: number): Finding => ({ ...base.findings[0]!, severity, at: { ...base.findings[0]!.at, index } });
+    const at = base.findings[0]!.at as MessageRef;
+    const like = (severity: Finding['severity'], index: number): Finding => ({ ...base.findings[0]!, severity, at: { ...at, index } });
     // 20,000 infos, then 6,000 errors, then 1,000 warnings (as kept: at most 1,000 per rule, 86 rules).
     const severities: Array<Finding['severity']> = [...Array<'info'>(20_000).fill('info'), ...Array<'error'>(6_000).fill('error'), ...Array<'warning'>(1_000).fill('warning')];
     const findings = severities.map((s, i) => like(s, i));
@@ -199,7 +201,8 @@ describe('SARIF: at most 25,000 results in a run (GitHub code scanning rejects m
 
   it('lists every finding up to the limit, and says nothing of it', () => {
     const base = grouped();
-    const findings = Array.from({ length: MAX_SARIF_RESULTS }, (_, i): Finding => ({ ...base.findings[0]!, at: { ...base.findings[0]!.at, index: i } }));
+    const at = base.findings[0]!.at as MessageRef;
+    const findings = Array.from({ length: MAX_SARIF_RESULTS }, (_, i): Finding => ({ ...base.findings[0]!, at: { ...at, index: i } }));
     const log = sarifLog(ctxOf({ ...base, findings })) as { runs: Array<{ results: unknown[]; invocations: unknown[]; properties: Record<string, unknown> }> };
     expect(log.runs[0]!.results).toHaveLength(MAX_SARIF_RESULTS);
     expect(log.runs[0]!.invocations).toEqual([{ executionSuccessful: true }]);
