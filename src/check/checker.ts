@@ -13,7 +13,7 @@ import { ClientHistory } from './model/clients.js';
 import { callIdOf } from './model/calls.js';
 import { LOG_SCOPE, Scope } from './model/scope.js';
 import { SessionModel, type ResetDue } from './model/session.js';
-import type { FindingPlace, FirstDamage, LogDamage, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
+import type { CaptureFileDamage, FindingPlace, FirstDamage, LogDamage, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
 import { RULE_IMPLS } from './rules/index.js';
 import type { RuleLevel, Severity } from './severity.js';
 import type { MessageView } from './view.js';
@@ -75,6 +75,34 @@ function placeLogAnchor(damage: LogDamage, ref: MessageRef): void {
   } else if (at === undefined || (at <= damage.line && line >= at)) damage.anchor = ref;
 }
 
+/**
+ * The capture readers' damage that loses records or blocks of the file (the readers then
+ * resynchronise or stop): a truncated or overwritten record, a damaged block, a read error.
+ * Their warnings that lose nothing (a record above the snap length but followed well, an
+ * original length below the captured one, an option) are not; neither is an empty capture.
+ */
+const CAPTURE_FILE_DAMAGE = new Set([
+  'PCAP_CAPLEN_TOO_LARGE',
+  'PCAP_TRUNCATED_RECORD',
+  'PCAP_TRUNCATED_RECORD_HEADER',
+  'PCAPNG_BAD_BYTE_ORDER_MAGIC',
+  'PCAPNG_BLOCK_BEFORE_SECTION',
+  'PCAPNG_BAD_BLOCK_LENGTH',
+  'PCAPNG_BLOCK_TOO_LARGE',
+  'PCAPNG_TRUNCATED_BLOCK',
+  'PCAPNG_BLOCK_LENGTH_MISMATCH',
+  'PCAPNG_UNKNOWN_INTERFACE',
+  'PCAPNG_CAPLEN_TOO_LARGE',
+  'PCAPNG_CAPLEN_EXCEEDS_BLOCK',
+  'INPUT_READ_ERROR',
+]);
+
+/** Whether a diagnostic of no session and no log line says records of a capture file were lost (CAPTURE-FILE-DAMAGED). */
+function losesCaptureRecords(event: { readonly code: string; readonly severity: string }): boolean {
+  // PCAP_CAPLEN_EXCEEDS_SNAPLEN is damage (an error, the record skipped) only when no plausible record follows.
+  return CAPTURE_FILE_DAMAGE.has(event.code) || (event.code === 'PCAP_CAPLEN_EXCEEDS_SNAPLEN' && event.severity === 'error');
+}
+
 /** A log's warnings that lose nothing of it (a time zone assumed, rotated files that overlap, dump rows out of order): no LOG-INCOMPLETE. */
 const READ_WHOLE = new Set(['MIVR_UNKNOWN_TZ', 'MIVR_SET_OVERLAP', 'DUMP_ROW_ORDER']);
 
@@ -101,6 +129,8 @@ export class Checker {
   private readonly awaitingAnchor = new Map<string, FirstDamage>();
   /** Log files with damage (LOG-INCOMPLETE). */
   private readonly damagedLogs = new Map<string, LogDamage>();
+  /** Capture files with damage (CAPTURE-FILE-DAMAGED). */
+  private readonly damagedCaptures = new Map<string, CaptureFileDamage>();
   /** The latest message. */
   private lastRef: MessageRef | undefined;
   /** Sessions ended while a reset was due: why, should the client speak again on them. */
@@ -176,6 +206,14 @@ export class Checker {
           if (this.lastRef?.source.file === file && this.lastRef.session === undefined) placeLogAnchor(damage, this.lastRef);
           this.damagedLogs.set(file, damage);
         }
+      } else if (event.session === undefined && event.source.line === undefined && losesCaptureRecords(event)) {
+        const file = event.source.file;
+        const known = this.damagedCaptures.get(file);
+        if (known) known.count++;
+        else if (this.damagedCaptures.size < MAX_DAMAGED) {
+          const before = this.lastRef?.source.file === file && this.lastRef.session !== undefined ? this.lastRef : undefined;
+          this.damagedCaptures.set(file, { count: 1, code: event.code, message: event.message, anchorAfter: false, ...(before ? { anchor: before } : {}) });
+        }
       }
       return;
     }
@@ -200,6 +238,13 @@ export class Checker {
     } else if (tm.session === undefined && this.damagedLogs.size > 0) {
       const damage = this.damagedLogs.get(tm.source.file);
       if (damage) placeLogAnchor(damage, ref);
+    }
+    if (tm.session !== undefined && this.damagedCaptures.size > 0) {
+      const damage = this.damagedCaptures.get(tm.source.file);
+      if (damage && !damage.anchorAfter) {
+        damage.anchor = ref;
+        damage.anchorAfter = true;
+      }
     }
     const timeMs = tm.at === undefined ? undefined : tm.at.sec * 1000 + tm.at.nsec / 1e6;
     if (timeMs !== undefined) this.nowMs = timeMs;
@@ -349,7 +394,7 @@ export class Checker {
     const damaged = new Set([...this.damaged.entries()].map(([k]) => k));
     // Sessions that lost no stream bytes but a message's end (the capture stopped inside it).
     for (const [id, cut] of this.firstCut) if (!this.firstDamage.has(id) && this.firstDamage.size < MAX_DAMAGED) this.firstDamage.set(id, cut);
-    for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged, firstDamage: this.firstDamage, damagedLogs: this.damagedLogs }, this.ctx);
+    for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged, firstDamage: this.firstDamage, damagedLogs: this.damagedLogs, damagedCaptures: this.damagedCaptures }, this.ctx);
     for (const s of summaries) this.sessionIds.add(s.id);
     return {
       findings: this.store.sorted(),

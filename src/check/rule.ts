@@ -91,6 +91,19 @@ export interface InputEnd {
   readonly firstDamage: ReadonlyMap<string, FirstDamage>;
   /** Log files with traces that could not be read, by file (the first 10,000 files). */
   readonly damagedLogs: ReadonlyMap<string, LogDamage>;
+  /** Capture files with records or blocks that could not be read, by file (the first 10,000 files). */
+  readonly damagedCaptures: ReadonlyMap<string, CaptureFileDamage>;
+}
+
+/** What could not be read of one capture file: how many damaged records or blocks, the first, and the message a finding points at. */
+export interface CaptureFileDamage {
+  count: number;
+  readonly code: string;
+  readonly message: string;
+  /** The file's first message after the first damage (in timeline order), else its last message before it. */
+  anchor?: MessageRef;
+  /** Whether `anchor` came after the damage. */
+  anchorAfter: boolean;
 }
 
 /** What could not be read of one log file: how many input diagnostics, the first, and the message a finding points at. */

@@ -209,3 +209,34 @@ describe('SARIF: at most 25,000 results in a run (GitHub code scanning rejects m
     expect(log.runs[0]!.properties['notListed']).toBeUndefined();
   });
 });
+
+describe('CAPTURE-FILE-DAMAGED: a capture file whose records could not all be read does not pass as clean', () => {
+  const findings = async (file: string): Promise<{ code: number; report: { findings: Located[]; summary: { messages: number; warnings: number } } }> => {
+    const r = await ccxcti(['check', '--format', 'json', '--fail-on', 'warning', file]);
+    return { code: r.code, report: JSON.parse(r.stdout) as { findings: Located[]; summary: { messages: number; warnings: number } } };
+  };
+
+  it('a capture cut inside its last record (a capture process killed mid-write)', async () => {
+    const whole = flowPcap(CHAPTER_11_FLOWS.find((f) => f.id === 'queued-and-answered')!);
+    expect((await findings(clean)).code).toBe(0);
+    const cut = writeTemp(dir, 'cut.pcap', whole.subarray(0, whole.length - 10));
+    const { code, report } = await findings(cut);
+    expect(code).toBe(1);
+    const damaged = report.findings.filter((f) => f.rule === 'CAPTURE-FILE-DAMAGED');
+    expect(damaged).toHaveLength(1);
+    expect(damaged[0]!.message).toMatch(/^1 damaged place in .*cut\.pcap: the first PCAP_TRUNCATED_RECORD /);
+    // Pointing at the file's last message before the damage (none after it): a message of decode's output.
+    const decoded = (await ccxcti(['decode', '--format', 'ndjson', cut])).stdout.trim().split('\n');
+    expect(damaged[0]!.at.index).toBe(decoded.length - 1);
+    expect(report.summary.messages).toBe(decoded.length);
+  });
+
+  it('a capture whose file header is good and whose records are not: no message, no index', async () => {
+    const whole = flowPcap(CHAPTER_11_FLOWS[0]!);
+    const garbage = Uint8Array.from([...whole.subarray(0, 24), ...Array.from({ length: 100 }, (_, i) => (i * 97 + 13) & 0xff)]);
+    const { code, report } = await findings(writeTemp(dir, 'garbage.pcap', garbage));
+    expect(code).toBe(1);
+    expect(report.summary.messages).toBe(0);
+    expect(report.findings.map((f) => [f.rule, f.at.index, f.at.source.file.endsWith('garbage.pcap')])).toEqual([['CAPTURE-FILE-DAMAGED', undefined, true]]);
+  });
+});

@@ -37,6 +37,13 @@ function logDamage(severity: 'warning' | 'info'): InputDiagnostic {
   return { kind: 'diagnostic', severity, code: severity === 'info' ? 'DUMP_GUTTER_MISMATCH' : 'LOG_DUMP_NOT_DECODED', message: 'low-level dump not decoded', source: { file: 'MIVR01.log', line: 1 } };
 }
 
+/** A capture reader's diagnostic about test.pcap: a record cut short (damage), or an original length below the captured one (a note that loses nothing). */
+function captureFileDiagnostic(damaged: boolean): InputDiagnostic {
+  return damaged
+    ? { kind: 'diagnostic', severity: 'warning', code: 'PCAP_TRUNCATED_RECORD', message: 'record claims 120 captured bytes but the file ends after 40', source: { file: 'test.pcap' } }
+    : { kind: 'diagnostic', severity: 'warning', code: 'PCAP_ORIGLEN_LESS_THAN_CAPLEN', message: 'original length 60 is less than captured length 80', source: { file: 'test.pcap', frame: 3 } };
+}
+
 const C2S = 'client-to-server' as const;
 const S2C = 'server-to-client' as const;
 
@@ -140,6 +147,11 @@ const SESSIONS: Record<string, RuleCase> = {
     // A gap in the session's stream; the same session started mid-stream (an info gap) is whole from there on.
     fires: () => scenario([...opened().events, streamGap('warning'), ...new Timeline().c('HEARTBEAT_REQ', { InvokeID: 3 }).events]),
     silent: () => scenario([streamGap('info'), ...opened().events, ...new Timeline().c('HEARTBEAT_REQ', { InvokeID: 3 }).events]),
+  },
+  'CAPTURE-FILE-DAMAGED': {
+    // A record of the capture file cut short; a record whose lengths disagree but that was read loses nothing.
+    fires: () => scenario([...opened().events, captureFileDiagnostic(true)]),
+    silent: () => scenario([...opened().events, captureFileDiagnostic(false)]),
   },
   'LOG-INCOMPLETE': {
     // A log trace that could not be read, then a message of the same file; a note (info) is no damage.

@@ -14,7 +14,7 @@ import {
   configTeamEventUnrequested,
   configUploadIncomplete,
 } from './configuration/exchange.js';
-import { captureIncomplete, logIncomplete } from './framing/input-incomplete.js';
+import { captureFileDamaged, captureIncomplete, logIncomplete } from './framing/input-incomplete.js';
 import { decoderDiagnostics } from './framing/decoder-diagnostics.js';
 import { msgWrongDirection } from './framing/direction.js';
 import { recordLimits } from './framing/limits.js';
@@ -38,6 +38,7 @@ export const RULE_IMPLS: readonly RuleImpl[] = [
   recordLimits,
   msgWrongDirection,
   captureIncomplete,
+  captureFileDamaged,
   logIncomplete,
   sessionOpenNotFirst,
   sessionOpenRepeated,

@@ -3,6 +3,9 @@
  * - CAPTURE-INCOMPLETE: a session whose streams the capture did not hold whole (gaps, a
  *   snapshot length cutting segments, undecodable ranges): its messages there are missing, and
  *   the rules drop the findings such a loss could explain. One finding per session.
+ * - CAPTURE-FILE-DAMAGED: a capture file with records or blocks that could not be read (the
+ *   packets they held are missing; what the sessions lost of it is CAPTURE-INCOMPLETE too). One
+ *   finding per file.
  * - LOG-INCOMPLETE: a MIVR log with traces or records that could not be read (their messages
  *   are missing). One finding per file.
  */
@@ -67,6 +70,31 @@ export const logIncomplete = defineRule(LOG_INCOMPLETE, {
         LOG_INCOMPLETE,
         damage.anchor ?? { source: { file, line: damage.line } },
         `${none}${plural(damage.count, 'place')} in ${file} could not be read (traces, records): the first at line ${damage.line} (${damage.code}: ${damage.message})${more}; any messages they held are missing`,
+      );
+    }
+  },
+});
+
+const CAPTURE_FILE_DAMAGED: RuleMeta = {
+  id: 'CAPTURE-FILE-DAMAGED',
+  severity: 'warning',
+  category: 'framing',
+  spec: 'chapter 2, Message Structure and Syntax (a session is a stream of whole messages)',
+  title: 'Capture file not read whole',
+  rationale:
+    'Records or blocks of the capture file could not be read (cut short, overwritten, damaged): the packets they held are missing, and with them any messages no session reports as lost (a file cut inside its last record, a capture with no packet read). A fault of the input, hence a warning.',
+};
+
+export const captureFileDamaged = defineRule(CAPTURE_FILE_DAMAGED, {
+  inputEnd(end, ctx) {
+    for (const [file, damage] of end.damagedCaptures) {
+      const more = damage.count > 1 ? ` and ${damage.count - 1} more` : '';
+      // A file of which no message was decoded: the finding points at the file.
+      const none = damage.anchor === undefined ? 'no message of the file could be decoded; ' : '';
+      ctx.report(
+        CAPTURE_FILE_DAMAGED,
+        damage.anchor ?? { source: { file } },
+        `${none}${plural(damage.count, 'damaged place')} in ${file}: the first ${damage.code} (${damage.message})${more}; the packets there are missing`,
       );
     }
   },
