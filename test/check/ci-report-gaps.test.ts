@@ -240,3 +240,23 @@ describe('CAPTURE-FILE-DAMAGED: a capture file whose records could not all be re
     expect(report.findings.map((f) => [f.rule, f.at.index, f.at.source.file.endsWith('garbage.pcap')])).toEqual([['CAPTURE-FILE-DAMAGED', undefined, true]]);
   });
 });
+
+describe('-o naming one of the inputs', () => {
+  it('is a usage error (exit 2) for check and decode, and the input is left as it was', async () => {
+    const bytes = flowPcap(CHAPTER_11_FLOWS.find((f) => f.id === 'queued-and-answered')!);
+    const input = writeTemp(dir, 'precious.pcap', bytes);
+    const spellings = [input, `${dir}/./precious.pcap`];
+    for (const command of ['check', 'decode']) {
+      for (const output of spellings) {
+        const r = await ccxcti([command, '--format', 'json', input, '-o', output]);
+        expect(r.code, `${command} -o ${output}`).toBe(2);
+        expect(r.stderr).toMatch(/^ccxcti: -o .*precious\.pcap is the input .*precious\.pcap: writing there would destroy it\n$/);
+        expect(Uint8Array.from(readFileSync(input))).toEqual(bytes);
+      }
+    }
+    // Any other file is written as before.
+    const report = `${dir}/report.json`;
+    expect((await ccxcti(['check', '--format', 'json', input, '-o', report])).code).toBe(0);
+    expect((JSON.parse(readFileSync(report, 'utf8')) as { summary: { inputs: number } }).summary.inputs).toBe(1);
+  });
+});

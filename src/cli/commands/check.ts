@@ -16,7 +16,7 @@ import { writeSarifReport } from '../../check/report/sarif.js';
 import { writeTextReport } from '../../check/report/text.js';
 import { parseFailOn, parseRuleOption, resolveLevels, SettingsError, type RuleSetting } from '../../check/settings.js';
 import type { RuleLevel, Severity } from '../../check/severity.js';
-import { openCommandTimeline } from '../inputs.js';
+import { openCommandTimeline, refuseOutputOverInput } from '../inputs.js';
 import { openOutput, UsageError, type CliIo } from '../io.js';
 import { formatOption, sourceOptions, type InputCommandOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
@@ -71,6 +71,7 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
   const source = sourceOptions(options);
   const timeline = await openCommandTimeline(inputs, source, io);
   if (timeline === 2) return 2;
+  refuseOutputOverInput(options.output, timeline.inputs.map((i) => i.name));
   const checker = new Checker({ levels: settings.levels });
   for await (const batch of timeline.batches) {
     for (let i = 0; i < batch.length; i++) checker.push(batch[i]!);

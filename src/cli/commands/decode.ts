@@ -1,5 +1,5 @@
 /** `ccxcti decode <input...>`: every CTI message of captures and MIVR logs, as one timeline. */
-import { openCommandTimeline } from '../inputs.js';
+import { openCommandTimeline, refuseOutputOverInput } from '../inputs.js';
 import { FilterError } from '../../filter/filter-syntax.js';
 import { compileFilter, describeFilterError } from '../../filter/message-filter.js';
 import { writeTimeline, type TimelineSelection } from '../../pipeline/timeline-writer.js';
@@ -41,6 +41,7 @@ export async function decodeCommand(inputs: readonly string[], options: DecodeCo
   const source = sourceOptions(options);
   const timeline = await openCommandTimeline(inputs, source, io);
   if (timeline === 2) return 2;
+  refuseOutputOverInput(options.output, timeline.inputs.map((i) => i.name));
   const out = openOutput(io, options.output);
   // -V is a text layout: it makes text the default even when piped.
   const format = formatOption(options.format, ['text', 'json', 'ndjson'], out.terminal || options.verbose === true ? 'text' : 'ndjson');
