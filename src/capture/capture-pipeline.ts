@@ -152,9 +152,14 @@ export class CaptureTcpPipeline {
 
   /** The end of the capture (after its last file): truncation diagnostics, incomplete fragments, gaps and closes. */
   end(): void {
+    for (const _ of this.endSteps());
+  }
+
+  /** {@link end} in steps, a TCP connection closed per step (see TcpReassembler.finishSteps). */
+  *endSteps(): Generator<void> {
     this.endFile();
     this.decoder.finish();
-    this.reassembler.finish(this.lastFrame, { sec: this.lastTsSec, nsec: this.lastTsNsec });
+    yield* this.reassembler.finishSteps(this.lastFrame, { sec: this.lastTsSec, nsec: this.lastTsNsec });
   }
 
   /** The file being read (format, bytes, frames); decoding and reassembly since the first file. */

@@ -327,6 +327,14 @@ export class TcpReassembler implements DirectionEventSink {
    * `lastTs` (the capture's last frame) stamp those events; default: the last TCP segment's.
    */
   finish(lastFrame?: number, lastTs?: CaptureTimestamp): void {
+    for (const _ of this.finishSteps(lastFrame, lastTs));
+  }
+
+  /**
+   * {@link finish} a connection at a time: the caller takes each one's events before the next
+   * (what the connections still held comes out all at once otherwise).
+   */
+  *finishSteps(lastFrame?: number, lastTs?: CaptureTimestamp): Generator<void> {
     if (this.finished) return;
     if (lastFrame !== undefined && lastTs !== undefined) {
       this.curFrame = lastFrame;
@@ -340,6 +348,7 @@ export class TcpReassembler implements DirectionEventSink {
     for (const c of open) {
       const bothFin = c.dirs[0].finOffset >= 0 && c.dirs[1].finOffset >= 0;
       this.close(c, bothFin ? 'fin' : 'end-of-capture', 'end-of-capture');
+      yield;
     }
     this.finished = true;
   }

@@ -97,7 +97,12 @@ function captureFilesSource(files: readonly OpenedInput[], options: SourceOption
       const headerProblem = timeline.headerProblem(k);
       if (fileStats.frames === 0 && headerProblem !== undefined) unreadable.push(`${input.name}: ${headerProblem.message}`);
     }
-    pipeline.end();
+    // The connections still open close one at a time, each one's messages written out before
+    // the next: what they held is not all decoded at once.
+    for (const _ of pipeline.endSteps()) {
+      const batch = timeline.take();
+      if (batch.length > 0) yield batch;
+    }
     timeline.finish();
     stats[stats.length - 1] = pipeline.stats; // the last file's, with the connections' ends
     const last = timeline.take();
