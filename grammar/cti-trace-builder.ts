@@ -37,12 +37,12 @@ export interface TraceOverflow {
   dropped: number;
 }
 
-function diag(ctx: Ctx, severity: TraceDiagnostic['severity'], code: string, message: string, at: IToken): void {
+function diag(ctx: Ctx, severity: TraceDiagnostic['severity'], code: string, message: string, at: IToken, unquoted?: string): void {
   if (ctx.diagnostics.length >= MAX_TRACE_DIAGNOSTICS) {
     ctx.overflow.dropped++;
     return;
   }
-  ctx.diagnostics.push({ severity, code, message, offset: at.startOffset, line: ctx.lines.lineAt(at.startOffset) });
+  ctx.diagnostics.push({ severity, code, message, ...(unquoted !== undefined ? { unquoted } : {}), offset: at.startOffset, line: ctx.lines.lineAt(at.startOffset) });
 }
 
 /** Where the key's own text starts within the token (after the `, ` of a SepKey / SimplePair). */
@@ -144,7 +144,7 @@ function groupPairs(ctx: Ctx, items: readonly PairListItem[], shape: 'braced' | 
     }
     if (item.kind === 'stray') {
       if (i === lastIndex && item.token.tokenType === Ellipsis) out.truncated = true;
-      else diag(ctx, 'info', 'TRACE-STRAY-TEXT', `"${tokenText(item.token)}" is not part of a key: value pair`, item.token);
+      else diag(ctx, 'info', 'TRACE-STRAY-TEXT', `"${tokenText(item.token)}" is not part of a key: value pair`, item.token, 'text that is not part of a key: value pair');
       commaBefore = false;
       continue;
     }
@@ -174,7 +174,7 @@ function groupPairs(ctx: Ctx, items: readonly PairListItem[], shape: 'braced' | 
       }
       out.ecc ??= [];
       ecc = { count: numNamedVars !== undefined && numNamedVars > 0 ? numNamedVars : undefined, totalBytes, used: 0, usedBytes: 0 };
-      if (raw !== '') diag(ctx, 'info', 'TRACE-STRAY-TEXT', `"${raw}" after ${tokenText(p.ecc)} is not a named variable`, p.value[0]);
+      if (raw !== '') diag(ctx, 'info', 'TRACE-STRAY-TEXT', `"${raw}" after ${tokenText(p.ecc)} is not a named variable`, p.value[0], `the text after ${tokenText(p.ecc)} is not a named variable`);
       continue;
     }
     const value = raw === 'null' ? null : raw;
@@ -189,7 +189,7 @@ function flowTrace(ctx: Ctx, block: FlowBlockSyntax): HighLevelTrace {
   if (block.name) {
     messageName = tokenText(block.name);
     if (block.name.tokenType === Key) {
-      diag(ctx, 'info', 'TRACE-STRAY-COLON', `message name "${messageName}" is written with a colon`, block.name);
+      diag(ctx, 'info', 'TRACE-STRAY-COLON', `message name "${messageName}" is written with a colon`, block.name, 'the message name is written with a colon');
       messageName = messageName.slice(0, messageName.lastIndexOf(':'));
     }
   } else {
@@ -258,14 +258,14 @@ export function buildTextTraces(text: string, lines: LineIndex, syntax: TextTrac
   const traces: HighLevelTrace[] = [];
   if (syntax.flow.length > 0) {
     if (syntax.preamble.length > 0) {
-      diag(ctx, 'info', 'TRACE-LEADING-TEXT', `"${sliceTokens(text, syntax.preamble)}" precedes MsgType:`, syntax.preamble[0]);
+      diag(ctx, 'info', 'TRACE-LEADING-TEXT', `"${sliceTokens(text, syntax.preamble)}" precedes MsgType:`, syntax.preamble[0], 'text precedes MsgType:');
     }
     for (const block of syntax.flow) traces.push(flowTrace(ctx, block));
   } else if (syntax.braced) {
     traces.push(bracedTrace(ctx, syntax.preamble, syntax.braced));
   }
   if (syntax.trailing.length > 0 && traces.length > 0) {
-    diag(ctx, 'warning', 'TRACE-TRAILING-TEXT', `"${sliceTokens(text, syntax.trailing)}" follows the message`, syntax.trailing[0]);
+    diag(ctx, 'warning', 'TRACE-TRAILING-TEXT', `"${sliceTokens(text, syntax.trailing)}" follows the message`, syntax.trailing[0], 'text follows the message');
   }
   return traces;
 }

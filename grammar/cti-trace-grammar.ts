@@ -76,6 +76,7 @@ export function parseCtiTraceTextReference(text: string, shape: 'dump' | 'text' 
       severity: 'error',
       code: 'TRACE-LEX-ERROR',
       message: e.message,
+      unquoted: 'a character the trace grammar does not read',
       offset: e.offset,
       line: lines.lineAt(e.offset),
     });
@@ -99,6 +100,7 @@ function parserFailed(errors: readonly IRecognitionException[], text: string, li
       severity: 'error',
       code: 'TRACE-PARSE-ERROR',
       message: e.message,
+      unquoted: 'the trace does not follow the grammar here',
       offset: Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length,
       line: lines.lineAt(Number.isFinite(e.token.startOffset) ? e.token.startOffset : text.length),
     });

@@ -39,6 +39,11 @@ export interface TraceDiagnostic {
   /** Stable, upper-case code, e.g. `TRACE-UNCLOSED-BRACE`, `DUMP-SHORT-ROW`. */
   readonly code: string;
   readonly message: string;
+  /**
+   * The message without the input text it quotes, for a record that may hold a secret
+   * (src/pipeline/log/secret-text.ts): present when `message` quotes the input.
+   */
+  readonly unquoted?: string;
   /** 0-based character offset in the parsed text. */
   readonly offset: number;
   /** 1-based line in the parsed text (add `record.line - 1` to get the file line). */

@@ -116,6 +116,7 @@ export function resolveDumpRows(
         severity: 'info',
         code: 'DUMP-GUTTER-MISMATCH',
         message: `${where()}: the text after the bytes ("${gutter}") does not render them`,
+        unquoted: `${where()}: the text after the bytes does not render them`,
         offset: gutterStart(k) ?? row.startOffset,
         line: row.line,
       });

@@ -135,11 +135,9 @@ function emitValue(e: Emitter, slot: FieldSlot): void {
     }
   };
   if (secret) {
-    e.line(`let v: string;`);
-    e.open(`if (o.showSecrets) {`);
+    // Read (and checked: a bail-out leaves the diagnostics to the reference decoder) whether shown or not.
     read('const s');
-    e.line('v = s;');
-    e.close('} else v = rt.REDACTED;');
+    e.line('const v = o.showSecrets ? s : rt.REDACTED;');
   } else {
     read('const v');
   }

@@ -29,6 +29,7 @@ export function ctiTraceRecord(record: MivrRecord, parsed: CtiTraceParseResult):
       severity: d.severity,
       code: d.code,
       message: d.message,
+      ...(d.unquoted !== undefined ? { unquoted: d.unquoted } : {}),
       file: record.file,
       line: record.line + d.line - 1,
     })),

@@ -19,6 +19,8 @@ export interface MivrDiagnostic {
   /** Stable upper-case code, e.g. `MIVR-GARBAGE-LINES`, `MIVR-UNKNOWN-TZ`. */
   readonly code: string;
   readonly message: string;
+  /** The message without the input text it quotes (a trace diagnostic's, grammar/cti-trace-types.ts). */
+  readonly unquoted?: string;
   readonly file: string;
   /** 1-based line (first line of a run of lines). */
   readonly line: number;

@@ -68,7 +68,8 @@ export async function checkCommand(inputs: readonly string[], options: CheckComm
   }
   if (inputs.length === 0) throw new UsageError('check: give at least one input (a capture, a MIVR log, or - for stdin), or --list-rules');
   if (options.format !== undefined) formatOption(options.format, REPORT_FORMATS, 'text');
-  const source = sourceOptions(options);
+  // Reports never print secrets: --show-secrets is accepted (for symmetry with decode) and ignored.
+  const source = { ...sourceOptions(options), showSecrets: false };
   const timeline = await openCommandTimeline(inputs, source, io);
   if (timeline === 2) return 2;
   refuseOutputOverInput(options.output, timeline.inputs.map((i) => i.name));

@@ -15,6 +15,10 @@ import type { Instant } from '../../timeline/instant.js';
 import type { Direction, InputDiagnostic, SourceRef } from '../../timeline/types.js';
 import { cleanDumpBytes } from './dump-bytes.js';
 import { dumpDirection, traceDirection } from './trace-direction.js';
+import { recordMayHoldSecret } from './secret-text.js';
+
+/** What a diagnostic says instead of quoting text that may spell a secret. */
+const QUOTE_WITHHELD = 'the text is not quoted: it may hold a password; --show-secrets shows it';
 
 /** A message read from one trace, before high- and low-level twins are paired. */
 export interface TraceCandidate {
@@ -118,7 +122,9 @@ function low(trace: LowLevelTrace, at: Instant, source: SourceRef, options: Trac
  */
 export function traceRecordEvents(r: CtiTraceRecord, options: TraceDecodeOptions, out: Array<TraceCandidate | InputDiagnostic>): void {
   const at = r.record.timestamp;
-  for (const d of r.diagnostics) out.push(mivrInputDiagnostic(d, at));
+  // Text quoted from a record that may spell a secret is left out unless secrets are shown.
+  const withhold = !options.showSecrets && r.diagnostics.some((d) => d.unquoted !== undefined) && recordMayHoldSecret(r);
+  for (const d of r.diagnostics) out.push(mivrInputDiagnostic(withhold && d.unquoted !== undefined ? { ...d, message: `${d.unquoted} (${QUOTE_WITHHELD})` } : d, at));
   for (const trace of r.traces) {
     const source: SourceRef = { file: r.record.file, line: r.record.line + trace.line - 1 };
     out.push(trace.kind === 'high' ? high(trace, at, source, options) : low(trace, at, source, options));

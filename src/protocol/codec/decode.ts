@@ -10,6 +10,7 @@ import { diagnostic, type Diagnostic, type DiagnosticCode } from './diagnostics.
 import { enumStatus, hex32, int64Label, maskLabel, primaryActual, timeLabel, type Label } from './labels.js';
 import { Kind, KIND_SIZE, isNumericKind, planById, type FieldSlot, type FixedLayout, type FixedSlot, type LabelTable, type MessagePlan, type ScopePlan } from './plan.js';
 import { HEADER_LENGTH, MAX_PLAUSIBLE_BODY, REDACTED } from './framing.js';
+import { WITHHELD, withholdBytes } from './secret-bytes.js';
 import { indexOfByte, readI16, readI32, readI8, readU16, readU32, readUtf8, toHex } from './wire.js';
 
 export { HEADER_LENGTH, MAX_PLAUSIBLE_BODY, REDACTED };
@@ -114,7 +115,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): DecodedM
       fields: {},
       labels: {},
       diagnostics: [diagnostic('BYTES_MISSING', `internal decoder failure: ${String(err)}`, 0)],
-      bodyHex: toHex(bytes, Math.min(8, bytes.length)),
+      bodyHex: bytes.length >= 8 && withholdBytes(readU32(bytes, 4), bytes, 8, bytes.length, true, options.showSecrets) ? '' : toHex(bytes, Math.min(8, bytes.length)),
     };
   }
 }
@@ -188,16 +189,18 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
   }
 
   if (bodyLength > MAX_PLAUSIBLE_BODY) {
-    const hidden = SECRET_MESSAGE_IDS.has(typeId) && !options.showSecrets;
+    const shownEnd = Math.min(b.length, HEADER_LENGTH + 4096);
+    const hidden = withholdBytes(typeId, b, HEADER_LENGTH, shownEnd, true, options.showSecrets);
+    const why = SECRET_MESSAGE_IDS.has(typeId) ? `a ${type} carries a secret` : 'the bytes may hold a ClientPassword or AgentPassword; --show-secrets shows them';
     diagnostics.push(
       diagnostic(
         'BODY_LENGTH_ABSURD',
-        `BodyLength ${bodyLength} is beyond any plausible message (${MAX_PLAUSIBLE_BODY} at most); the body is not decoded${hidden ? ` (nor shown: a ${type} carries a secret)` : ''}`,
+        `BodyLength ${bodyLength} is beyond any plausible message (${MAX_PLAUSIBLE_BODY} at most); the body is not decoded${hidden ? ` (nor shown: ${why})` : ''}`,
         0,
       ),
     );
     const damaged: DecodedMessage = { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics };
-    if (!hidden) damaged.bodyHex = toHex(b, HEADER_LENGTH, Math.min(b.length, HEADER_LENGTH + 4096));
+    if (!hidden) damaged.bodyHex = toHex(b, HEADER_LENGTH, shownEnd);
     return damaged;
   }
   const bodyEnd = HEADER_LENGTH + Math.min(bodyLength, present);
@@ -222,10 +225,11 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
         : code === 'RESERVED_MESSAGE_TYPE'
           ? `MessageTypeID ${typeId} is reserved (Table 11); body skipped as chapter 11 says`
           : `${type} (${typeId}) is named in Tables 10/11 but its body is never defined; body shown as hex`;
-    diagnostics.push(diagnostic(code, what, 4));
     // The input's bytes only: not the fill of a missing tail (a message a capture cut short).
     const hexEnd = missing ? presentEnd(missing, bodyEnd) : bodyEnd;
-    return { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics, bodyHex: toHex(b, HEADER_LENGTH, hexEnd) };
+    const hidden = withholdBytes(typeId, b, HEADER_LENGTH, hexEnd, hexEnd < HEADER_LENGTH + bodyLength, options.showSecrets);
+    diagnostics.push(diagnostic(code, hidden ? `${what}; the body is ${WITHHELD}` : what, 4));
+    return { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics, bodyHex: hidden ? '' : toHex(b, HEADER_LENGTH, hexEnd) };
   }
 
   const { layout, inferred } = chooseLayout(plan, b, bodyEnd, options.version);
@@ -582,7 +586,7 @@ class FloatingParser {
       } else if (dataEnd > end) {
         const name = this.nameOf(id);
         // The bytes left may be (or hold) a secret's: shown only with the secrets.
-        const rest = SECRET_MESSAGE_IDS.has(this.plan.def.id) && !this.options.showSecrets ? (dataStart < end ? 'not shown: a secret may be among them' : 'none') : toHex(b, dataStart, end) || 'none';
+        const rest = dataStart >= end ? 'none' : withholdBytes(this.plan.def.id, b, dataStart, end, true, this.options.showSecrets) ? 'not shown: a secret may be among them' : toHex(b, dataStart, end);
         this.diag('FLOATING_FIELD_TRUNCATED', `${name}[${id}] announces ${len} bytes but only ${end - dataStart} remain in the body (${rest}); not decoded`, p);
         break;
       } else {
@@ -758,7 +762,6 @@ class FloatingParser {
 
   /** The value of one floating field, or undefined when it cannot be read (kept in extras). */
   private value(slot: FieldSlot, at: number, dataStart: number, dataEnd: number): FieldValue | undefined {
-    const b = this.b;
     const len = dataEnd - dataStart;
     const def = slot.def;
     const version = this.options.version;
@@ -768,7 +771,17 @@ class FloatingParser {
     if (len > def.maxSize) {
       this.diag('FIELD_TOO_LONG', `${def.name}[${def.id}] holds ${len} bytes; the guide allows at most ${def.maxSize}`, at);
     }
-    if (def.secret && !this.options.showSecrets) return REDACTED;
+    // A secret is read and checked as any field; only its value (and bytes quoted) is withheld.
+    const hidden = def.secret === true && !this.options.showSecrets;
+    const value = this.read(slot, at, dataStart, dataEnd, hidden);
+    return hidden && value !== undefined ? REDACTED : value;
+  }
+
+  /** The value of one floating field (see `value`); `hidden`: its bytes are not quoted in diagnostics. */
+  private read(slot: FieldSlot, at: number, dataStart: number, dataEnd: number, hidden: boolean): FieldValue | undefined {
+    const b = this.b;
+    const len = dataEnd - dataStart;
+    const def = slot.def;
     const kind = slot.kind;
     if (isNumericKind(kind)) {
       const size = KIND_SIZE[kind]!;
@@ -801,11 +814,11 @@ class FloatingParser {
       }
     }
     if (kind === Kind.UNSPEC) return toHex(b, dataStart, dataEnd);
-    if (kind === Kind.STRING) return this.string(def.name, def.id, at, dataStart, dataEnd);
+    if (kind === Kind.STRING) return this.string(def.name, def.id, at, dataStart, dataEnd, hidden);
     return this.named(slot, at, dataStart, dataEnd);
   }
 
-  private string(name: string, id: number, at: number, dataStart: number, dataEnd: number): string {
+  private string(name: string, id: number, at: number, dataStart: number, dataEnd: number, hidden = false): string {
     const b = this.b;
     const nul = indexOfByte(b, 0, dataStart, dataEnd);
     let textEnd = dataEnd;
@@ -814,7 +827,7 @@ class FloatingParser {
     } else {
       textEnd = nul;
       if (nul !== dataEnd - 1) {
-        this.diag('STRING_DATA_AFTER_NUL', `${name}[${id}] has ${dataEnd - 1 - nul} byte(s) after its NUL (${toHex(b, nul + 1, dataEnd)})`, at);
+        this.diag('STRING_DATA_AFTER_NUL', `${name}[${id}] has ${dataEnd - 1 - nul} byte(s) after its NUL (${hidden ? 'not shown: a secret' : toHex(b, nul + 1, dataEnd)})`, at);
       }
     }
     const { text, invalid } = readUtf8(b, dataStart, textEnd);

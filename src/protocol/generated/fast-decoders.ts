@@ -186,11 +186,8 @@ function fast_OPEN_REQ_v10(b: Uint8Array, end: number, m: DecodedMessage, o: Fas
       case 2: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
-        let v: string;
-        if (o.showSecrets) {
-          const s = rt.hex(b, ds, de);
-          v = s;
-        } else v = rt.REDACTED;
+        const s = rt.hex(b, ds, de);
+        const v = o.showSecrets ? s : rt.REDACTED;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
         break;
@@ -2410,13 +2407,10 @@ function fast_SET_AGENT_STATE_REQ_v12(b: Uint8Array, end: number, m: DecodedMess
       case 49: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
-        let v: string;
-        if (o.showSecrets) {
-          if (t === '') t = rt.latin1(b, end);
-          const s = rt.str(b, ds, de, t);
-          if (s === undefined) return false;
-          v = s;
-        } else v = rt.REDACTED;
+        if (t === '') t = rt.latin1(b, end);
+        const s = rt.str(b, ds, de, t);
+        if (s === undefined) return false;
+        const v = o.showSecrets ? s : rt.REDACTED;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
         break;
@@ -2495,13 +2489,10 @@ function fast_SET_AGENT_STATE_REQ_v10(b: Uint8Array, end: number, m: DecodedMess
       case 49: {
         if (x1 !== undefined) return false;
         if (de - ds > 64) return false;
-        let v: string;
-        if (o.showSecrets) {
-          if (t === '') t = rt.latin1(b, end);
-          const s = rt.str(b, ds, de, t);
-          if (s === undefined) return false;
-          v = s;
-        } else v = rt.REDACTED;
+        if (t === '') t = rt.latin1(b, end);
+        const s = rt.str(b, ds, de, t);
+        if (s === undefined) return false;
+        const v = o.showSecrets ? s : rt.REDACTED;
         x1 = v;
         s1 = ++n; if (1 < last) disorder = true; else last = 1;
         break;
