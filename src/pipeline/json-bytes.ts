@@ -1,6 +1,7 @@
 /**
  * JSON written straight into a byte buffer, as UTF-8: the bytes JSON.stringify's text encodes
- * to, without building the text. This module holds the buffer interface and the primitive
+ * to (with the terminal-unsafe characters it leaves raw escaped: render/escape.ts `jsonText`),
+ * without building the text. This module holds the buffer interface and the primitive
  * writers; json-values.ts writes objects and arrays with them.
  *
  * Where the time goes is copying bytes one at a time, so:
@@ -11,6 +12,7 @@
  *   through JSON.stringify (escapes, lone surrogates) and is then encoded as UTF-8;
  * - integers 0 … 2^32 - 1 are written digit by digit; other numbers as String() prints them.
  */
+import { jsonText } from '../render/escape.js';
 
 /**
  * Where the bytes go: `buf[pos…]`. `room(n)` makes at least `n` bytes free at `pos`; it may
@@ -97,9 +99,9 @@ export function writeJsonString(out: ByteSink, s: string): void {
   buf[p++] = 0x22;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    // Controls, `"`, `\` and non-ASCII need JSON.stringify (DEL, 0x7f, is written as it is).
-    if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7f) {
-      writeText(out, JSON.stringify(s));
+    // Controls, DEL, `"`, `\` and non-ASCII need jsonText (escapes).
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x7f) {
+      writeText(out, jsonText(s));
       return;
     }
     buf[p++] = c;
@@ -120,7 +122,7 @@ function writeLongString(out: ByteSink, s: string): void {
     const end = start + n;
     for (; i < end; i++) {
       const c = buf[i]!;
-      if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7f) break;
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c >= 0x7f) break;
     }
     if (i === end) {
       buf[start - 1] = 0x22;
@@ -129,7 +131,7 @@ function writeLongString(out: ByteSink, s: string): void {
       return;
     }
   }
-  writeText(out, JSON.stringify(s));
+  writeText(out, jsonText(s));
 }
 
 /**
@@ -158,7 +160,7 @@ export function knownStringCount(): number {
 /** Adds `s` to the cache of strings that come back; returns its bytes. */
 export function know(s: string): Fragment {
   if (knownStrings.size >= MAX_KNOWN_STRINGS) knownStrings.clear();
-  const json = JSON.stringify(s);
+  const json = jsonText(s);
   const f = fragment(json);
   knownStrings.set(JSON.parse(json) as string, f);
   return f;

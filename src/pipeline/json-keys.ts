@@ -5,6 +5,7 @@
  * path to that object) — and each node remembers the key that followed it last time, so most
  * keys are found by comparing one string, then copied already encoded.
  */
+import { jsonText } from '../render/escape.js';
 import { fragment, type Fragment } from './json-bytes.js';
 
 /** A key, encoded: `"key":` and `,"key":`. */
@@ -58,7 +59,7 @@ export function keyCacheSizes(): { encodedKeys: number; keyNodes: number } {
 function encodedKey(key: string): EncodedKey {
   let e = encodedKeys.get(key);
   if (e === undefined) {
-    const json = `${JSON.stringify(key)}:`;
+    const json = `${jsonText(key)}:`;
     e = { bare: fragment(json), lead: fragment(`,${json}`) };
     if (encodedKeys.size < MAX_ENCODED_KEYS) encodedKeys.set(key, e);
   }

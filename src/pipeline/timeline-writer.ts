@@ -3,6 +3,7 @@
  * bounded buffer in memory (a 1 GB capture prints without growing).
  */
 import type { Writable } from 'node:stream';
+import { jsonText } from '../render/escape.js';
 import { messageText } from '../render/message-text.js';
 import { inputDiagnosticLine, timelineMessageLine } from '../render/timeline-text.js';
 import type { InputDiagnostic, SessionSummary, TimelineBatch, TimelineMessage } from '../timeline/types.js';
@@ -102,9 +103,9 @@ export async function writeTimeline(
   }
   const all = sessions();
   if (format === 'json') {
-    sink.write(`\n],"diagnostics":[${kept.map((d) => JSON.stringify(inputDiagnosticJson(d))).join(',\n')}]`);
+    sink.write(`\n],"diagnostics":[${kept.map((d) => jsonText(inputDiagnosticJson(d))).join(',\n')}]`);
     if (diagnostics > kept.length) sink.write(`,"diagnosticsOmitted":${diagnostics - kept.length}`);
-    sink.write(`,"sessions":[${all.map((s) => JSON.stringify(sessionJson(s))).join(',\n')}]}\n`);
+    sink.write(`,"sessions":[${all.map((s) => jsonText(sessionJson(s))).join(',\n')}]}\n`);
   } else if (format === 'text') {
     const shown = filter !== undefined || count !== Infinity ? ` shown of ${read} read` : '';
     sink.write(`\n${messages} message${messages === 1 ? '' : 's'}${shown}, ${all.length} session${all.length === 1 ? '' : 's'}, ${diagnostics} input diagnostic${diagnostics === 1 ? '' : 's'}\n`);

@@ -40,6 +40,26 @@ export function quoteForTerminal(s: string): string {
   return `"${escapeForTerminal(s).replace(/"/g, '\\"')}"`;
 }
 
+/**
+ * What JSON.stringify leaves raw of the characters above (it escapes C0 controls, `"` and `\`
+ * only): DEL, C1 controls, line/paragraph separators, bidirectional controls, zero-width marks.
+ */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g;
+
+/**
+ * JSON text (JSON.stringify's) with the terminal-unsafe characters it leaves raw written as
+ * `\uXXXX` escapes: the same JSON value, and a JSON output printed on a terminal cannot drive
+ * it. Such a character can only be inside a string literal, where the escape means the same.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** JSON.stringify(value, null, indent), with escapeJsonText: every JSON output of the tool is written so. */
+export function jsonText(value: unknown, indent?: number): string {
+  return escapeJsonText(JSON.stringify(value, null, indent));
+}
+
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text safe inside HTML element content and quoted attribute values. */

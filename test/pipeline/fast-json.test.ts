@@ -1,4 +1,5 @@
-/** Timeline messages written as JSON bytes are exactly the UTF-8 of JSON.stringify(timelineMessageJson(…)). */
+/** Timeline messages written as JSON bytes are exactly the UTF-8 of jsonText(timelineMessageJson(…)) (JSON.stringify, terminal-unsafe characters escaped). */
+import { jsonText } from '../../src/render/escape.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, type DecodedMessage } from '../../src/protocol/codec/decode.js';
@@ -19,7 +20,7 @@ function written(item: TimelineMessage, index: number | undefined, size: number)
 }
 
 function expected(item: TimelineMessage, index: number | undefined): string {
-  return Buffer.from(JSON.stringify(timelineMessageJson(item, index === undefined ? {} : { index })), 'utf8').toString('latin1');
+  return Buffer.from(jsonText(timelineMessageJson(item, index === undefined ? {} : { index })), 'utf8').toString('latin1');
 }
 
 /** A decoded message of any type: valid, or with one byte of its body changed (diagnostics, extras, bodyHex, floatingOrder…). */
@@ -80,7 +81,7 @@ describe('fast JSON = JSON.stringify', () => {
   it('for decoded messages of every type, valid or mutated, with any option', () => {
     fc.assert(
       fc.property(decodedArb, (m) => {
-        expect(messageJsonText(m)).toBe(JSON.stringify(m));
+        expect(messageJsonText(m)).toBe(jsonText(m));
       }),
       { numRuns: 2000 },
     );
@@ -98,7 +99,7 @@ describe('fast JSON = JSON.stringify', () => {
   it('as text, for strings with quotes, controls, non-ASCII and lone surrogates', () => {
     fc.assert(
       fc.property(itemArb, fc.option(fc.nat(), { nil: undefined }), (item, index) => {
-        expect(timelineMessageJsonText(item, index)).toBe(JSON.stringify(timelineMessageJson(item, index === undefined ? {} : { index })));
+        expect(timelineMessageJsonText(item, index)).toBe(jsonText(timelineMessageJson(item, index === undefined ? {} : { index })));
       }),
       { numRuns: 1000 },
     );

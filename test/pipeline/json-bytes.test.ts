@@ -1,4 +1,5 @@
-/** The JSON byte writer writes exactly the UTF-8 bytes of JSON.stringify, whatever the buffer size. */
+/** The JSON byte writer writes exactly the UTF-8 bytes of jsonText (JSON.stringify, terminal-unsafe characters escaped), whatever the buffer size. */
+import { jsonText } from '../../src/render/escape.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fragment, GrowingByteSink, writeDigits, writeFragment, writeJsonNumber, writeJsonString, writeKnownString, writeText, type ByteSink } from '../../src/pipeline/json-bytes.js';
@@ -13,8 +14,8 @@ function bytesOf(write: (out: ByteSink) => void, size: number): string {
   return sink.bytes().toString('latin1');
 }
 
-/** The UTF-8 bytes of JSON.stringify(v), in the same form. */
-const expected = (v: unknown): string => Buffer.from(JSON.stringify(v) ?? '', 'utf8').toString('latin1');
+/** The UTF-8 bytes of jsonText(v), in the same form. */
+const expected = (v: unknown): string => Buffer.from(JSON.stringify(v) === undefined ? '' : jsonText(v), 'utf8').toString('latin1');
 
 /** Strings of every kind: printable ASCII, quotes, backslashes, controls, DEL, non-ASCII, astral, lone surrogates. */
 const anyString: fc.Arbitrary<string> = fc.oneof(

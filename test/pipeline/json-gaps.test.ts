@@ -1,8 +1,10 @@
 /**
  * Mutation-testing gaps of the JSON byte writer (docs/test-gaps.md, third round): values at
  * the edges that the property tests of json-bytes.test.ts and fast-json.test.ts are unlikely
- * to draw. The expected bytes are always JSON.stringify's (or instantToIso's, for instants).
+ * to draw. The expected bytes are always jsonText's (JSON.stringify's, terminal-unsafe characters
+ * escaped), or instantToIso's for instants.
  */
+import { jsonText } from '../../src/render/escape.js';
 import { describe, expect, it } from 'vitest';
 import { GrowingByteSink, writeJsonNumber, writeJsonString, type ByteSink } from '../../src/pipeline/json-bytes.js';
 import { timelineMessageJsonText, writeIsoInstant } from '../../src/pipeline/fast-json.js';
@@ -35,19 +37,19 @@ describe('numbers at every digit-count boundary', () => {
 
   it('inside arrays and objects too', () => {
     const v = { list: edges, nested: edges.map((n) => ({ n })) };
-    expect(bytesOf((out) => writeJsonValue(out, v), 7)).toBe(utf8(JSON.stringify(v)));
+    expect(bytesOf((out) => writeJsonValue(out, v), 7)).toBe(utf8(jsonText(v)));
   });
 });
 
 describe('strings', () => {
-  // U+2028 / U+2029 stay as they are (JSON.stringify does not escape them), lone surrogates are escaped.
-  const odd = ['\u2028', '\u2029', '\ud800', '\udfff', '\udbff\udfff', '\u007f', '\u001f', '\u0000', '\u00e9', '\u20ac', '\ud83d\ude00'];
+  // U+2028 / U+2029, DEL, C1 and bidi controls are escaped (jsonText: JSON.stringify leaves them raw), lone surrogates too.
+  const odd = ['\u2028', '\u2029', '\u009b', '\u202e', '\u200b', '\ud800', '\udfff', '\udbff\udfff', '\u007f', '\u001f', '\u0000', '\u00e9', '\u20ac', '\ud83d\ude00'];
 
   it('short and long, with one odd character at the start, in the middle and at the end', () => {
     for (const c of odd) {
       for (const len of [0, 1, 46, 47, 48, 49, 200]) {
         for (const s of [c + 'a'.repeat(len), 'a'.repeat(len >> 1) + c + 'a'.repeat(len - (len >> 1)), 'a'.repeat(len) + c]) {
-          expect(bytesOf((out) => writeJsonString(out, s), 5), JSON.stringify(s)).toBe(utf8(JSON.stringify(s)));
+          expect(bytesOf((out) => writeJsonString(out, s), 5), JSON.stringify(s)).toBe(utf8(jsonText(s)));
         }
       }
     }
@@ -57,7 +59,7 @@ describe('strings', () => {
     for (const s of ['x'.repeat(5000), 'é'.repeat(3000), `${'y'.repeat(4000)}"\u2028\ud800`]) {
       const out = new GrowingByteSink(16);
       writeJsonValue(out, { s, list: [s, 1] });
-      expect(out.text()).toBe(JSON.stringify({ s, list: [s, 1] }));
+      expect(out.text()).toBe(jsonText({ s, list: [s, 1] }));
     }
   });
 });
@@ -101,7 +103,7 @@ describe('instants', () => {
       { sec: 253_402_300_799, nsec: 999_999_999 },
     ]) {
       const item: TimelineMessage = { kind: 'message', message, at, source: { file: 'f.pcap', frame: 1 } };
-      expect(timelineMessageJsonText(item, 3)).toBe(JSON.stringify(timelineMessageJson(item, { index: 3 })));
+      expect(timelineMessageJsonText(item, 3)).toBe(jsonText(timelineMessageJson(item, { index: 3 })));
     }
   });
 });

@@ -28,7 +28,8 @@ export const HEX_FORMATS = ['text', 'json', 'ndjson'] as const;
 
 async function collect(argv: readonly string[], outputs: SweepOutput[], raw: string, stdin?: string, outFile?: string): Promise<number> {
   const r = await ccxcti(argv, stdin === undefined ? {} : { stdin });
-  const label = argv.filter((a) => !a.includes('/')).join(' ');
+  // Paths and long arguments (hex text, hostile strings) are left out of the label.
+  const label = argv.filter((a) => !a.includes('/') && a.length <= 24 && !/[^\x20-\x7e]/.test(a)).join(' ');
   outputs.push({ where: `${label} stdout`, text: r.stdout, raw });
   outputs.push({ where: `${label} stderr`, text: r.stderr, raw: RAW_TEXT });
   if (outFile !== undefined) {

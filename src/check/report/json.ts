@@ -1,5 +1,6 @@
 /** `ccxcti check --format json`: the conformance report of CONTRACT.md (schemas/check-report.schema.json). */
 import type { CheckReport, Finding as ReportFinding } from '../../../schemas/check-report.js';
+import { jsonText } from '../../render/escape.js';
 import type { Finding } from '../findings.js';
 import type { ReportContext } from './context.js';
 
@@ -38,5 +39,5 @@ export function checkReportJson(ctx: ReportContext): CheckReport {
 }
 
 export function writeJsonReport(ctx: ReportContext): string {
-  return `${JSON.stringify(checkReportJson(ctx), null, 2)}\n`;
+  return `${jsonText(checkReportJson(ctx), 2)}\n`;
 }

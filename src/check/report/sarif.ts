@@ -4,6 +4,7 @@
  * is the input file (with the line for log messages) and a logical location naming the
  * session, the capture frame and the message.
  */
+import { jsonText } from '../../render/escape.js';
 import type { Finding } from '../findings.js';
 import type { RuleMeta } from '../rule.js';
 import type { Severity } from '../severity.js';
@@ -159,5 +160,5 @@ export function sarifLog(ctx: ReportContext): Record<string, unknown> {
 }
 
 export function writeSarifReport(ctx: ReportContext): string {
-  return `${JSON.stringify(sarifLog(ctx), null, 2)}\n`;
+  return `${jsonText(sarifLog(ctx), 2)}\n`;
 }

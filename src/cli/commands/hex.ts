@@ -2,6 +2,7 @@
 import { parseHexInput } from '../../hexinput/parse-hex.js';
 import { decode } from '../../protocol/codec/decode.js';
 import { diagnostic } from '../../protocol/codec/diagnostics.js';
+import { jsonText } from '../../render/escape.js';
 import { messageText } from '../../render/message-text.js';
 import { openOutput, readAll, UsageError, type CliIo } from '../io.js';
 import { formatOption, parseVersion, type FormatName } from '../options.js';
@@ -27,8 +28,8 @@ export async function hexCommand(args: readonly string[], options: HexOptions, i
   const out = openOutput(io, options.output);
   const format: FormatName = formatOption(options.format, ['text', 'json', 'ndjson'], out.terminal ? 'text' : 'json');
   if (format === 'text') out.write(`${messageText(message)}\n`);
-  else if (format === 'json') out.write(`${JSON.stringify(message, null, 2)}\n`);
-  else out.write(`${JSON.stringify(message)}\n`);
+  else if (format === 'json') out.write(`${jsonText(message, 2)}\n`);
+  else out.write(`${jsonText(message)}\n`);
   await out.close();
   return message.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
