@@ -25,7 +25,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
-      writeErr: (s) => void io.stderr.write(s),
+      // Commander's errors quote the arguments (a file name given by a glob can start with '-').
+      writeErr: (s) => void io.stderr.write(s.split('\n').map(escapeForTerminal).join('\n')),
     });
 
   program

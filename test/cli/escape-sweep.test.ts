@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lowLevelDump } from '../../scripts/samples/trace-text.js';
 import { HOSTILE, hostileBytes, hostileCapture, hostileLog } from '../support/escape-cases.js';
+import { ccxcti } from '../support/cli.js';
 import { foreignMarkup, rawControls, sweepHex, sweepInputs, type SweepOutput } from '../support/output-sweep.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccxcti-escapes-'));
@@ -64,6 +65,23 @@ describe('what comes from the inputs is escaped in every output', () => {
     outputs.push(...(await sweepInputs([file], ['--config', config])));
     outputs.push(...(await sweepInputs([file], ['--rule', `${HOSTILE}=off`])));
     outputs.push(...(await sweepInputs([file], ['--port', HOSTILE])));
+    outputs.push(...(await sweepInputs([file], ['--year', HOSTILE, '--protocol-version', HOSTILE])));
+    expect(rawControls(outputs)).toEqual([]);
+  });
+  it('the command line parser\'s errors: an option value out of its choices, an unknown option (a file name beginning with -), an unknown command', async () => {
+    const outputs = [];
+    for (const argv of [
+      ['decode', 'x.pcap', '--format', HOSTILE],
+      ['check', 'x.pcap', '--fail-on', HOSTILE],
+      ['hex', '00', '--format', HOSTILE],
+      ['decode', `--${HOSTILE}.pcap`],
+      [HOSTILE],
+      ['messages', HOSTILE],
+    ]) {
+      const r = await ccxcti(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      outputs.push({ where: `${argv[0]} stderr`, text: r.stderr, raw: '\n' }, { where: `${argv[0]} stdout`, text: r.stdout, raw: '\n' });
+    }
     expect(rawControls(outputs)).toEqual([]);
   });
 });
