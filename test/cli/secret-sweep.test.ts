@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lowLevelDump } from '../../scripts/samples/trace-text.js';
 import { ccxcti } from '../support/cli.js';
 import { CHECK_FORMATS, secretLeaks, sweepHex, sweepInputs, type SweepOutput } from '../support/output-sweep.js';
-import { caseCapture, caseLog, marker, passwordTrace, secretCases, setAgentStateReq } from '../support/secret-cases.js';
+import { caseCapture, caseCaptureDamaged, caseLog, marker, passwordTrace, secretCases, setAgentStateReq } from '../support/secret-cases.js';
 import { encode } from '../../src/protocol/codec/encode.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccxcti-secrets-'));
@@ -56,6 +56,17 @@ describe('secrets stay out of every output without --show-secrets', () => {
       expect(secretLeaks(await checkWithSecrets([file]), c.secret)).toEqual([]);
       expect(await diagnosticCodes([file])).toEqual(await diagnosticCodes([file, '--show-secrets']));
     });
+    if (c.name.includes('sound')) {
+      for (const how of ['gap', 'snap'] as const) {
+        it(`capture, a segment of the password ${how === 'gap' ? 'lost' : 'cut by the snapshot length'}: ${c.name}`, async () => {
+          const file = join(dir, `${c.secret}-${how}.pcap`.replace('S3CR3T', 'case'));
+          writeFileSync(file, caseCaptureDamaged(c, how));
+          const outputs = await sweepInputs([file]);
+          expect(outputs.some((o) => /STREAM_GAP|BYTES_MISSING/.test(o.text)), 'the damage is reported').toBe(true);
+          expect(secretLeaks(outputs, c.secret)).toEqual([]);
+        });
+      }
+    }
     it(`log: ${c.name}`, async () => {
       const file = join(dir, `${c.secret}.log`.replace('S3CR3T', 'case'));
       writeFileSync(file, caseLog(c));

@@ -8,9 +8,9 @@ import { encode, type EncodableMessage } from '../../src/protocol/codec/encode.j
 import { HEADER_LENGTH } from '../../src/protocol/codec/framing.js';
 import { highLevelTrace, lowLevelDump } from '../../scripts/samples/trace-text.js';
 import { MivrLogWriter } from '../../scripts/samples/mivr-log-writer.js';
-import { concatBytes } from './capture-writer.js';
+import { concatBytes, writePcap } from './capture-writer.js';
 import { conversationFlow, pcapOf } from './cti-capture.js';
-import { buildTcpFlow, type FlowSegment } from './tcp-flow.js';
+import { buildTcpFlow, flowToEthernetPackets, type FlowSegment } from './tcp-flow.js';
 
 const ascii = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
 const hexOf = (s: string): string => Buffer.from(s, 'latin1').toString('hex');
@@ -192,3 +192,32 @@ export function passwordTrace(type: 'OPEN_REQ' | 'SET_AGENT_STATE_REQ', secret: 
 }
 
 export { conversationFlow };
+
+/**
+ * The case's capture with the client's stream cut into 16-byte segments and the one holding
+ * the middle of the marker lost (`gap`) or cut short by the snapshot length (`snap`).
+ */
+export function caseCaptureDamaged(c: SecretCase, how: 'gap' | 'snap'): Uint8Array {
+  const segments = buildTcpFlow({
+    client: { addr: '10.0.0.2', port: 50000 },
+    server: { addr: '10.0.0.1', port: 42027 },
+    isnClient: 1000,
+    isnServer: 5000,
+    handshake: true,
+    close: 'fin',
+    mss: 16,
+    chunks: c.messages.map((bytes) => ({ dir: 0 as const, bytes })),
+  });
+  const stream = Buffer.from(concatBytes(...c.messages));
+  const middle = stream.indexOf(Buffer.from(c.secret)) + 4;
+  let at = 0;
+  const hit = segments.findIndex((s) => {
+    const n = s.dir === 0 ? (s.tcp.payload?.length ?? 0) : 0;
+    const inside = n > 0 && middle >= at && middle < at + n;
+    at += n;
+    return inside;
+  });
+  const packets = flowToEthernetPackets(how === 'gap' ? segments.filter((_, i) => i !== hit) : segments);
+  const written = how === 'snap' ? packets.map((p, i) => (i === hit ? { ...p, data: p.data.subarray(0, p.data.length - 10), origLen: p.data.length } : p)) : packets;
+  return writePcap(written, { linkType: 1 });
+}
