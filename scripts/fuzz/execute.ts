@@ -82,7 +82,7 @@ function memoryIo(stdin: Uint8Array | string | undefined): Captured {
   return { io: { stdout: out.stream, stderr: err.stream, stdin: input, stdoutIsTTY: false }, out: out.text, err: err.text };
 }
 
-/** Raw in text outputs: only newline of the characters src/render/escape.ts escapes. */
+/** Raw in text and JSON outputs: only newline of the characters src/render/escape.ts escapes. */
 const RAW_IN_TEXT = '\n';
 /** In XML, tab is whitespace the JUnit report keeps raw too (test/check/report-gaps.test.ts). */
 const RAW_IN_XML = '\t\n';
@@ -272,6 +272,7 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
     else if (format === 'json') {
       if (out === '') continue;
       const doc = parseJson(out, 'decode json');
+      checkText(out, 'decode json');
       checkRedacted(doc, 'decode json');
       // the messages, and the rest of the document (diagnostics, sessions) as text
       const { messages, ...rest } = doc as { messages: unknown[] };
@@ -284,6 +285,7 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
       }
     } else {
       counts.push(['decode ndjson', out.split('\n').filter((line) => line !== '').length]);
+      checkText(out, 'decode ndjson');
       const messages: unknown[] = [];
       redactedOutputs.push({ where: 'decode ndjson', text: out, messages });
       for (const line of out.split('\n')) {
@@ -329,6 +331,7 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
     let json = '';
     await run('check json report', async () => ((json = writeJsonReport(ctx)), 0));
     const report = parseJson(json, 'check json');
+    checkText(json, 'check json');
     counts.push(['check json summary', (report as { summary: { messages: number } }).summary.messages]);
     const differ = counts.find(([, n]) => n !== counts[0]![1]);
     if (differ !== undefined) throw new Fail('json', 'message counts differ', `messages per output: ${counts.map(([w, n]) => `${w} ${n}`).join(', ')}`);
@@ -349,6 +352,7 @@ async function executeFiles(input: FuzzInput, validate: boolean): Promise<void> 
     let sarif = '';
     await run('check sarif report', async () => ((sarif = writeSarifReport(ctx)), 0));
     const sarifDoc = parseJson(sarif, 'check sarif');
+    checkText(sarif, 'check sarif');
     redactedOutputs.push({ where: 'check sarif', text: sarif });
     if (validate) {
       const errors = SARIF_SCHEMA_PRESENT ? sarifErrors(sarifDoc) : [];
@@ -392,6 +396,7 @@ async function executeHex(input: FuzzInput, text: string, validate: boolean): Pr
       redactedOutputs.push({ where: 'hex text', text: out });
     } else {
       const m = parseJson(out, `hex ${format}`);
+      checkText(out, `hex ${format}`);
       redactedOutputs.push({ where: `hex ${format}`, text: out, messages: [m] });
       checkRedacted(m, `hex ${format}`);
       if (validate) {
