@@ -1,6 +1,8 @@
 /** Which undecoded bytes may hold a secret (src/protocol/codec/secret-bytes.ts). */
 import { describe, expect, it } from 'vitest';
+import { decode } from '../../src/protocol/codec/decode.js';
 import { mayHoldSecretField, withholdBytes } from '../../src/protocol/codec/secret-bytes.js';
+import { assertValid } from '../support/schema-validator.js';
 
 const b = (...bytes: number[]): Uint8Array => Uint8Array.from(bytes);
 const CLIENT_PASSWORD = 2; // Table 188
@@ -40,5 +42,34 @@ describe('withholdBytes', () => {
   });
   it('withholds nothing when secrets are shown', () => {
     expect(withholdBytes(3, b(CLIENT_PASSWORD, 1, 0x53), 0, 3, false, true)).toBe(false);
+  });
+});
+
+describe('decoded messages whose bytes are withheld', () => {
+  const secretField = [CLIENT_PASSWORD, 4, 0x53, 0x33, 0x43, 0x52];
+  const message = (typeId: number, body: number[], bodyLength = body.length): Uint8Array => {
+    const out = new Uint8Array(8 + body.length);
+    const v = new DataView(out.buffer);
+    v.setUint32(0, bodyLength);
+    v.setUint32(4, typeId);
+    out.set(body, 8);
+    return out;
+  };
+  it('keep the schema: an unknown, a reserved and an undefined type have bodyHex "", an absurd BodyLength too unless the type is defined', () => {
+    const cases: Array<[Uint8Array, string | undefined]> = [
+      [message(250, [0, 0, 0, 0, ...secretField]), ''],
+      [message(68, [0, 0, 0, 0, ...secretField]), ''],
+      [message(121, secretField), ''],
+      [message(250, [0, 0, 0, 0, ...secretField], 0x7fffffff), ''],
+      [message(3, [0, 0, 0, 0, ...secretField], 0x7fffffff), undefined],
+      [message(5, [0, 0, 0, 0, ...secretField], 0x7fffffff), undefined],
+    ];
+    for (const [bytes, bodyHex] of cases) {
+      const m = decode(bytes);
+      expect(m.bodyHex, m.type).toBe(bodyHex);
+      expect(m.diagnostics.map((d) => d.message).join(' '), m.type).toMatch(/no[tr] shown/);
+      assertValid('decoded-message.schema.json', m);
+      expect(decode(bytes, { showSecrets: true }).bodyHex, m.type).toMatch(/53334352/);
+    }
   });
 });

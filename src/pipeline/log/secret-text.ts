@@ -19,7 +19,7 @@ function rowBytes(rows: readonly DumpRow[]): Uint8Array {
 }
 
 function traceMayHoldSecret(trace: CtiTrace): boolean {
-  if (trace.kind === 'high') return SECRET_MESSAGE_NAMES.has(trace.messageName) || trace.pairs.some((p) => SECRET_KEY.test(p.key));
+  if (trace.kind === 'high') return SECRET_MESSAGE_NAMES.has(trace.messageName.toUpperCase()) || trace.pairs.some((p) => SECRET_KEY.test(p.key));
   const header = rowBytes(trace.mhdr);
   if (header.length < 8) return true; // the type is not known
   const typeId = ((header[4]! << 24) >>> 0) + ((header[5]! << 16) | (header[6]! << 8) | header[7]!);

@@ -200,7 +200,9 @@ function decodeUnchecked(b: Uint8Array, options: DecodeOptions): DecodedMessage 
       ),
     );
     const damaged: DecodedMessage = { type, typeId, bodyLength, fields: {}, labels: {}, diagnostics };
+    // A message of a type without a body definition always has bodyHex (empty when withheld).
     if (!hidden) damaged.bodyHex = toHex(b, HEADER_LENGTH, shownEnd);
+    else if (plan === undefined) damaged.bodyHex = '';
     return damaged;
   }
   const bodyEnd = HEADER_LENGTH + Math.min(bodyLength, present);
