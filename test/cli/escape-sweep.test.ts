@@ -68,7 +68,8 @@ describe('what comes from the inputs is escaped in every output', () => {
     outputs.push(...(await sweepInputs([file], ['--year', HOSTILE, '--protocol-version', HOSTILE])));
     expect(rawControls(outputs)).toEqual([]);
   });
-  it('the command line parser\'s errors: an option value out of its choices, an unknown option (a file name beginning with -), an unknown command', async () => {
+  it('the command line parser\'s errors: an option value out of its choices, an unknown option (a file name beginning with -), an unknown command; an -o path that cannot be written', async () => {
+    writeFileSync(join(dir, 'ok.pcap'), hostileCapture(messages.slice(0, 3)));
     const outputs = [];
     for (const argv of [
       ['decode', 'x.pcap', '--format', HOSTILE],
@@ -77,6 +78,9 @@ describe('what comes from the inputs is escaped in every output', () => {
       ['decode', `--${HOSTILE}.pcap`],
       [HOSTILE],
       ['messages', HOSTILE],
+      ['decode', join(dir, 'ok.pcap'), '--format', 'json', '-o', join(dir, `missing-${HOSTILE}`, 'out.json')],
+      ['check', join(dir, 'ok.pcap'), '--format', 'json', '-o', join(dir, `missing-${HOSTILE}`, 'out.json')],
+      ['hex', '0000000000000005', '--format', 'json', '-o', join(dir, `missing-${HOSTILE}`, 'out.json')],
     ]) {
       const r = await ccxcti(argv);
       expect(r.code, argv.join(' ')).toBe(2);

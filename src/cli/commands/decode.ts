@@ -3,7 +3,7 @@ import { openCommandTimeline, refuseOutputOverInput } from '../inputs.js';
 import { FilterError } from '../../filter/filter-syntax.js';
 import { compileFilter, describeFilterError } from '../../filter/message-filter.js';
 import { writeTimeline, type TimelineSelection } from '../../pipeline/timeline-writer.js';
-import { openOutput, UsageError, type CliIo } from '../io.js';
+import { openOutput, OutputError, UsageError, type CliIo } from '../io.js';
 import { formatOption, sourceOptions, type InputCommandOptions } from '../options.js';
 import { escapeForTerminal } from '../../render/escape.js';
 
@@ -50,8 +50,8 @@ export async function decodeCommand(inputs: readonly string[], options: DecodeCo
   if (written.outputError !== undefined) {
     // The reader went away (`ccxcti decode … | head`): a normal end. Any other failure is reported.
     if ((written.outputError as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    io.stderr.write(`ccxcti: cannot write the output: ${written.outputError.message}\n`);
-    return 2;
+    // Exit 2, its message (which names the -o path) escaped by program.ts as every error is.
+    throw new OutputError(`cannot write the output: ${written.outputError.message}`);
   }
   await out.close();
   const unreadable = timeline.unreadable();
