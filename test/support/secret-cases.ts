@@ -152,6 +152,10 @@ export function secretCases(): SecretCase[] {
   });
   add('ClientPassword in a message of an unknown MessageTypeID', (s) => [rawMessage(250, concatBytes(new Uint8Array(4), tlv(2, ascii(s))))]);
   add('AgentPassword in a message of a reserved MessageTypeID', (s) => [rawMessage(68, concatBytes(new Uint8Array(4), tlv(49, ascii(`${s}\0`))))]);
+  add('AgentPassword (49) in a QUERY_AGENT_STATE_REQ, the BodyLength ending inside it', (s) => {
+    const bytes = encode({ type: 'QUERY_AGENT_STATE_REQ', fields: { InvokeID: 3, Reserved1: 1, Reserved2: 1, Reserved3: 0, AgentInstrument: '2001' }, extras: [{ id: 49, hex: hexOf(`${s}\0`) }] });
+    return [withBodyLength(bytes, bytes.length - HEADER_LENGTH - 3)];
+  });
   add('a password after a damaged floating field', (s) => [appended(setState('x'), concatBytes(new Uint8Array([0xee]), tlv(49, ascii(`${s}\0`))))]);
   add('an OPEN_REQ with a password and its header garbled', (s) => [rawMessage(3, concatBytes(new Uint8Array(44), tlv(2, ascii(s))), 30)], false);
   return cases;

@@ -587,8 +587,9 @@ class FloatingParser {
         if (dataEnd > end) break;
       } else if (dataEnd > end) {
         const name = this.nameOf(id);
-        // The bytes left may be (or hold) a secret's: shown only with the secrets.
-        const rest = dataStart >= end ? 'none' : withholdBytes(this.plan.def.id, b, dataStart, end, true, this.options.showSecrets) ? 'not shown: a secret may be among them' : toHex(b, dataStart, end);
+        // The bytes left may be (or hold) a secret's: the field's own, or fields within them.
+        const secret = !this.options.showSecrets && SECRET_FIELD_IDS.has(id);
+        const rest = dataStart >= end ? 'none' : secret || withholdBytes(this.plan.def.id, b, dataStart, end, false, this.options.showSecrets) ? 'not shown: a secret may be among them' : toHex(b, dataStart, end);
         this.diag('FLOATING_FIELD_TRUNCATED', `${name}[${id}] announces ${len} bytes but only ${end - dataStart} remain in the body (${rest}); not decoded`, p);
         break;
       } else {
