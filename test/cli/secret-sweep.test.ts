@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lowLevelDump } from '../../scripts/samples/trace-text.js';
 import { ccxcti } from '../support/cli.js';
 import { CHECK_FORMATS, secretLeaks, sweepHex, sweepInputs, type SweepOutput } from '../support/output-sweep.js';
-import { caseCapture, caseCaptureDamaged, caseLog, marker, passwordTrace, secretCases, setAgentStateReq } from '../support/secret-cases.js';
+import { caseCapture, caseCaptureDamaged, caseLog, damagedDumps, otherDumpShapes, marker, passwordTrace, secretCases, setAgentStateReq } from '../support/secret-cases.js';
 import { encode } from '../../src/protocol/codec/encode.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccxcti-secrets-'));
@@ -78,6 +78,11 @@ describe('secrets stay out of every output without --show-secrets', () => {
       for (const bytes of c.messages) {
         outputs.push(...(await sweepHex(Buffer.from(bytes).toString('hex'))));
         outputs.push(...(await sweepHex(lowLevelDump(bytes))));
+        for (const shape of otherDumpShapes(bytes)) {
+          outputs.push(...(await sweepHex(shape)));
+          // the shape is read (as the same message) — not a usage error
+          expect((await ccxcti(['hex', shape, '--format', 'json'])).stdout).toContain(`"bodyLength": ${Buffer.from(bytes).readUInt32BE(0)}`);
+        }
       }
       expect(secretLeaks(outputs, c.secret)).toEqual([]);
       if (c.shownWithSecrets) await expectShown(['hex', lowLevelDump(c.messages[0]!)], c.secret);
@@ -98,6 +103,21 @@ describe('a dump whose ASCII gutter spells a password', () => {
     expect(secretLeaks(outputs, secret)).toEqual([]);
     await expectShown(['decode', file], secret);
   });
+});
+
+describe('dumps damaged as logs damage them', () => {
+  for (const c of CASES.filter((x) => x.name.includes('sound') || x.name.includes('long ClientPassword'))) {
+    damagedDumps(c.messages[0]!).forEach(([how, dump], i) => {
+      it(`${how}: ${c.name}`, async () => {
+        const file = join(dir, `${c.secret}-dump-${i}.log`.replace('S3CR3T', 'case'));
+        writeFileSync(file, caseLog({ ...c, messages: [] }, [dump]));
+        const outputs = await sweepInputs([file]);
+        expect(outputs.some((o) => /DUMP_|BYTES_MISSING|BODY_TRUNCATED/.test(o.text)), 'the damage is reported').toBe(true);
+        expect(secretLeaks(outputs, c.secret)).toEqual([]);
+        expect(secretLeaks(await sweepHex(dump), c.secret)).toEqual([]);
+      });
+    });
+  }
 });
 
 describe('passwords in high-level traces, sound and broken', () => {

@@ -225,3 +225,38 @@ export function caseCaptureDamaged(c: SecretCase, how: 'gap' | 'snap'): Uint8Arr
   const written = how === 'snap' ? packets.map((p, i) => (i === hit ? { ...p, data: p.data.subarray(0, p.data.length - 10), origLen: p.data.length } : p)) : packets;
   return writePcap(written, { linkType: 1 });
 }
+
+/** A message's dump damaged as logs damage them: a row lost, rows out of order, a row twice, MHDR's length off, each line a record of its own. */
+export function damagedDumps(bytes: Uint8Array): Array<[string, string]> {
+  const lines = lowLevelDump(bytes, 'reading...').split('\n');
+  const rows = lines.slice(3);
+  const mhdr = lines[1]!;
+  const bodyLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0);
+  const hex2 = (n: number): string => n.toString(16).padStart(2, '0').toUpperCase();
+  const longer = bodyLength + 16;
+  const mhdrLonger = mhdr.replace(/^(MHDR:\s+0000: )(\S\S \S\S \S\S \S\S)/, `$1${[longer >>> 24, (longer >>> 16) & 0xff, (longer >>> 8) & 0xff, longer & 0xff].map(hex2).join(' ')}`);
+  return [
+    ['a row lost', [...lines.slice(0, 3), ...rows.filter((_, i) => i !== 1)].join('\n')],
+    ['rows out of order', [...lines.slice(0, 3), ...[...rows].reverse()].join('\n')],
+    ['a row written twice', [...lines.slice(0, 3), rows[0] ?? '', ...rows].join('\n')],
+    ['MHDR states 16 more bytes', [lines[0]!, mhdrLonger, ...lines.slice(2)].join('\n')],
+    ['the MDATA cut after its second row', lines.slice(0, 4).join('\n')],
+  ];
+}
+
+/** xxd's and `hexdump -C`'s shapes of the bytes (offset, hex, ASCII gutter). */
+export function otherDumpShapes(bytes: Uint8Array): string[] {
+  const shown = (b: number): string => (b >= 0x20 && b <= 0x7e ? String.fromCharCode(b) : '.');
+  const xxd: string[] = [];
+  const hexdump: string[] = [];
+  for (let o = 0; o < bytes.length; o += 16) {
+    const row = [...bytes.subarray(o, o + 16)];
+    const pairs = [];
+    for (let i = 0; i < row.length; i += 2) pairs.push(row.slice(i, i + 2).map((b) => b.toString(16).padStart(2, '0')).join(''));
+    xxd.push(`${o.toString(16).padStart(8, '0')}: ${pairs.join(' ').padEnd(40)}  ${row.map(shown).join('')}`);
+    const hex = row.map((b) => b.toString(16).padStart(2, '0'));
+    hexdump.push(`${o.toString(16).padStart(8, '0')}  ${hex.slice(0, 8).join(' ')}  ${hex.slice(8).join(' ')}`.padEnd(60) + `|${row.map(shown).join('')}|`);
+  }
+  hexdump.push(bytes.length.toString(16).padStart(8, '0'));
+  return [xxd.join('\n'), hexdump.join('\n')];
+}
