@@ -36,5 +36,5 @@ export function withholdBytes(typeId: number, b: Uint8Array, start: number, end:
   return SECRET_MESSAGE_IDS.has(typeId) || mayHoldSecretField(b, start, end, cut);
 }
 
-/** The diagnostic's words for bytes withheld. */
-export const WITHHELD = 'not shown: they may hold a ClientPassword or AgentPassword (--show-secrets shows them)';
+/** What the diagnostic says of a body withheld (after "the body is"). */
+export const WITHHELD = 'not shown: it may hold a ClientPassword or AgentPassword (--show-secrets shows it)';
