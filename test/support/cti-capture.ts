@@ -83,6 +83,23 @@ export function conversationFlow(c: Conversation): FlowSegment[] {
   });
 }
 
+/**
+ * One CTI connection, 10.0.0.2:50000 → 10.0.0.1:42027 (handshake, FINs), carrying `chunks`
+ * (direction 0 the client's); `mss` cuts them into segments.
+ */
+export function ctiConnectionFlow(chunks: ReadonlyArray<{ readonly dir: 0 | 1; readonly bytes: Uint8Array }>, mss?: number): FlowSegment[] {
+  return buildTcpFlow({
+    client: { addr: '10.0.0.2', port: 50000 },
+    server: { addr: '10.0.0.1', port: 42027 },
+    isnClient: 1000,
+    isnServer: 5000,
+    handshake: true,
+    close: 'fin',
+    ...(mss !== undefined ? { mss } : {}),
+    chunks: [...chunks],
+  });
+}
+
 /** A classic pcap of flows (segments written in the order given, 1 ms apart). */
 export function pcapOf(segments: readonly FlowSegment[], startSec = 1_700_000_000): Uint8Array {
   return writePcap(flowToEthernetPackets(segments, startSec), { linkType: 1 });

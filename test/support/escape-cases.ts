@@ -8,8 +8,7 @@ import type { FieldRecord } from '../../src/protocol/codec/decode.js';
 import { allPlans, Kind } from '../../src/protocol/codec/plan.js';
 import { lowLevelDump } from '../../scripts/samples/trace-text.js';
 import { MivrLogWriter } from '../../scripts/samples/mivr-log-writer.js';
-import { pcapOf } from './cti-capture.js';
-import { buildTcpFlow } from './tcp-flow.js';
+import { ctiConnectionFlow, pcapOf } from './cti-capture.js';
 
 /** What a string of an input may hold to drive a terminal or a page (no NUL: it ends a STRING). */
 export const HOSTILE = 'E\u001b[31mR\rB\bC\u009b2JD\u202eX\u200bZ\u007f<b>&"\'';
@@ -58,17 +57,7 @@ export function hostileBytes(): Uint8Array[] {
 
 /** A capture: the server sends every hostile message, the client a few; plus a floating field holding the raw bytes. */
 export function hostileCapture(messages: readonly Uint8Array[]): Uint8Array {
-  return pcapOf(
-    buildTcpFlow({
-      client: { addr: '10.0.0.2', port: 50000 },
-      server: { addr: '10.0.0.1', port: 42027 },
-      isnClient: 1000,
-      isnServer: 5000,
-      handshake: true,
-      close: 'fin',
-      chunks: messages.map((bytes, i) => ({ dir: (i % 3 === 0 ? 0 : 1) as 0 | 1, bytes })),
-    }),
-  );
+  return pcapOf(ctiConnectionFlow(messages.map((bytes, i) => ({ dir: (i % 3 === 0 ? 0 : 1) as 0 | 1, bytes }))));
 }
 
 /** A MIVR log of dumps of the messages, high-level traces with hostile keys, values, names and stray text, raw C1 bytes. */

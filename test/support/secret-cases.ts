@@ -9,8 +9,8 @@ import { HEADER_LENGTH } from '../../src/protocol/codec/framing.js';
 import { highLevelTrace, lowLevelDump } from '../../scripts/samples/trace-text.js';
 import { MivrLogWriter } from '../../scripts/samples/mivr-log-writer.js';
 import { concatBytes, writePcap } from './capture-writer.js';
-import { conversationFlow, pcapOf } from './cti-capture.js';
-import { buildTcpFlow, flowToEthernetPackets, type FlowSegment } from './tcp-flow.js';
+import { conversationFlow, ctiConnectionFlow, pcapOf } from './cti-capture.js';
+import { flowToEthernetPackets } from './tcp-flow.js';
 
 const ascii = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'latin1'));
 const hexOf = (s: string): string => Buffer.from(s, 'latin1').toString('hex');
@@ -163,15 +163,7 @@ export function secretCases(): SecretCase[] {
 
 /** The client's messages of a case as a capture: one connection, the server answering nothing. */
 export function caseCapture(c: SecretCase): Uint8Array {
-  const segments: FlowSegment[] = buildTcpFlow({
-    client: { addr: '10.0.0.2', port: 50000 },
-    server: { addr: '10.0.0.1', port: 42027 },
-    isnClient: 1000,
-    isnServer: 5000,
-    handshake: true,
-    close: 'fin',
-    chunks: c.messages.map((bytes) => ({ dir: 0 as const, bytes })),
-  });
+  const segments = ctiConnectionFlow(c.messages.map((bytes) => ({ dir: 0 as const, bytes })));
   return pcapOf(segments);
 }
 
@@ -202,16 +194,10 @@ export { conversationFlow };
  * the middle of the marker lost (`gap`) or cut short by the snapshot length (`snap`).
  */
 export function caseCaptureDamaged(c: SecretCase, how: 'gap' | 'snap'): Uint8Array {
-  const segments = buildTcpFlow({
-    client: { addr: '10.0.0.2', port: 50000 },
-    server: { addr: '10.0.0.1', port: 42027 },
-    isnClient: 1000,
-    isnServer: 5000,
-    handshake: true,
-    close: 'fin',
-    mss: 16,
-    chunks: c.messages.map((bytes) => ({ dir: 0 as const, bytes })),
-  });
+  const segments = ctiConnectionFlow(
+    c.messages.map((bytes) => ({ dir: 0 as const, bytes })),
+    16,
+  );
   const stream = Buffer.from(concatBytes(...c.messages));
   const middle = stream.indexOf(Buffer.from(c.secret)) + 4;
   let at = 0;
