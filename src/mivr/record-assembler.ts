@@ -59,6 +59,8 @@ type State = 'start' | 'record' | 'garbage';
  * a log naming more zones than this is damaged or hostile, and must not make the reader grow.
  */
 const MAX_ZONES = 256;
+/** Records of a file said one by one not to be valid UTF-8; the rest are counted in one note. */
+const MAX_LISTED_LOSSY_RECORDS = 5;
 /** The notice given once more zones than MAX_ZONES were unknown. */
 const TOO_MANY_ZONES = 'tz:*';
 
@@ -71,6 +73,9 @@ export class RecordAssembler implements LineSink {
   private readonly h = new HeaderScan();
   private recordsInFile = 0;
   private lastLine = 0;
+  /** Records of this file said not to be valid UTF-8, and those counted after them. */
+  private lossyListed = 0;
+  private unlistedLossy: { count: number; readonly line: number; endLine: number } | undefined;
   /** Zone, product and mnemonic strings (a log repeats a handful of each). */
   private readonly fields = new FieldStrings();
 
@@ -122,6 +127,12 @@ export class RecordAssembler implements LineSink {
   end(): void {
     this.closeRecord();
     this.closeRun();
+    const unlisted = this.unlistedLossy;
+    if (unlisted !== undefined) {
+      this.unlistedLossy = undefined;
+      const more = `${unlisted.count} more record${unlisted.count === 1 ? ' is' : 's are'}`;
+      this.diag('info', 'MIVR-INVALID-UTF8', `${more} not valid UTF-8 (decoded as Latin-1), from this line on; not listed one by one`, unlisted.line, unlisted.endLine);
+    }
     if (this.recordsInFile === 0 && this.lastLine > 0) {
       this.diag('warning', 'MIVR-NO-RECORDS', 'no MIVR record header found in the file', 1, this.lastLine);
     }
@@ -236,9 +247,7 @@ export class RecordAssembler implements LineSink {
     this.current = undefined;
     if (!cur) return;
     this.decodeRun(cur);
-    if (cur.lossy) {
-      this.diag('info', 'MIVR-INVALID-UTF8', 'record text is not valid UTF-8; decoded as Latin-1', cur.line, cur.line + cur.lineCount - 1);
-    }
+    if (cur.lossy) this.notUtf8(cur.line, cur.line + cur.lineCount - 1);
     this.out.push({
       seq: cur.seq,
       timestamp: cur.timestamp,
@@ -278,6 +287,22 @@ export class RecordAssembler implements LineSink {
       this.diag('warning', 'MIVR-UNKNOWN-TZ', `${what}; UTC assumed (use the tz option)`, lineNo);
     }
     return 0;
+  }
+
+  /**
+   * A record whose text is not valid UTF-8: said for the first few of a file, then counted — a
+   * log written in another code page (an agent's name in Windows-1252 in every heartbeat) would
+   * otherwise give a line of its own for each record.
+   */
+  private notUtf8(line: number, endLine: number): void {
+    if (this.lossyListed < MAX_LISTED_LOSSY_RECORDS) {
+      this.lossyListed++;
+      this.diag('info', 'MIVR-INVALID-UTF8', 'record text is not valid UTF-8; decoded as Latin-1', line, endLine);
+      return;
+    }
+    if (this.unlistedLossy === undefined) this.unlistedLossy = { count: 0, line, endLine };
+    this.unlistedLossy.count++;
+    this.unlistedLossy.endLine = endLine;
   }
 
   // ---- lines outside records -------------------------------------------------------------

@@ -70,6 +70,23 @@ describe('record boundaries', () => {
     expect(stats.diagnostics.map((d) => [d.code, d.line])).toEqual([['MIVR-INVALID-UTF8', 2]]);
   });
 
+  it('says the first five records of a file that are not UTF-8 one by one, and counts the rest in one note', async () => {
+    const parts: number[] = [];
+    for (let i = 1; i <= 9; i++) parts.push(...enc(`${hdr(i, T, 'ICD_CTI', 'agent ')}`), 0xe9, ...enc(`\ncontinued\n`)); // a record: lines 2i-1, 2i
+    const { records, stats } = await read(new Uint8Array(parts));
+    expect(records).toHaveLength(9);
+    expect(records.every((r) => r.text === 'agent \u00e9\ncontinued')).toBe(true);
+    expect(stats.diagnostics.map((d) => [d.code, d.line, d.endLine])).toEqual([
+      ['MIVR-INVALID-UTF8', 1, 2],
+      ['MIVR-INVALID-UTF8', 3, 4],
+      ['MIVR-INVALID-UTF8', 5, 6],
+      ['MIVR-INVALID-UTF8', 7, 8],
+      ['MIVR-INVALID-UTF8', 9, 10],
+      ['MIVR-INVALID-UTF8', 11, 18],
+    ]);
+    expect(stats.diagnostics[5]!.message).toBe('4 more records are not valid UTF-8 (decoded as Latin-1), from this line on; not listed one by one');
+  });
+
   it('decodes valid UTF-8 as UTF-8', async () => {
     const { records, stats } = await read(`${hdr(1, T, 'ICD_CTI', 'agent Zoë ☎')}\n`);
     expect(records[0].text).toBe('agent Zoë ☎');
