@@ -23,6 +23,7 @@ import type { MivrDiagnostic, MivrRecord } from '../mivr/types.js';
 import type { InputDiagnostic, SourceOptions, TimelineBatch, TimelineEvent, TimelineSource } from '../timeline/types.js';
 import { LevelPairer } from './log/level-pairing.js';
 import { toMivrInputs } from './log/log-inputs.js';
+import { announcesMissingTrace, MissingTraces } from './log/missing-traces.js';
 import { mivrInputDiagnostic, traceRecordEvents, type TraceCandidate } from './log/trace-messages.js';
 import type { OpenedInput } from './open-input.js';
 import { plural } from '../util/plural.js';
@@ -38,6 +39,7 @@ export function logSource(inputs: readonly OpenedInput[], options: SourceOptions
   const pairer = new LevelPairer(options.protocolVersion);
   let ctiRecords = 0;
   let withoutMessage = 0;
+  const missingTraces = new MissingTraces();
 
   const handle = (traced: CtiTraceRecord[], pending: Array<TraceCandidate | InputDiagnostic>, out: TimelineEvent[]): void => {
     for (const t of traced) {
@@ -61,7 +63,10 @@ export function logSource(inputs: readonly OpenedInput[], options: SourceOptions
     for (const record of toParse) {
       if (record.facility !== CTI_FACILITY) continue;
       const shape = ctiTraceShape(record.text);
-      if (shape === undefined) continue;
+      if (shape === undefined) {
+        if (announcesMissingTrace(record.text)) missingTraces.add(record);
+        continue;
+      }
       const parsed = fastParseCtiTraceText(record.text, shape) ?? (reference ??= await loadReferenceParser())(record.text, shape);
       const t = ctiTraceRecord(record, parsed);
       if (t) traced.push(t);
@@ -88,6 +93,7 @@ export function logSource(inputs: readonly OpenedInput[], options: SourceOptions
     handle(traced, pending, out);
     pairer.flush(out);
     takeMivrDiagnostics(out);
+    out.push(...missingTraces.diagnostics());
     const s = records.stats;
     const p = pairer.stats;
     const cti = s.facilityCounts.get('ICD_CTI') ?? 0;
