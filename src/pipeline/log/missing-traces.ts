@@ -2,7 +2,7 @@
  * ICD_CTI records that announce a message trace the log does not hold: a record whose header
  * line ends where its high-level trace should follow (`…ICD_CTI-7-UNK:` and nothing after), or
  * a `writing...` / `reading...` record without its MHDR/MDATA rows (the guide's examples 1 and
- * 2, chapter 10). What a log filtered with `grep ICD_CTI` (no `-A`) or cut line by line gives:
+ * 2, chapter 11). What a log filtered with `grep ICD_CTI` (no `-A`) or cut line by line gives:
  * every message gone, and nothing else would say so.
  */
 import type { MivrRecord } from '../../mivr/types.js';
