@@ -59,6 +59,33 @@ export type CaptureDiagnosticCode =
   | 'TCP_SEGMENT_AFTER_CLOSE'
   | 'TCP_CONNECTION_EVICTED';
 
+/**
+ * The file readers' codes for damage that loses records or blocks of the file (the reader
+ * then resynchronises or stops): a truncated or overwritten record, a damaged block. Their
+ * warnings that lose nothing (a record above the snap length but followed well, an original
+ * length below the captured one, an option) are not here; neither is an empty capture.
+ * `PCAP_CAPLEN_EXCEEDS_SNAPLEN` loses its record only as an error (no plausible record follows).
+ */
+export const RECORD_LOSING_CODES: ReadonlySet<CaptureDiagnosticCode> = new Set<CaptureDiagnosticCode>([
+  'PCAP_CAPLEN_TOO_LARGE',
+  'PCAP_TRUNCATED_RECORD',
+  'PCAP_TRUNCATED_RECORD_HEADER',
+  'PCAPNG_BAD_BYTE_ORDER_MAGIC',
+  'PCAPNG_BLOCK_BEFORE_SECTION',
+  'PCAPNG_BAD_BLOCK_LENGTH',
+  'PCAPNG_BLOCK_TOO_LARGE',
+  'PCAPNG_TRUNCATED_BLOCK',
+  'PCAPNG_BLOCK_LENGTH_MISMATCH',
+  'PCAPNG_UNKNOWN_INTERFACE',
+  'PCAPNG_CAPLEN_TOO_LARGE',
+  'PCAPNG_CAPLEN_EXCEEDS_BLOCK',
+]);
+
+/** Whether a capture diagnostic (code and severity) says records of the file were lost. */
+export function losesFileRecords(code: string, severity: DiagnosticSeverity): boolean {
+  return RECORD_LOSING_CODES.has(code as CaptureDiagnosticCode) || (code === 'PCAP_CAPLEN_EXCEEDS_SNAPLEN' && severity === 'error');
+}
+
 /** One diagnostic. Optional fields are present when they apply. */
 export interface CaptureDiagnostic {
   readonly severity: DiagnosticSeverity;

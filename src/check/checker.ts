@@ -10,6 +10,7 @@ import { messageDefByName } from '../protocol/messages/index.js';
 import { FindingStore, type Finding, type FindingCounts } from './findings.js';
 import { BoundedMap } from './model/bounded-map.js';
 import { ClientHistory } from './model/clients.js';
+import { losesFileRecords } from '../capture/diagnostics.js';
 import { callIdOf } from './model/calls.js';
 import { LOG_SCOPE, Scope } from './model/scope.js';
 import { SessionModel, type ResetDue } from './model/session.js';
@@ -75,32 +76,9 @@ function placeLogAnchor(damage: LogDamage, ref: MessageRef): void {
   } else if (at === undefined || (at <= damage.line && line >= at)) damage.anchor = ref;
 }
 
-/**
- * The capture readers' damage that loses records or blocks of the file (the readers then
- * resynchronise or stop): a truncated or overwritten record, a damaged block, a read error.
- * Their warnings that lose nothing (a record above the snap length but followed well, an
- * original length below the captured one, an option) are not; neither is an empty capture.
- */
-const CAPTURE_FILE_DAMAGE = new Set([
-  'PCAP_CAPLEN_TOO_LARGE',
-  'PCAP_TRUNCATED_RECORD',
-  'PCAP_TRUNCATED_RECORD_HEADER',
-  'PCAPNG_BAD_BYTE_ORDER_MAGIC',
-  'PCAPNG_BLOCK_BEFORE_SECTION',
-  'PCAPNG_BAD_BLOCK_LENGTH',
-  'PCAPNG_BLOCK_TOO_LARGE',
-  'PCAPNG_TRUNCATED_BLOCK',
-  'PCAPNG_BLOCK_LENGTH_MISMATCH',
-  'PCAPNG_UNKNOWN_INTERFACE',
-  'PCAPNG_CAPLEN_TOO_LARGE',
-  'PCAPNG_CAPLEN_EXCEEDS_BLOCK',
-  'INPUT_READ_ERROR',
-]);
-
-/** Whether a diagnostic of no session and no log line says records of a capture file were lost (CAPTURE-FILE-DAMAGED). */
-function losesCaptureRecords(event: { readonly code: string; readonly severity: string }): boolean {
-  // PCAP_CAPLEN_EXCEEDS_SNAPLEN is damage (an error, the record skipped) only when no plausible record follows.
-  return CAPTURE_FILE_DAMAGE.has(event.code) || (event.code === 'PCAP_CAPLEN_EXCEEDS_SNAPLEN' && event.severity === 'error');
+/** Whether a diagnostic of no session and no log line says records of a capture file were lost (CAPTURE-FILE-DAMAGED): a reader's damage, or a read error. */
+function losesCaptureRecords(event: { readonly code: string; readonly severity: 'error' | 'warning' | 'info' }): boolean {
+  return event.code === 'INPUT_READ_ERROR' || losesFileRecords(event.code, event.severity);
 }
 
 /** A log's warnings that lose nothing of it (a time zone assumed, rotated files that overlap, dump rows out of order): no LOG-INCOMPLETE. */

@@ -4,6 +4,7 @@ import type { SourceOptions } from '../timeline/types.js';
 import { statSync } from 'node:fs';
 import { UsageError, type CliIo } from './io.js';
 import { escapeForTerminal } from '../render/escape.js';
+import { fileIdentity } from '../util/file-identity.js';
 
 /** The timeline, or the exit code (2) when an input cannot be read at all; skipped files are noted on stderr. */
 export async function openCommandTimeline(inputs: readonly string[], source: SourceOptions, io: CliIo): Promise<OpenTimeline | 2> {
@@ -28,12 +29,13 @@ export async function openCommandTimeline(inputs: readonly string[], source: Sou
  */
 export function refuseOutputOverInput(output: string | undefined, inputNames: readonly string[]): void {
   if (output === undefined || output === '-') return;
-  const target = statSync(output, { throwIfNoEntry: false });
-  if (target === undefined || !target.isFile() || target.ino === 0) return;
+  const target = statSync(output, { bigint: true, throwIfNoEntry: false });
+  const id = target !== undefined && target.isFile() ? fileIdentity(target) : undefined;
+  if (id === undefined) return;
   for (const name of inputNames) {
     if (name === '-') continue;
-    const input = statSync(name, { throwIfNoEntry: false });
-    if (input !== undefined && input.dev === target.dev && input.ino === target.ino) {
+    const input = statSync(name, { bigint: true, throwIfNoEntry: false });
+    if (input !== undefined && fileIdentity(input) === id) {
       throw new UsageError(`-o ${escapeForTerminal(output)} is the input ${escapeForTerminal(name)}: writing there would destroy it`);
     }
   }

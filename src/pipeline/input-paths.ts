@@ -7,6 +7,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileIdentity } from '../util/file-identity.js';
 
 export interface InputPath {
   readonly path: string;
@@ -47,13 +48,12 @@ export async function expandInputPaths(specs: readonly string[]): Promise<InputP
       continue;
     }
     // The file itself (device and inode, links followed): a pipe (`<(…)`) is a file of its own.
-    const st = await stat(p.path, { bigint: true });
-    const id = `${st.dev}:${st.ino}`;
-    const first = seen.get(id);
+    const id = fileIdentity(await stat(p.path, { bigint: true }));
+    const first = id === undefined ? undefined : seen.get(id);
     if (first !== undefined) out.push({ ...p, sameAs: first });
     else {
       out.push(p);
-      seen.set(id, p.path);
+      if (id !== undefined) seen.set(id, p.path);
     }
   }
   return out;

@@ -3,18 +3,24 @@
  * or an HTML page: a capture must not be able to drive the user's terminal or inject markup.
  */
 
+/** The characters of UNSAFE_CLASS beyond the C0 controls (JSON.stringify escapes those itself). */
+const UNSAFE_BEYOND_C0 = '\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\u200b-\\u200f\\ufeff';
 /**
  * Characters a terminal interprets or that disguise text: C0 controls, DEL, C1 controls,
  * line/paragraph separators, bidirectional overrides and isolates, zero-width marks.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CLASS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/;
+const UNSAFE_CLASS = new RegExp(`[\\u0000-\\u001f${UNSAFE_BEYOND_C0}]`);
 /** The characters above, for `replace` (global). */
 export const UNSAFE_FOR_TERMINAL = new RegExp(UNSAFE_CLASS.source, 'g');
 
 /** Whether `c` (one character) is one a terminal interprets or that disguises text. */
 export function isTerminalUnsafe(c: string): boolean {
   return UNSAFE_CLASS.test(c);
+}
+
+/** `c` as a `\uXXXX` escape (the same in JSON and in the tool's text escapes). */
+function unicodeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 function escapeChar(c: string): string {
@@ -26,7 +32,7 @@ function escapeChar(c: string): string {
     case '\t':
       return '\\t';
     default:
-      return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      return unicodeEscape(c);
   }
 }
 
@@ -44,7 +50,7 @@ export function quoteForTerminal(s: string): string {
  * What JSON.stringify leaves raw of the characters above (it escapes C0 controls, `"` and `\`
  * only): DEL, C1 controls, line/paragraph separators, bidirectional controls, zero-width marks.
  */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]/g;
+const UNSAFE_IN_JSON = new RegExp(`[${UNSAFE_BEYOND_C0}]`, 'g');
 
 /**
  * JSON text (JSON.stringify's) with the terminal-unsafe characters it leaves raw written as
@@ -52,7 +58,7 @@ const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u20
  * it. Such a character can only be inside a string literal, where the escape means the same.
  */
 export function escapeJsonText(json: string): string {
-  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(UNSAFE_IN_JSON, unicodeEscape);
 }
 
 /** JSON.stringify(value, null, indent), with escapeJsonText: every JSON output of the tool is written so. */

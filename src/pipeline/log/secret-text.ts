@@ -9,6 +9,7 @@ import type { CtiTrace, DumpRow } from '../../../grammar/cti-trace-types.js';
 import type { CtiTraceRecord } from '../../mivr/index.js';
 import { messageTypeName, SECRET_FIELD_NAMES, SECRET_MESSAGE_IDS } from '../../protocol/messages/index.js';
 import { mayHoldSecretField } from '../../protocol/codec/secret-bytes.js';
+import { readU32 } from '../../protocol/codec/wire.js';
 
 const SECRET_MESSAGE_NAMES: ReadonlySet<string> = new Set([...SECRET_MESSAGE_IDS].map(messageTypeName));
 /** A trace's key naming a secret, however the trace spells it (`clientPassword`, `AgentPassword`). */
@@ -22,8 +23,7 @@ function traceMayHoldSecret(trace: CtiTrace): boolean {
   if (trace.kind === 'high') return SECRET_MESSAGE_NAMES.has(trace.messageName.toUpperCase()) || trace.pairs.some((p) => SECRET_KEY.test(p.key));
   const header = rowBytes(trace.mhdr);
   if (header.length < 8) return true; // the type is not known
-  const typeId = ((header[4]! << 24) >>> 0) + ((header[5]! << 16) | (header[6]! << 8) | header[7]!);
-  if (SECRET_MESSAGE_IDS.has(typeId)) return true;
+  if (SECRET_MESSAGE_IDS.has(readU32(header, 4))) return true;
   const body = rowBytes(trace.mdata);
   return mayHoldSecretField(body, 0, body.length, true);
 }
