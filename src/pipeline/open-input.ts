@@ -12,6 +12,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { gunzipChunks } from '../util/gunzip.js';
+import { reusedFileChunks } from '../util/reused-file-chunks.js';
 import { detectCaptureFormat } from '../capture/capture-format.js';
 import { firstFrameTime } from '../capture/first-frame-time.js';
 import type { Instant } from '../timeline/instant.js';
@@ -175,8 +176,13 @@ async function closed(stream: ReadStream): Promise<void> {
   await done;
 }
 
-/** A regular file's content, opened anew at each iteration and closed when it ends or stops. */
-function reopening(path: string, gzip: boolean): AsyncIterable<Uint8Array> {
+/**
+ * A regular file's content, opened anew at each iteration and closed when it ends or stops.
+ * An uncompressed capture is read into two reused buffers (util/reused-file-chunks.ts: a chunk
+ * is valid until the next is asked for, and the capture layer copies what it keeps).
+ */
+function reopening(path: string, kind: InputKind, gzip: boolean): AsyncIterable<Uint8Array> {
+  if (kind === 'capture' && !gzip) return { [Symbol.asyncIterator]: () => reusedFileChunks(path, READ_BYTES) };
   return {
     async *[Symbol.asyncIterator]() {
       const stream = createReadStream(path, { highWaterMark: READ_BYTES });
@@ -219,6 +225,6 @@ export async function openInput(spec: string, stdin: Readable): Promise<OpenedIn
     ...(reason !== undefined ? { reason } : {}),
     ...(startsAt !== undefined ? { startsAt } : {}),
     rereadable: true,
-    chunks: reopening(spec, gzip),
+    chunks: reopening(spec, kind, gzip),
   };
 }

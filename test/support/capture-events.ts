@@ -30,17 +30,32 @@ export interface Collected {
   readonly violations: string[];
 }
 
+/** An event kept beyond its callback: a data event's bytes are only valid during it. */
+const kept = (e: CaptureEvent): CaptureEvent => (e.kind === 'data' ? { ...e, bytes: e.bytes.slice() } : e);
+
+/**
+ * Pushes `bytes` in chunks of the given sizes (cycled), each through one buffer overwritten
+ * once it is pushed: the pipeline must keep no view of a pushed chunk (open-input.ts reads
+ * captures into reused buffers, util/reused-file-chunks.ts).
+ */
+function pushChunks(pipeline: CaptureTcpPipeline, bytes: Uint8Array, chunkSizes: readonly number[], k: number): number {
+  const scratch = new Uint8Array(Math.max(1, ...chunkSizes));
+  for (let pos = 0; pos < bytes.length; ) {
+    const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]!);
+    const chunk = bytes.subarray(pos, Math.min(bytes.length, pos + size));
+    scratch.set(chunk);
+    pipeline.push(scratch.subarray(0, chunk.length));
+    scratch.fill(0xa5);
+    pos += size;
+  }
+  return k;
+}
+
 /** Splits `bytes` into chunks of the given sizes (cycled), then runs the pipeline. */
 export function collectCapture(bytes: Uint8Array, options: CapturePipelineOptions = {}, chunkSizes: readonly number[] = [1 << 20]): Collected {
   const events: CaptureEvent[] = [];
-  const pipeline = new CaptureTcpPipeline((e) => events.push(e), options);
-  let pos = 0;
-  let k = 0;
-  while (pos < bytes.length) {
-    const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]);
-    pipeline.push(bytes.subarray(pos, Math.min(bytes.length, pos + size)));
-    pos += size;
-  }
+  const pipeline = new CaptureTcpPipeline((e) => events.push(kept(e)), options);
+  pushChunks(pipeline, bytes, chunkSizes, 0);
   pipeline.end();
   return summarise(events, pipeline.stats);
 }
@@ -48,15 +63,11 @@ export function collectCapture(bytes: Uint8Array, options: CapturePipelineOption
 /** The files of one capture (a ring buffer) through one pipeline, `nextFile()` between them; each file in chunks of the given sizes. */
 export function collectCaptureFiles(files: readonly Uint8Array[], options: CapturePipelineOptions = {}, chunkSizes: readonly number[] = [1 << 20]): Collected {
   const events: CaptureEvent[] = [];
-  const pipeline = new CaptureTcpPipeline((e) => events.push(e), options);
+  const pipeline = new CaptureTcpPipeline((e) => events.push(kept(e)), options);
   let k = 0;
   files.forEach((bytes, i) => {
     if (i > 0) pipeline.nextFile();
-    for (let pos = 0; pos < bytes.length; ) {
-      const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]);
-      pipeline.push(bytes.subarray(pos, Math.min(bytes.length, pos + size)));
-      pos += size;
-    }
+    k = pushChunks(pipeline, bytes, chunkSizes, k);
   });
   pipeline.end();
   return summarise(events, pipeline.stats);

@@ -33,13 +33,20 @@ export function collectTimeline(bytes: Uint8Array, options: Partial<SourceOption
     if (batch.length > 0) batches++;
     events.push(...batch);
   };
+  // Every chunk goes through one buffer, overwritten once the chunk is pushed and its events
+  // taken: the capture layer must keep no view of a pushed chunk (open-input.ts reads captures
+  // into reused buffers, util/reused-file-chunks.ts).
+  const scratch = new Uint8Array(Math.max(1, ...chunkSizes));
   let pos = 0;
   let k = 0;
   while (pos < bytes.length) {
     const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]!);
-    pipeline.push(bytes.subarray(pos, Math.min(bytes.length, pos + size)));
+    const chunk = bytes.subarray(pos, Math.min(bytes.length, pos + size));
+    scratch.set(chunk);
+    pipeline.push(scratch.subarray(0, chunk.length));
     pos += size;
     take();
+    scratch.fill(0xa5);
   }
   pipeline.end();
   timeline.finish();
