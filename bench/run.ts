@@ -116,6 +116,6 @@ if (wants('logs')) {
     `logs: a generated rotated set of 8 MIVR logs, ${mb} MiB (12% of records ICD_CTI: chapter-11 messages, 4 dumps in 5 right after their high-level trace; one file gzip), ` +
       'read stage by stage in child processes, then ccxcti decode --format ndjson > /dev/null (child process, start-up included)',
   );
-  const r = await benchLogs({ mb, files: 8, cti: 0.12, repeat: Number(process.env.BENCH_RUNS ?? 1) });
+  const r = await benchLogs({ mb, files: 8, cti: 0.12, repeat: Number(process.env.BENCH_RUNS ?? 1), decodeRuns: Number(process.env.BENCH_DECODE_RUNS ?? 5) });
   for (const line of logBenchLines(r)) console.log(line);
 }
