@@ -188,6 +188,7 @@ export class PacketDecoder {
     seg.tsSec = frame.tsSec;
     seg.tsNsec = frame.tsNsec;
     seg.fileOffset = frame.fileOffset;
+    seg.recordLength = frame.recordLength;
     seg.ipVersion = ip.ipVersion;
     seg.src0 = ip.src0;
     seg.src1 = ip.src1;

@@ -206,6 +206,7 @@ export class PcapParser implements RecordParser {
       frame.capturedLength = caplen;
       frame.originalLength = origlen < caplen ? caplen : origlen;
       frame.fileOffset = recordOffset;
+      frame.recordLength = hl + caplen;
       this.sink.onFrame(frame);
       pos = recordEnd;
     }

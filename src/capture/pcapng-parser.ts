@@ -278,7 +278,7 @@ export class PcapngParser implements RecordParser {
     iface.converter.convert(readU32(buf, pos + 12, le), readU32(buf, pos + 16, le), frame);
     this.lastTsSec = frame.tsSec;
     this.lastTsNsec = frame.tsNsec;
-    this.emit(buf, pos + 28, caplen, origlen < caplen ? caplen : origlen, interfaceId, iface.linkType, true, blockOffset);
+    this.emit(buf, pos + 28, caplen, origlen < caplen ? caplen : origlen, interfaceId, iface.linkType, true, blockOffset, len);
   }
 
   private readSimplePacket(buf: Uint8Array, pos: number, len: number, blockOffset: number): void {
@@ -297,7 +297,7 @@ export class PcapngParser implements RecordParser {
     if (caplen > this.limits.maxCaptureLength) caplen = this.limits.maxCaptureLength;
     this.frame.tsSec = this.lastTsSec;
     this.frame.tsNsec = this.lastTsNsec;
-    this.emit(buf, pos + 12, caplen, origlen < caplen ? caplen : origlen, 0, iface.linkType, false, blockOffset);
+    this.emit(buf, pos + 12, caplen, origlen < caplen ? caplen : origlen, 0, iface.linkType, false, blockOffset, len);
   }
 
   private emit(
@@ -309,6 +309,7 @@ export class PcapngParser implements RecordParser {
     linkType: number,
     hasTimestamp: boolean,
     blockOffset: number,
+    blockLength: number,
   ): void {
     const frame = this.frame;
     this.frameCount++;
@@ -321,6 +322,7 @@ export class PcapngParser implements RecordParser {
     frame.originalLength = origlen;
     frame.interfaceId = interfaceId;
     frame.fileOffset = blockOffset;
+    frame.recordLength = blockLength;
     this.sink.onFrame(frame);
   }
 

@@ -29,6 +29,12 @@ export interface RawFrame {
   interfaceId: number;
   /** Byte offset of the record/block in the file. */
   fileOffset: number;
+  /**
+   * Bytes of the record/block in the file, from `fileOffset`: a pcap record's header and
+   * captured bytes, a pcapng block's Block Total Length (header, packet data and padding,
+   * options, trailing length).
+   */
+  recordLength: number;
 }
 
 export function createRawFrame(): RawFrame {
@@ -44,6 +50,7 @@ export function createRawFrame(): RawFrame {
     originalLength: 0,
     interfaceId: 0,
     fileOffset: 0,
+    recordLength: 0,
   };
 }
 
@@ -59,6 +66,7 @@ export interface CapturedFrame {
   readonly originalLength: number;
   readonly interfaceId: number;
   readonly fileOffset: number;
+  readonly recordLength: number;
 }
 
 export function snapshotRawFrame(raw: RawFrame): CapturedFrame {
@@ -72,6 +80,7 @@ export function snapshotRawFrame(raw: RawFrame): CapturedFrame {
     originalLength: raw.originalLength,
     interfaceId: raw.interfaceId,
     fileOffset: raw.fileOffset,
+    recordLength: raw.recordLength,
   };
 }
 

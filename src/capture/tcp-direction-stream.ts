@@ -31,7 +31,7 @@ import type { TcpConnectionInfo, TcpDirection, TcpGapCause } from './tcp-events.
 
 /** What a direction reports to (the reassembler). */
 export interface DirectionEventSink {
-  deliverData(conn: TcpConnectionInfo, dir: TcpDirection, streamOffset: number, bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number): void;
+  deliverData(conn: TcpConnectionInfo, dir: TcpDirection, streamOffset: number, bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number, fileOffset: number, recordLength: number): void;
   deliverGap(conn: TcpConnectionInfo, dir: TcpDirection, streamOffset: number, length: number, cause: TcpGapCause): void;
   reportStream(
     conn: TcpConnectionInfo,
@@ -62,14 +62,16 @@ interface PendingPiece {
   length: number;
   /** The piece's bytes, a view of `[0, length)` of `store`; null once the direction is ignored (only its place is kept). */
   bytes: Uint8Array | null;
-  /** The frame and time of the piece's first segment. */
+  /** The frame, time and file record (offset, length) of the piece's first segment. */
   readonly frame: number;
   readonly tsSec: number;
   readonly tsNsec: number;
+  readonly fileOffset: number;
+  readonly recordLength: number;
   /**
-   * Segments that continued the piece, four numbers each: offset within the piece, frame,
-   * seconds, nanoseconds (null: one segment). Each is delivered as its own data event, as if
-   * it had been a piece of its own.
+   * Segments that continued the piece, SEGMENT_NUMBERS numbers each: offset within the piece,
+   * frame, seconds, nanoseconds, record offset and length (null: one segment). Each is delivered
+   * as its own data event, as if it had been a piece of its own.
    */
   more: number[] | null;
   /** Memory behind `bytes`, with room to grow (null: not to be grown). */
@@ -80,10 +82,13 @@ const TWO_32 = 4294967296;
 /** Smallest memory given to a piece once a second segment continues it. */
 const MIN_GROWN_STORE = 1024;
 
+/** Numbers per segment in PendingPiece.more. */
+const SEGMENT_NUMBERS = 6;
+
 /** The segments of a grown piece (see PendingPiece.more) that start before `keep`. */
 function keptSegments(more: readonly number[], keep: number): number[] | null {
   let n = 0;
-  while (n < more.length && more[n] < keep) n += 4;
+  while (n < more.length && more[n] < keep) n += SEGMENT_NUMBERS;
   return n === 0 ? null : more.slice(0, n);
 }
 /** How far beyond the last byte seen an acknowledgement may reach and still count (lost tails). */
@@ -201,7 +206,7 @@ export class TcpDirectionStream {
    * Payload `buf[off, off+len)` at stream offset `o`, followed by `missing` bytes that were not
    * captured. `o` may be anywhere (old, current, ahead).
    */
-  acceptPayload(o: number, buf: Uint8Array, off: number, len: number, missing: number, frame: number, tsSec: number, tsNsec: number): void {
+  acceptPayload(o: number, buf: Uint8Array, off: number, len: number, missing: number, frame: number, tsSec: number, tsNsec: number, fileOffset: number, recordLength: number): void {
     const next = this.next;
     const total = len + missing;
     if (o + total <= next) {
@@ -236,11 +241,11 @@ export class TcpDirectionStream {
       }
     }
     if (o === next && this.pendingCount === 0) {
-      if (len > 0) this.deliver(buf.subarray(off, off + len), frame, tsSec, tsNsec);
+      if (len > 0) this.deliver(buf.subarray(off, off + len), frame, tsSec, tsNsec, fileOffset, recordLength);
       if (missing > 0) this.gap(missing, 'not-captured');
       return;
     }
-    if (len > 0) this.insertPending(o, buf, off, len, frame, tsSec, tsNsec);
+    if (len > 0) this.insertPending(o, buf, off, len, frame, tsSec, tsNsec, fileOffset, recordLength);
     // An uncaptured tail will never come from this frame: a gap once it is next (a later copy
     // of those bytes, already buffered or not, fills what it can before).
     if (missing > 0) this.addHole(o + len, o + len + missing);
@@ -357,11 +362,11 @@ export class TcpDirectionStream {
     }
   }
 
-  private deliver(bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number): void {
+  private deliver(bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number, fileOffset: number, recordLength: number): void {
     const at = this.next;
     this.next = at + bytes.length;
     if (this.ignoredFlag) return;
-    this.sink.deliverData(this.conn, this.dir, at, bytes, frame, tsSec, tsNsec);
+    this.sink.deliverData(this.conn, this.dir, at, bytes, frame, tsSec, tsNsec, fileOffset, recordLength);
     // Logged after the delivery: bytes on which the consumer decides to ignore the direction
     // are not.
     if (this.ignoredFlag) this.recent.skip(bytes.length);
@@ -390,7 +395,7 @@ export class TcpDirectionStream {
       this.pendingHead++;
       this.releaseBytes(p);
       if (p.bytes === null) this.pass(p.length);
-      else if (p.more === null) this.deliver(p.bytes, p.frame, p.tsSec, p.tsNsec);
+      else if (p.more === null) this.deliver(p.bytes, p.frame, p.tsSec, p.tsNsec, p.fileOffset, p.recordLength);
       else this.deliverSegments(p, p.bytes, p.more);
     }
     if (this.pendingHead === pending.length) {
@@ -426,7 +431,7 @@ export class TcpDirectionStream {
   }
 
   /** Copies the parts of [o, o+len) not already held into `pending` (first copy wins). */
-  private insertPending(o: number, buf: Uint8Array, off: number, len: number, frame: number, tsSec: number, tsNsec: number): void {
+  private insertPending(o: number, buf: Uint8Array, off: number, len: number, frame: number, tsSec: number, tsNsec: number, fileOffset: number, recordLength: number): void {
     const pending = this.pending;
     let lo = this.pendingHead;
     let hi = pending.length;
@@ -444,11 +449,11 @@ export class TcpDirectionStream {
     while (cur < end) {
       const p = i < pending.length ? pending[i] : null;
       if (p === null || p.offset >= end) {
-        this.addPiece(i, cur, end - cur, buf, off + (cur - o), frame, tsSec, tsNsec);
+        this.addPiece(i, cur, end - cur, buf, off + (cur - o), frame, tsSec, tsNsec, fileOffset, recordLength);
         break;
       }
       if (cur < p.offset) {
-        this.addPiece(i, cur, p.offset - cur, buf, off + (cur - o), frame, tsSec, tsNsec);
+        this.addPiece(i, cur, p.offset - cur, buf, off + (cur - o), frame, tsSec, tsNsec, fileOffset, recordLength);
         i++;
       }
       const pEnd = p.offset + p.length;
@@ -475,25 +480,47 @@ export class TcpDirectionStream {
    * a hole arrive in order) are appended to it instead — a piece per segment costs ~400 bytes of
    * objects and memory blocks beside a CTI message's ~70 bytes.
    */
-  private addPiece(index: number, offset: number, length: number, buf: Uint8Array, off: number, frame: number, tsSec: number, tsNsec: number): void {
+  private addPiece(
+    index: number,
+    offset: number,
+    length: number,
+    buf: Uint8Array,
+    off: number,
+    frame: number,
+    tsSec: number,
+    tsNsec: number,
+    fileOffset: number,
+    recordLength: number,
+  ): void {
     const pending = this.pending;
     if (index === pending.length && index > this.pendingHead) {
       const last = pending[index - 1];
       if (last.store !== null && last.offset + last.length === offset) {
-        this.extendPiece(last, last.store, length, buf, off, frame, tsSec, tsNsec);
+        this.extendPiece(last, last.store, length, buf, off, frame, tsSec, tsNsec, fileOffset, recordLength);
         return;
       }
     }
     const store = this.ignoredFlag ? null : buf.slice(off, off + length);
     const bytes = store;
-    const piece: PendingPiece = { offset, length, bytes, frame, tsSec, tsNsec, more: null, store };
+    const piece: PendingPiece = { offset, length, bytes, frame, tsSec, tsNsec, fileOffset, recordLength, more: null, store };
     if (index === pending.length) pending.push(piece);
     else pending.splice(index, 0, piece);
     this.holdBytes(piece);
   }
 
   /** Appends `buf[off, off+length)`, a segment of its own, to the piece. */
-  private extendPiece(p: PendingPiece, store: Uint8Array, length: number, buf: Uint8Array, off: number, frame: number, tsSec: number, tsNsec: number): void {
+  private extendPiece(
+    p: PendingPiece,
+    store: Uint8Array,
+    length: number,
+    buf: Uint8Array,
+    off: number,
+    frame: number,
+    tsSec: number,
+    tsNsec: number,
+    fileOffset: number,
+    recordLength: number,
+  ): void {
     const at = p.length;
     let room = store;
     if (at + length > store.length) {
@@ -502,7 +529,7 @@ export class TcpDirectionStream {
       p.store = room;
     }
     room.set(buf.subarray(off, off + length), at);
-    (p.more ??= []).push(at, frame, tsSec, tsNsec);
+    (p.more ??= []).push(at, frame, tsSec, tsNsec, fileOffset, recordLength);
     p.length = at + length;
     p.bytes = room.subarray(0, p.length);
     this.pendingBytes += length;
@@ -515,14 +542,18 @@ export class TcpDirectionStream {
     let frame = p.frame;
     let sec = p.tsSec;
     let nsec = p.tsNsec;
-    for (let i = 0; i <= more.length; i += 4) {
+    let fileOffset = p.fileOffset;
+    let recordLength = p.recordLength;
+    for (let i = 0; i <= more.length; i += SEGMENT_NUMBERS) {
       const to = i < more.length ? more[i] : p.length;
-      this.deliver(bytes.subarray(from, to), frame, sec, nsec);
+      this.deliver(bytes.subarray(from, to), frame, sec, nsec, fileOffset, recordLength);
       if (i < more.length) {
         from = to;
         frame = more[i + 1];
         sec = more[i + 2];
         nsec = more[i + 3];
+        fileOffset = more[i + 4];
+        recordLength = more[i + 5];
       }
     }
   }

@@ -81,6 +81,14 @@ export interface TcpDataEvent {
   /** Frame that carried these bytes (for reassembled out-of-order data: the frame that carried them, not the one that completed them). */
   readonly frame: number;
   readonly ts: CaptureTimestamp;
+  /**
+   * That frame's record in its capture file (RawFrame.fileOffset, recordLength): the offset of
+   * its pcap record or pcapng block, and its length. For the files of a ring buffer, in the
+   * file that holds the frame. For an IP datagram reassembled from fragments, the record of the
+   * frame that completed it (the frame `frame` names).
+   */
+  readonly fileOffset: number;
+  readonly recordLength: number;
 }
 
 /** Why a gap was declared. */

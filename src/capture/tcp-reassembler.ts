@@ -299,7 +299,7 @@ export class TcpReassembler implements DirectionEventSink {
     else if (len + missing > 0 || isFin) d.initializeAt(seg.seq);
     if (d.initialized) {
       const start = isSyn ? d.offsetOf((seg.seq + 1) >>> 0) : d.offsetOf(seg.seq);
-      if (len + missing > 0) d.acceptPayload(start, seg.payload, seg.payloadOffset, len, missing, seg.frame, seg.tsSec, seg.tsNsec);
+      if (len + missing > 0) d.acceptPayload(start, seg.payload, seg.payloadOffset, len, missing, seg.frame, seg.tsSec, seg.tsNsec, seg.fileOffset, seg.recordLength);
       if (isFin) d.fin(start + len + missing);
     }
     const other = conn.dirs[dir === 0 ? 1 : 0];
@@ -355,10 +355,10 @@ export class TcpReassembler implements DirectionEventSink {
 
   // DirectionEventSink ------------------------------------------------------------------
 
-  deliverData(conn: TcpConnectionInfo, dir: TcpDirection, streamOffset: number, bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number): void {
+  deliverData(conn: TcpConnectionInfo, dir: TcpDirection, streamOffset: number, bytes: Uint8Array, frame: number, tsSec: number, tsNsec: number, fileOffset: number, recordLength: number): void {
     this.stats.deliveredBytes += bytes.length;
     const ts = frame === this.curFrame ? this.currentTs() : { sec: tsSec, nsec: tsNsec };
-    this.emit({ kind: 'data', conn, dir, streamOffset, bytes, frame, ts });
+    this.emit({ kind: 'data', conn, dir, streamOffset, bytes, frame, ts, fileOffset, recordLength });
   }
 
   deliverGap(conn: TcpConnectionInfo, dir: TcpDirection, streamOffset: number, length: number, cause: TcpGapCause): void {

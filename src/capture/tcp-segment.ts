@@ -16,7 +16,9 @@ export interface TcpSegmentView {
   frame: number;
   tsSec: number;
   tsNsec: number;
+  /** The frame's record in its capture file: its offset and length (RawFrame.fileOffset, recordLength). */
   fileOffset: number;
+  recordLength: number;
   ipVersion: 4 | 6;
   /** Addresses as 32-bit words in network order (IPv4: word 0 only). */
   src0: number;
@@ -48,6 +50,7 @@ export function createTcpSegmentView(): TcpSegmentView {
     tsSec: 0,
     tsNsec: 0,
     fileOffset: 0,
+    recordLength: 0,
     ipVersion: 4,
     src0: 0,
     src1: 0,

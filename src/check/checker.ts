@@ -205,7 +205,7 @@ export class Checker {
   private message(tm: TimelineMessage): void {
     const index = this.messages++;
     const type = tm.message.type;
-    const ref: MessageRef = { index, type, source: tm.source, session: tm.session, at: tm.at };
+    const ref: MessageRef = { index, type, source: tm.source, session: tm.session, at: tm.at, recordOffset: tm.recordOffset, recordLength: tm.recordLength };
     this.lastRef = ref;
     if (tm.session !== undefined && this.awaitingAnchor.size > 0) {
       const damage = this.awaitingAnchor.get(tm.session);

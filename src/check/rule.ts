@@ -40,6 +40,9 @@ export interface MessageRef {
   readonly at?: Instant;
   /** Message type, for text reports. */
   readonly type: string;
+  /** A capture message's packet record in its file (TimelineMessage.recordOffset, recordLength): SARIF's region. */
+  readonly recordOffset?: number;
+  readonly recordLength?: number;
 }
 
 /**
@@ -50,6 +53,8 @@ export interface MessageRef {
 export interface InputPlace {
   readonly index?: undefined;
   readonly type?: undefined;
+  readonly recordOffset?: undefined;
+  readonly recordLength?: undefined;
   readonly session?: string;
   readonly source: SourceRef;
   readonly at?: Instant;

@@ -59,7 +59,7 @@ export function captureFilesSourceOf(group: InputGroup<OpenedInput>, options: So
 /** `sessionIds`: shared by the run's captures (see SessionIds); the source's own by default. */
 function captureFilesSource(files: readonly OpenedInput[], options: SourceOptions, ring?: RingSet<OpenedInput>, sessionIds?: SessionIds): CaptureFilesSource {
   const first = files[0]!;
-  const timeline = new CaptureTimeline(first.name, options, sessionIds);
+  const timeline = new CaptureTimeline(first.name, options, sessionIds, !first.gzip);
   const stats: CapturePipelineStats[] = [];
   const unreadable: string[] = [];
 
@@ -71,7 +71,7 @@ function captureFilesSource(files: readonly OpenedInput[], options: SourceOption
     if (ring !== undefined) timeline.report('info', 'CAPTURE_RING_SET', describeRingSet(files.length, first.name, files[files.length - 1]!.name), first.name, first.startsAt);
     for (let k = 0; k < files.length; k++) {
       const input = files[k]!;
-      if (k > 0) timeline.nextFile(input.name, pipeline.nextFile());
+      if (k > 0) timeline.nextFile(input.name, pipeline.nextFile(), !input.gzip);
       const missing = ring?.missing.find((m) => m.before === k);
       if (missing !== undefined) timeline.report('info', 'CAPTURE_RING_FILE_MISSING', describeMissing(missing, files[k - 1]!.name, input.name), input.name, input.startsAt);
       try {

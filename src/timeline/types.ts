@@ -30,6 +30,15 @@ export interface TimelineMessage {
   /** For captures: the message's first byte in its direction's TCP stream. */
   readonly streamOffset?: number;
   /**
+   * For captures: the packet record of `source.frame` (the frame that completed the message) in
+   * its file — the pcap record (its 16-byte header and captured bytes) or pcapng block (from its
+   * Block Type to its trailing Block Total Length) — as its offset from the file's first byte and
+   * its length. Absent for a gzip-compressed capture, whose reader sees the decompressed bytes
+   * (and for messages made without a capture file: tests). Not part of the JSON outputs.
+   */
+  readonly recordOffset?: number;
+  readonly recordLength?: number;
+  /**
    * For captures, when the stream holds only the first bytes of the message (the rest cut by
    * the snapshot length, lost in a gap, or after the end of the capture): how many. The
    * message is decoded as far as they go (BYTES_MISSING says what is not); the rest of its

@@ -16,12 +16,30 @@ import { CHAPTER_11_FLOWS, toTimeline } from '../fixtures/flows/chapter11.js';
 import { RULE_CASES } from './rule-cases.js';
 import { SARIF_SCHEMA_PATH, SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from '../../scripts/schemas.js';
 import { runCheck, scenario, SESSION, Timeline } from './support.js';
+import { checkTimeline } from '../../src/check/checker.js';
+import { collectTimeline } from '../support/cti-capture.js';
+import { flowPcap } from './capture.js';
 
 function context(result: CheckResult, options: { failOn?: Severity; levels?: ReadonlyMap<string, RuleLevel> } = {}): ReportContext {
   return { result, inputs: ['capture.pcapng', 'MIVR01.log'], catalog: RULE_CATALOG, levels: options.levels ?? resolveLevels(RULE_CATALOG, []), failOn: options.failOn ?? 'error', toolVersion: '0.1.0' };
 }
 
-/** Results of several shapes: none, capture findings, log findings, every rule firing. */
+/**
+ * A capture read from its file as `check` reads it: its messages carry their packet records
+ * (SARIF's binary regions). The queued flow with CALL_CLEARED_EVENT after END_CALL_EVENT.
+ */
+function fromCaptureFile(): CheckResult {
+  const flow = CHAPTER_11_FLOWS.find((f) => f.id === 'queued-and-answered')!;
+  const steps = [...flow.steps];
+  const [cleared] = steps.splice(
+    steps.findIndex((s) => s.type === 'CALL_CLEARED_EVENT'),
+    1,
+  );
+  const { events, sessions } = collectTimeline(flowPcap({ ...flow, steps: [...steps, cleared!] }), {}, undefined, 'capture.pcapng');
+  return checkTimeline(events, {}, sessions);
+}
+
+/** Results of several shapes: none, capture findings, log findings, every rule firing, a capture file's. */
 function results(): Array<[string, CheckResult]> {
   const everyRule = Object.values(RULE_CASES).flatMap((c) => [...c.fires().events]);
   const logOnly = new Timeline(null).s('CALL_ESTABLISHED_EVENT', { CallID: 5, ConnectionDeviceID: '2006', AnsweringDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 3 }).s('CALL_DELIVERED_EVENT', { CallID: 5, ConnectionDeviceID: '2006', AlertingDeviceID: '2006', CalledDeviceID: '2006', LocalConnectionState: 2 });
@@ -31,6 +49,7 @@ function results(): Array<[string, CheckResult]> {
     ['log messages', runCheck(logOnly)],
     ['every rule firing', runCheck(scenario(everyRule))],
     ['inputs of which no message was decoded', runCheck(scenario(NOTHING_DECODED))],
+    ['a capture read from its file (binary regions)', fromCaptureFile()],
   ];
 }
 
@@ -137,6 +156,19 @@ describe.skipIf(!SARIF_SCHEMA_PRESENT)(`SARIF report (validated against ${SARIF_
     const fromLog = logResult.runs[0]!.results[0]!;
     expect(fromLog.locations[0]!.physicalLocation.artifactLocation.uri).toBe('MIVR01.log');
     expect(fromLog.locations[0]!.physicalLocation.region!.startLine).toBeGreaterThan(0);
+  });
+
+  it('the capture file case has what the schema must check: binary regions', () => {
+    const log = sarifLog(context(fromCaptureFile())) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { region?: Record<string, number> } }> }> }> };
+    const res = log.runs[0]!.results;
+    expect(res.length).toBeGreaterThan(0);
+    for (const r of res) expect(Object.keys(r.locations[0]!.physicalLocation.region!).sort()).toEqual(['byteLength', 'byteOffset']);
+    // The schema checks the region: a negative length, or a region with none of its starts, is rejected.
+    const bad = JSON.parse(JSON.stringify(log)) as typeof log;
+    bad.runs[0]!.results[0]!.locations[0]!.physicalLocation.region = { byteLength: -1, byteOffset: 0 };
+    expect(sarifErrors(bad)).not.toEqual([]);
+    bad.runs[0]!.results[0]!.locations[0]!.physicalLocation.region = { byteLength: 10 };
+    expect(sarifErrors(bad)).not.toEqual([]);
   });
 
   it('the SARIF validator is not vacuous', () => {

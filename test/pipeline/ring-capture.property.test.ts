@@ -3,14 +3,16 @@
  * (each file pcap or pcapng, named as dumpcap or editcap name them) decodes to exactly the
  * timeline of the uncut capture — the same messages (type, fields, session, direction, time,
  * stream offset), diagnostics and sessions — and each message's (file, frame) is the packet of
- * the uncut capture it points at there, counted within its own file.
+ * the uncut capture it points at there, counted within its own file, and its record range
+ * (recordOffset, recordLength: SARIF's region) is that packet's record in that file.
  */
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceRef, TimelineEvent } from '../../src/timeline/types.js';
+import { recordAt } from '../support/capture-records.js';
 import { writePcap, type WrittenPacket } from '../support/capture-writer.js';
 import { conversationFlow } from '../support/cti-capture.js';
 import { anyMessageArb, type GeneratedMessage } from '../support/message-arbitraries.js';
@@ -82,8 +84,12 @@ function cutPoints(fractions: readonly number[], n: number): number[] {
   return [...new Set(fractions.map((f) => 1 + Math.min(n - 2, Math.floor(f * (n - 1)))))].sort((a, b) => a - b);
 }
 
-/** An event without where it was read, and where that is as the uncut capture's frame. */
+/** An event without where it was read (its file, frame and record), and where that is as the uncut capture's frame. */
 function comparable(e: TimelineEvent, frameOf: (s: SourceRef) => number | undefined): unknown {
+  if (e.kind === 'message') {
+    const { source, recordOffset: _o, recordLength: _l, ...rest } = e;
+    return { ...rest, frame: frameOf(source) };
+  }
   const { source, ...rest } = e;
   return { ...rest, frame: frameOf(source) };
 }
@@ -110,6 +116,16 @@ describe('ring-buffer captures', () => {
         const ringEvents = ring.events.filter((e) => e.kind !== 'diagnostic' || e.code !== 'CAPTURE_RING_SET');
         // Same messages and diagnostics, each pointing at the same packet.
         expect(ringEvents.map((e) => comparable(e, (s) => uncutFrame(s, files)))).toEqual(uncut.events.map((e) => comparable(e, (s) => s.frame)));
+        // Each message's record range is, in its own file, the record of the uncut capture's packet.
+        const uncutBytes = readFileSync(uncutPath);
+        const fileBytes = new Map(files.map((f) => [f.path, readFileSync(f.path)]));
+        expect(ring.messages).toHaveLength(uncut.messages.length);
+        ring.messages.forEach((m, i) => {
+          const u = uncut.messages[i]!;
+          const record = recordAt(fileBytes.get(m.source.file)!, m.recordOffset!);
+          expect(record.length).toBe(m.recordLength);
+          expect(record.packet).toEqual(recordAt(uncutBytes, u.recordOffset!).packet);
+        });
         // Every frame reference is the file's own frame number, within the file.
         for (const e of ring.events) {
           if (e.source.frame === undefined) continue;

@@ -1,11 +1,13 @@
 /**
  * `ccxcti check --format sarif`: SARIF 2.1.0. One reporting descriptor per catalog rule (its
  * title, rationale and guide reference as help), one result per finding; a result's location
- * is the input file (with the line for log messages) and a logical location naming the
- * session, the capture frame and the message.
+ * is the input file with a region — the line of a log message, the byte range of a capture
+ * message's packet record — and a logical location naming the session, the capture frame and
+ * the message.
  */
 import { jsonText } from '../../render/escape.js';
 import type { Finding } from '../findings.js';
+import type { FindingPlace } from '../rule.js';
 import type { RuleMeta } from '../rule.js';
 import type { Severity } from '../severity.js';
 import { NO_MESSAGE, type ReportContext } from './context.js';
@@ -71,12 +73,25 @@ function descriptor(rule: RuleMeta, ctx: ReportContext): Record<string, unknown>
   };
 }
 
+/**
+ * Where in its file a finding is: a log message's line (a text region), a capture message's
+ * packet record — the pcap record or pcapng block of the frame that completed the message, its
+ * header included — as a binary region (SARIF 3.30.3: a binary artifact gets no text region);
+ * none for a finding at no message, or in a gzip-compressed capture.
+ */
+function region(at: FindingPlace): Record<string, number> | undefined {
+  if (at.source.line !== undefined) return { startLine: at.source.line };
+  if (at.recordOffset !== undefined && at.recordLength !== undefined) return { byteOffset: at.recordOffset, byteLength: at.recordLength };
+  return undefined;
+}
+
 function result(f: Finding, ruleIndex: number, artifactIndex: ReadonlyMap<string, number>): Record<string, unknown> {
   const src = f.at.source;
   const index = artifactIndex.get(src.file);
+  const where = region(f.at);
   const physicalLocation = {
     artifactLocation: { uri: fileUri(src.file), ...(index !== undefined ? { index } : {}) },
-    ...(src.line !== undefined ? { region: { startLine: src.line } } : {}),
+    ...(where !== undefined ? { region: where } : {}),
   };
   const message = f.at.index === undefined ? NO_MESSAGE : `${f.at.type} #${f.at.index}`;
   const parts = [...(f.at.session !== undefined ? [`session ${f.at.session}`] : []), ...(src.frame !== undefined ? [`frame ${src.frame}`] : []), message];

@@ -51,10 +51,12 @@ export class CaptureTimeline {
 
   /**
    * `file`: the capture's (first) file; `sessionIds`: shared by the captures of one run, so that
-   * captures of the same traffic do not give two sessions one id (see SessionIds).
+   * captures of the same traffic do not give two sessions one id (see SessionIds);
+   * `offsetsInFile`: the file is read as stored (not gzip-compressed), so its record offsets are
+   * places in it (FrameFiles.add).
    */
-  constructor(file: string, options: Pick<SourceOptions, 'ports' | 'protocolVersion' | 'showSecrets'>, sessionIds: SessionIds = new SessionIds()) {
-    this.files = new FrameFiles(file);
+  constructor(file: string, options: Pick<SourceOptions, 'ports' | 'protocolVersion' | 'showSecrets'>, sessionIds: SessionIds = new SessionIds(), offsetsInFile = true) {
+    this.files = new FrameFiles(file, offsetsInFile);
     this.ctx = {
       files: this.files,
       ports: new Set(options.ports.length > 0 ? options.ports : [42027]),
@@ -110,9 +112,10 @@ export class CaptureTimeline {
   /**
    * The next file of the capture (a ring buffer's), whose frames come after `frameBase`
    * frames (CaptureTcpPipeline.nextFile): connections carry on; returns the file's index.
+   * `offsetsInFile`: as for the first file (constructor).
    */
-  nextFile(name: string, frameBase: number): number {
-    return this.files.add(name, frameBase);
+  nextFile(name: string, frameBase: number, offsetsInFile = true): number {
+    return this.files.add(name, frameBase, offsetsInFile);
   }
 
   /** How a frame numbered across the files is named in a diagnostic's text (FrameFiles.describe). */

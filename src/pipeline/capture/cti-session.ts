@@ -54,6 +54,9 @@ export type ParkedEvent =
       readonly streamOffset: number;
       readonly frame: number;
       readonly ts: Instant;
+      /** The frame's record in its file (FrameTag). */
+      readonly fileOffset: number;
+      readonly recordLength: number;
       readonly version: number | undefined;
       /** Bytes of the message in the stream, when not all of it (see TimelineMessage.capturedLength). */
       readonly captured: number | undefined;
@@ -102,10 +105,12 @@ export function endpointText(e: TcpEndpoint): string {
 
 const DIRECTIONS: readonly [Direction, Direction] = ['client-to-server', 'server-to-client'];
 
-/** What a framer reports a message with: the frame that completed it. */
+/** What a framer reports a message with: the frame that completed it, and that frame's record in its file (recordLength 0: none known). */
 export interface FrameTag {
   readonly frame: number;
   readonly ts: Instant;
+  readonly fileOffset: number;
+  readonly recordLength: number;
 }
 
 export class CtiSession implements HoldOwner {
@@ -189,7 +194,7 @@ export class CtiSession implements HoldOwner {
     if (this.state === 'ignored') return;
     const dir = e.dir;
     const framer = this.framers[dir] ?? this.startDirection(dir);
-    const tag: FrameTag = { frame: e.frame, ts: e.ts };
+    const tag: FrameTag = { frame: e.frame, ts: e.ts, fileOffset: e.fileOffset, recordLength: e.recordLength };
     this.pushTag[dir] = tag;
     this.late[dir] = this.placeholders[dir] !== null;
     this.framing = dir;
@@ -324,7 +329,7 @@ export class CtiSession implements HoldOwner {
   // Framing ------------------------------------------------------------------------------------
 
   private startDirection(dir: 0 | 1): CtiStreamFramer<FrameTag> {
-    const framer = new CtiStreamFramer<FrameTag>(this.sinks[dir], this.decodeBytes, this.conn.synSeen, { frame: this.ctx.frame, ts: this.ctx.ts });
+    const framer = new CtiStreamFramer<FrameTag>(this.sinks[dir], this.decodeBytes, this.conn.synSeen, { frame: this.ctx.frame, ts: this.ctx.ts, fileOffset: 0, recordLength: 0 });
     this.framers[dir] = framer;
     if (!this.conn.synSeen) {
       this.diagnostic(dir, 'info', 'STREAM_GAP', 'the capture starts mid-stream (no SYN seen): what was sent before is missing, its length unknown', this.ctx.frame, this.ctx.ts, 0, undefined);
@@ -354,9 +359,9 @@ export class CtiSession implements HoldOwner {
     if (this.late[dir] && tag === this.pushTag[dir]) this.late[dir] = false; // from here on: this push's own messages
     if (this.state === 'ignored') return;
     if (!this.late[dir] && this.clientDir !== -1 && this.state === 'cti' && this.holds.length === 0) {
-      this.ctx.output.push(this.messageEvent(dir, m, streamOffset, tag.frame, tag.ts, version, captured));
+      this.ctx.output.push(this.messageEvent(dir, m, streamOffset, tag, version, captured));
     } else {
-      this.route(dir, { k: 'message', dir, decoded: m, streamOffset, frame: tag.frame, ts: tag.ts, version, captured });
+      this.route(dir, { k: 'message', dir, decoded: m, streamOffset, frame: tag.frame, ts: tag.ts, fileOffset: tag.fileOffset, recordLength: tag.recordLength, version, captured });
     }
   }
 
@@ -511,7 +516,7 @@ export class CtiSession implements HoldOwner {
   }
 
   private materialize(p: ParkedEvent): TimelineEvent {
-    if (p.k === 'message') return this.messageEvent(p.dir, p.decoded, p.streamOffset, p.frame, p.ts, p.version, p.captured);
+    if (p.k === 'message') return this.messageEvent(p.dir, p.decoded, p.streamOffset, p, p.version, p.captured);
     return {
       kind: 'diagnostic',
       severity: p.severity,
@@ -526,7 +531,9 @@ export class CtiSession implements HoldOwner {
     };
   }
 
-  private messageEvent(dir: 0 | 1, m: DecodedMessage, streamOffset: number, frame: number, ts: Instant, version: number | undefined, captured: number | undefined): TimelineMessage {
+  /** `tag`: the frame that completed the message, its time and its record in its file. */
+  private messageEvent(dir: 0 | 1, m: DecodedMessage, streamOffset: number, tag: FrameTag, version: number | undefined, captured: number | undefined): TimelineMessage {
+    const { frame, ts } = tag;
     this.messages++;
     if (this.firstAt === undefined) this.firstAt = ts;
     this.lastAt = ts;
@@ -534,7 +541,7 @@ export class CtiSession implements HoldOwner {
     if (captured === undefined && m.layoutInferred === true && m.layoutVersion !== undefined && (this.inferredVersion === undefined || m.layoutVersion > this.inferredVersion)) {
       this.inferredVersion = m.layoutVersion;
     }
-    return {
+    const event: { -readonly [K in keyof TimelineMessage]: TimelineMessage[K] } = {
       kind: 'message',
       message: m,
       at: ts,
@@ -543,8 +550,14 @@ export class CtiSession implements HoldOwner {
       version,
       source: this.ctx.files.locate(frame),
       streamOffset,
-      ...(captured !== undefined ? { capturedLength: captured } : {}),
     };
+    // Set one by one: no object made per message for them.
+    if (tag.recordLength > 0 && this.ctx.files.recordsInFile(frame)) {
+      event.recordOffset = tag.fileOffset;
+      event.recordLength = tag.recordLength;
+    }
+    if (captured !== undefined) event.capturedLength = captured;
+    return event;
   }
 }
 

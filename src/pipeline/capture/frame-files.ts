@@ -10,16 +10,29 @@ export class FrameFiles {
   private readonly names: string[] = [];
   /** Frames before each file, non-decreasing (an empty file has its successor's base). */
   private readonly bases: number[] = [];
+  /** Per file: whether the capture reader's offsets are the file's own bytes (not for a gzip-compressed file, whose offsets are the decompressed data's). */
+  private readonly offsetsInFile: boolean[] = [];
 
-  constructor(first: string) {
-    this.add(first, 0);
+  /** `offsetsInFile`: see {@link add}. */
+  constructor(first: string, offsetsInFile = true) {
+    this.add(first, 0, offsetsInFile);
   }
 
-  /** The next file, whose frames come after `base` frames; returns its index. */
-  add(name: string, base: number): number {
+  /**
+   * The next file, whose frames come after `base` frames; returns its index. `offsetsInFile`:
+   * the file is read as it is stored (not decompressed), so a frame's record offset is a place
+   * in the file.
+   */
+  add(name: string, base: number, offsetsInFile = true): number {
     this.names.push(name);
     this.bases.push(base);
+    this.offsetsInFile.push(offsetsInFile);
     return this.names.length - 1;
+  }
+
+  /** Whether the record offsets of the frame numbered `frame` across the files are places in its file (see {@link add}). */
+  recordsInFile(frame: number): boolean {
+    return this.offsetsInFile[this.indexOf(frame)]!;
   }
 
   name(index: number): string {
