@@ -12,6 +12,7 @@ import { BoundedMap } from './model/bounded-map.js';
 import { ClientHistory } from './model/clients.js';
 import { losesFileRecords } from '../capture/diagnostics.js';
 import { callIdOf } from './model/calls.js';
+import { messageKey } from './message-key.js';
 import { LOG_SCOPE, Scope } from './model/scope.js';
 import { SessionModel, type ResetDue } from './model/session.js';
 import type { CaptureFileDamage, FindingPlace, FirstDamage, LogDamage, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
@@ -205,7 +206,8 @@ export class Checker {
   private message(tm: TimelineMessage): void {
     const index = this.messages++;
     const type = tm.message.type;
-    const ref: MessageRef = { index, type, source: tm.source, session: tm.session, at: tm.at, recordOffset: tm.recordOffset, recordLength: tm.recordLength };
+    const { keyField, key } = messageKey(tm.message.fields);
+    const ref: MessageRef = { index, type, source: tm.source, session: tm.session, at: tm.at, keyField, key, recordOffset: tm.recordOffset, recordLength: tm.recordLength };
     this.lastRef = ref;
     if (tm.session !== undefined && this.awaitingAnchor.size > 0) {
       const damage = this.awaitingAnchor.get(tm.session);

@@ -6,6 +6,7 @@
  */
 import type { Instant } from '../timeline/instant.js';
 import type { SessionSummary, SourceRef } from '../timeline/types.js';
+import type { MessageKey } from './message-key.js';
 import type { ClientHistory } from './model/clients.js';
 import type { Scope } from './model/scope.js';
 import type { SessionModel } from './model/session.js';
@@ -32,7 +33,7 @@ export interface RuleMeta {
 }
 
 /** Where a finding points: one message of the timeline. Small, so models can keep it. */
-export interface MessageRef {
+export interface MessageRef extends MessageKey {
   /** Position of the message in `ccxcti decode`'s output for the same inputs (from 0). */
   readonly index: number;
   readonly session?: string;
@@ -53,6 +54,8 @@ export interface MessageRef {
 export interface InputPlace {
   readonly index?: undefined;
   readonly type?: undefined;
+  readonly keyField?: undefined;
+  readonly key?: undefined;
   readonly recordOffset?: undefined;
   readonly recordLength?: undefined;
   readonly session?: string;

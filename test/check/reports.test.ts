@@ -158,11 +158,14 @@ describe.skipIf(!SARIF_SCHEMA_PRESENT)(`SARIF report (validated against ${SARIF_
     expect(fromLog.locations[0]!.physicalLocation.region!.startLine).toBeGreaterThan(0);
   });
 
-  it('the capture file case has what the schema must check: binary regions', () => {
-    const log = sarifLog(context(fromCaptureFile())) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { region?: Record<string, number> } }> }> }> };
+  it('the capture file case has what the schema must check: binary regions, and fingerprints', () => {
+    const log = sarifLog(context(fromCaptureFile())) as { runs: Array<{ results: Array<{ partialFingerprints?: Record<string, string>; locations: Array<{ physicalLocation: { region?: Record<string, number> } }> }> }> };
     const res = log.runs[0]!.results;
     expect(res.length).toBeGreaterThan(0);
-    for (const r of res) expect(Object.keys(r.locations[0]!.physicalLocation.region!).sort()).toEqual(['byteLength', 'byteOffset']);
+    for (const r of res) {
+      expect(Object.keys(r.locations[0]!.physicalLocation.region!).sort()).toEqual(['byteLength', 'byteOffset']);
+      expect(Object.keys(r.partialFingerprints!)).toEqual(['ccxcti/v1']);
+    }
     // The schema checks the region: a negative length, or a region with none of its starts, is rejected.
     const bad = JSON.parse(JSON.stringify(log)) as typeof log;
     bad.runs[0]!.results[0]!.locations[0]!.physicalLocation.region = { byteLength: -1, byteOffset: 0 };

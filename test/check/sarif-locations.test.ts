@@ -1,12 +1,17 @@
 /**
  * SARIF as code scanning reads it (docs/test-gaps.md, 2026-11-25): a capture result's region
  * is the byte range of its frame's packet record in the capture file (checked here by reading
- * the file, not through our reader), in the file of a ring set that holds the frame.
+ * the file, not through our reader), in the file of a ring set that holds the frame; every
+ * result has a `partialFingerprints` that says what the finding is about, the same when the
+ * capture is moved, captured again from another client port or has packets inserted before,
+ * and different for distinct findings.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encode } from '../../src/protocol/codec/encode.js';
+import { FINGERPRINT_KEY, sessionEndpoints } from '../../src/check/report/fingerprint.js';
 import { bridgeOpen, buildMessage, CHAPTER_11_FLOWS, type FlowStep } from '../fixtures/flows/chapter11.js';
 import { packetRecordOffsets, recordAt } from '../support/capture-records.js';
 import { writePcap, writeSimplePcapng, type WrittenPacket } from '../support/capture-writer.js';
@@ -21,6 +26,7 @@ interface SarifResult {
   readonly locations: ReadonlyArray<{
     readonly physicalLocation: { readonly artifactLocation: { readonly uri: string }; readonly region?: { readonly byteOffset?: number; readonly byteLength?: number; readonly startLine?: number } };
   }>;
+  readonly partialFingerprints?: Readonly<Record<string, string>>;
   readonly properties: { readonly index?: number; readonly frame?: number; readonly messageType?: string; readonly session?: string };
 }
 
@@ -30,6 +36,7 @@ async function sarifResults(paths: readonly string[]): Promise<SarifResult[]> {
   return (JSON.parse(r.stdout) as { runs: Array<{ results: SarifResult[] }> }).runs[0]!.results;
 }
 
+const fingerprint = (r: SarifResult): string => r.partialFingerprints![FINGERPRINT_KEY]!;
 const region = (r: SarifResult) => r.locations[0]!.physicalLocation.region;
 
 /** Two confirmations of requests never made, sent together (two REQUEST-CONF-UNMATCHED, one per InvokeID). */
@@ -40,7 +47,7 @@ const UNMATCHED: readonly number[] = [901, 902];
  * CALL_CLEARED_EVENT moved after END_CALL_EVENT (CALL-EVENT-AFTER-END), and confirmations of
  * requests never made; segments of at most `mss` bytes, so that messages span several frames.
  */
-function findingsFlow(clientPort = 50311, mss = 20): FlowSegment[] {
+function findingsFlow(clientPort = 50311, mss = 20, unmatched: readonly number[] = UNMATCHED): FlowSegment[] {
   const q = CHAPTER_11_FLOWS.find((f) => f.id === 'queued-and-answered')!;
   const steps = [...q.steps];
   const [cleared] = steps.splice(
@@ -54,12 +61,24 @@ function findingsFlow(clientPort = 50311, mss = 20): FlowSegment[] {
     mss,
     steps: [
       ...all.map((s) => ({ from: s.direction === 'client-to-server' ? ('client' as const) : ('server' as const), messages: [buildMessage(s.type, s.fields)] })),
-      { from: 'server' as const, messages: UNMATCHED.map((id) => buildMessage('HOLD_CALL_CONF', { InvokeID: id })) },
+      { from: 'server' as const, messages: unmatched.map((id) => buildMessage('HOLD_CALL_CONF', { InvokeID: id })) },
     ],
   });
 }
 
+/** Packets of another client's connection: its handshake and a HEARTBEAT_REQ, from `sec` on. */
+function unrelatedPackets(sec: number): WrittenPacket[] {
+  const segments = conversationFlow({
+    client: { addr: '10.9.9.9', port: 40000 },
+    server: { addr: '10.1.1.2', port: 42027 },
+    close: 'none',
+    steps: [{ from: 'client', messages: [buildMessage('HEARTBEAT_REQ', { InvokeID: 7 })] }],
+  });
+  return flowToEthernetPackets(segments, sec);
+}
+
 const START = 1_700_000_000;
+const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 
 let dir = '';
 let segments: FlowSegment[] = [];
@@ -141,11 +160,75 @@ describe('SARIF region of a capture result: the byte range of its frame’s pack
     expect(used.size).toBeGreaterThanOrEqual(2);
   });
 
-  it('a gzip-compressed capture: no region (the reader’s offsets are the decompressed bytes’)', async () => {
+  it('a gzip-compressed capture: no region (the reader’s offsets are the decompressed bytes’), the same fingerprints', async () => {
     const { gzipSync } = await import('node:zlib');
     const gz = writeTemp(dir, 'findings.pcap.gz', gzipSync(readFileSync(pcapPath)));
     const results = await sarifResults([gz]);
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) expect(region(r)).toBeUndefined();
+    expect(results.map(fingerprint)).toEqual((await sarifResults([pcapPath])).map(fingerprint));
+  });
+});
+
+describe('SARIF partialFingerprints: what the finding is about, not where it was found', () => {
+  it('every result has one, under a versioned key; distinct findings, of the same rule too, have distinct ones', async () => {
+    const results = await sarifResults([pcapPath, SAMPLES]);
+    for (const r of results) expect(fingerprint(r)).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set(results.map(fingerprint)).size).toBe(results.length);
+    const unmatched = results.filter((r) => r.ruleId === 'REQUEST-CONF-UNMATCHED');
+    expect(unmatched).toHaveLength(2);
+    expect(fingerprint(unmatched[0]!)).not.toBe(fingerprint(unmatched[1]!));
+    // Log results (a line each) have them too.
+    expect(results.some((r) => region(r)?.startLine !== undefined)).toBe(true);
+  });
+
+  it('the same capture under another path and name: the same fingerprints', async () => {
+    const elsewhere = join(dir, 'moved', 'deeper');
+    mkdirSync(elsewhere, { recursive: true });
+    const copy = join(elsewhere, 'renamed.pcap');
+    copyFileSync(pcapPath, copy);
+    const before = await sarifResults([pcapPath]);
+    const after = await sarifResults([copy]);
+    expect(after.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri)).not.toEqual(before.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect(after.map(fingerprint)).toEqual(before.map(fingerprint));
+  });
+
+  it('unrelated packets inserted before (another client’s connection): indices, frames and offsets shift, fingerprints do not', async () => {
+    const inserted = unrelatedPackets(START - 1);
+    const shifted = writeTemp(dir, 'shifted.pcap', writePcap([...inserted, ...packets], { linkType: 1 }));
+    const before = await sarifResults([pcapPath]);
+    const after = new Map((await sarifResults([shifted])).map((r) => [fingerprint(r), r]));
+    expect(before.length).toBeGreaterThan(0);
+    for (const r of before) {
+      const same = after.get(fingerprint(r));
+      expect(same, `${r.ruleId} #${r.properties.index}`).toBeDefined();
+      expect(same!.ruleId).toBe(r.ruleId);
+      expect(same!.properties.messageType).toBe(r.properties.messageType);
+      expect(same!.properties.index).toBe(r.properties.index! + 1);
+      expect(same!.properties.frame).toBe(r.properties.frame! + inserted.length);
+      expect(region(same!)!.byteOffset).toBeGreaterThan(region(r)!.byteOffset!);
+    }
+  });
+
+  it('the same traffic captured again from another client port (a new connection): the same fingerprints', async () => {
+    const again = writeTemp(dir, 'again.pcap', writePcap(flowToEthernetPackets(findingsFlow(50999), START + 3600), { linkType: 1 }));
+    const before = await sarifResults([pcapPath]);
+    const after = await sarifResults([again]);
+    expect(after.map((r) => r.properties.session)).not.toEqual(before.map((r) => r.properties.session));
+    expect(after.map(fingerprint)).toEqual(before.map(fingerprint));
+  });
+
+  it('a finding keeps its fingerprint when an earlier one of the same rule and type is gone (fixed): it is named by its key', async () => {
+    const fixed = writeTemp(dir, 'fixed.pcap', writePcap(flowToEthernetPackets(findingsFlow(50311, 20, [UNMATCHED[1]!]), START), { linkType: 1 }));
+    const before = (await sarifResults([pcapPath])).filter((r) => r.ruleId === 'REQUEST-CONF-UNMATCHED');
+    const after = (await sarifResults([fixed])).filter((r) => r.ruleId === 'REQUEST-CONF-UNMATCHED');
+    expect(after).toHaveLength(1);
+    expect(fingerprint(after[0]!)).toBe(fingerprint(before[1]!));
+  });
+
+  it('a session is named by its client address and its server, without the client’s port or instance', () => {
+    expect(sessionEndpoints('10.1.1.5:50311-10.1.1.2:42027#1')).toBe('10.1.1.5>10.1.1.2:42027');
+    expect(sessionEndpoints('10.1.1.5:50999-10.1.1.2:42027#3')).toBe('10.1.1.5>10.1.1.2:42027');
+    expect(sessionEndpoints('[2001:db8::5]:50311-[2001:db8::2]:42027#1')).toBe('[2001:db8::5]>[2001:db8::2]:42027');
   });
 });

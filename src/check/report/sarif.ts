@@ -3,11 +3,12 @@
  * title, rationale and guide reference as help), one result per finding; a result's location
  * is the input file with a region — the line of a log message, the byte range of a capture
  * message's packet record — and a logical location naming the session, the capture frame and
- * the message.
+ * the message; its partialFingerprints say what it is about (fingerprint.ts).
  */
 import { jsonText } from '../../render/escape.js';
 import type { Finding } from '../findings.js';
 import type { FindingPlace } from '../rule.js';
+import { FINGERPRINT_KEY, findingFingerprints } from './fingerprint.js';
 import type { RuleMeta } from '../rule.js';
 import type { Severity } from '../severity.js';
 import { NO_MESSAGE, type ReportContext } from './context.js';
@@ -85,7 +86,7 @@ function region(at: FindingPlace): Record<string, number> | undefined {
   return undefined;
 }
 
-function result(f: Finding, ruleIndex: number, artifactIndex: ReadonlyMap<string, number>): Record<string, unknown> {
+function result(f: Finding, ruleIndex: number, artifactIndex: ReadonlyMap<string, number>, fingerprint: string | undefined): Record<string, unknown> {
   const src = f.at.source;
   const index = artifactIndex.get(src.file);
   const where = region(f.at);
@@ -106,6 +107,7 @@ function result(f: Finding, ruleIndex: number, artifactIndex: ReadonlyMap<string
         logicalLocations: [{ name: message, fullyQualifiedName: parts.join(' / '), kind: 'message' }],
       },
     ],
+    ...(fingerprint !== undefined ? { partialFingerprints: { [FINGERPRINT_KEY]: fingerprint } } : {}),
     properties: {
       ...(f.at.index !== undefined ? { index: f.at.index, messageType: f.at.type } : {}),
       ...(f.at.session !== undefined ? { session: f.at.session } : {}),
@@ -142,6 +144,8 @@ export function sarifLog(ctx: ReportContext): Record<string, unknown> {
   const notListed = ctx.result.findings.length - listed.length;
   const files = [...new Set([...ctx.inputs, ...listed.map((f) => f.at.source.file)])];
   const artifactIndex = new Map(files.map((file, i) => [file, i]));
+  // Over every finding kept, listed or not: a result's fingerprint does not depend on the others listed.
+  const fingerprints = findingFingerprints(ctx.result.findings);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -159,7 +163,7 @@ export function sarifLog(ctx: ReportContext): Record<string, unknown> {
         },
         invocations: [invocation(ctx.unreadable ?? [], notListed)],
         artifacts: files.map((file) => ({ location: { uri: fileUri(file) } })),
-        results: listed.map((f) => result(f, ruleIndex.get(f.rule) ?? -1, artifactIndex)),
+        results: listed.map((f) => result(f, ruleIndex.get(f.rule) ?? -1, artifactIndex, fingerprints.get(f))),
         properties: {
           messages: ctx.result.messages,
           sessions: ctx.result.sessions,
