@@ -15,7 +15,7 @@ import { callIdOf } from './model/calls.js';
 import { messageKey } from './message-key.js';
 import { LOG_SCOPE, Scope } from './model/scope.js';
 import { SessionModel, type ResetDue } from './model/session.js';
-import type { CaptureFileDamage, FindingPlace, FirstDamage, LogDamage, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
+import type { CaptureFileDamage, FindingPlace, FirstDamage, LogDamage, LogRepeats, MessageRef, RuleContext, RuleImpl, RuleMeta, SessionEnd } from './rule.js';
 import { RULE_IMPLS } from './rules/index.js';
 import type { RuleLevel, Severity } from './severity.js';
 import type { MessageView } from './view.js';
@@ -84,6 +84,8 @@ function losesCaptureRecords(event: { readonly code: string; readonly severity: 
 
 /** A log's warnings that lose nothing of it (a time zone assumed, rotated files that overlap, dump rows out of order): no LOG-INCOMPLETE. */
 const READ_WHOLE = new Set(['MIVR_UNKNOWN_TZ', 'MIVR_SET_OVERLAP', 'DUMP_ROW_ORDER']);
+/** A log reader's note of a file's records read before and skipped (LOG-RECORDS-REPEATED). */
+const REPEATED_RECORDS = 'MIVR_DUPLICATE_RECORDS';
 
 export class Checker {
   private readonly store: FindingStore;
@@ -110,6 +112,8 @@ export class Checker {
   private readonly damagedLogs = new Map<string, LogDamage>();
   /** Capture files with damage (CAPTURE-FILE-DAMAGED). */
   private readonly damagedCaptures = new Map<string, CaptureFileDamage>();
+  /** Log files with records read before (LOG-RECORDS-REPEATED). */
+  private readonly repeatedLogs = new Map<string, LogRepeats>();
   /** The latest message. */
   private lastRef: MessageRef | undefined;
   /** Sessions ended while a reset was due: why, should the client speak again on them. */
@@ -162,7 +166,10 @@ export class Checker {
 
   push(event: TimelineEvent): void {
     if (event.kind === 'diagnostic') {
-      if (event.session !== undefined && event.severity !== 'info') {
+      if (event.code === REPEATED_RECORDS && event.session === undefined && event.source.line !== undefined) {
+        const file = event.source.file;
+        if (!this.repeatedLogs.has(file) && this.repeatedLogs.size < MAX_DAMAGED) this.repeatedLogs.set(file, { line: event.source.line, message: event.message });
+      } else if (event.session !== undefined && event.severity !== 'info') {
         this.damaged.set(event.session, this.messages);
         const s = this.scopes.get(event.session)?.session;
         if (s) s.damagedAt = this.messages;
@@ -374,7 +381,7 @@ export class Checker {
     const damaged = new Set([...this.damaged.entries()].map(([k]) => k));
     // Sessions that lost no stream bytes but a message's end (the capture stopped inside it).
     for (const [id, cut] of this.firstCut) if (!this.firstDamage.has(id) && this.firstDamage.size < MAX_DAMAGED) this.firstDamage.set(id, cut);
-    for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged, firstDamage: this.firstDamage, damagedLogs: this.damagedLogs, damagedCaptures: this.damagedCaptures }, this.ctx);
+    for (const impl of this.enders) impl.inputEnd?.({ summaries: byId, notOpenedFirst, damaged, firstDamage: this.firstDamage, damagedLogs: this.damagedLogs, damagedCaptures: this.damagedCaptures, repeatedLogs: this.repeatedLogs }, this.ctx);
     for (const s of summaries) this.sessionIds.add(s.id);
     return {
       findings: this.store.sorted(),

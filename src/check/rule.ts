@@ -101,6 +101,14 @@ export interface InputEnd {
   readonly damagedLogs: ReadonlyMap<string, LogDamage>;
   /** Capture files with records or blocks that could not be read, by file (the first 10,000 files). */
   readonly damagedCaptures: ReadonlyMap<string, CaptureFileDamage>;
+  /** Log files with records read before, skipped (`MIVR_DUPLICATE_RECORDS`), by file (the first 10,000 files). */
+  readonly repeatedLogs: ReadonlyMap<string, LogRepeats>;
+}
+
+/** A log file's records that repeat records read before: where the first is, and the reader's note. */
+export interface LogRepeats {
+  readonly line: number;
+  readonly message: string;
 }
 
 /** What could not be read of one capture file: how many damaged records or blocks, the first, and the message a finding points at. */

@@ -7,6 +7,7 @@
  * scanner and loads the reference parser only when needed).
  */
 import type { CtiTrace, CtiTraceParseResult } from '../../grammar/cti-trace-types.js';
+import { nanosBetween } from '../timeline/instant.js';
 import type { MivrDiagnostic, MivrRecord } from './types.js';
 
 export const CTI_FACILITY = 'ICD_CTI';
@@ -39,7 +40,7 @@ export function ctiTraceRecord(record: MivrRecord, parsed: CtiTraceParseResult):
 const DIRECTION_ONLY = /^\s*(?:writing|reading|read|received|sending|sent|wrote)\.\.\.\s*$/i;
 const DUMP_FRAGMENT = /^\s*(?:M(?:HDR|DATA)[ \t]*:|[0-9A-Fa-f]{4,8}:[ \t])/;
 
-/** A dump line written as a record of its own, right after `prev` (no line between: a diagnostic's line stays right). */
+/** A dump line written as a record of its own, right after `prev` in its file (no line between: a diagnostic's line stays right). */
 function isDumpFragment(record: MivrRecord, prev: MivrRecord): boolean {
   return record.facility === CTI_FACILITY && record.file === prev.file && record.line === prev.line + prev.lineCount && DUMP_FRAGMENT.test(record.text);
 }
@@ -59,38 +60,95 @@ function joined(parts: readonly MivrRecord[]): MivrRecord {
   };
 }
 
+/** A `writing...` record and the dump fragments joined to it so far. */
+interface Run {
+  readonly parts: MivrRecord[];
+  open: boolean;
+}
+
+/**
+ * A run waits this long for its next fragment while records of other files come (files that
+ * overlap in time, read merged: mivr/set-merge.ts): more than JOIN_WAIT_MS of log time, or
+ * JOIN_WAIT_RECORDS records waiting behind it.
+ */
+export const JOIN_WAIT_MS = 1000;
+export const JOIN_WAIT_RECORDS = 256;
+
 /**
  * Records in, records to parse out, in order: a record, or a `writing...` record joined with
- * the dump fragments that follow it. Feed every record to `push`, then `flush`.
+ * the dump fragments that follow it in its file. Feed every record to `push`, then `flush`.
+ *
+ * A run is ended by the next record of its file that is not a fragment of it. Records of other
+ * files (the files of a set that overlap in time are read merged, their records interleaved)
+ * neither end it nor join it: they wait behind it, so the order stays, until it ends — or, its
+ * file being read to its end or its fragments lost, until it waited JOIN_WAIT_MS of log time or
+ * JOIN_WAIT_RECORDS records. Read one file at a time, nothing ever waits.
  */
 export class CtiRecordJoiner {
-  private pending: MivrRecord[] = [];
-
-  private take(out: MivrRecord[]): void {
-    const parts = this.pending;
-    if (parts.length === 0) return;
-    this.pending = [];
-    out.push(parts.length === 1 ? parts[0] : joined(parts));
-  }
+  /** Records and runs not given yet, in order (from `head`). */
+  private queue: Array<MivrRecord | Run> = [];
+  private head = 0;
+  /** The open run of each file. */
+  private readonly runs = new Map<string, Run>();
 
   /** Appends to `out` the records this one completes (usually itself, or the join it ended). */
   push(record: MivrRecord, out: MivrRecord[]): void {
-    if (this.pending.length > 0) {
-      if (isDumpFragment(record, this.pending[this.pending.length - 1])) {
-        this.pending.push(record);
+    const run = this.runs.get(record.file);
+    if (run !== undefined) {
+      if (isDumpFragment(record, run.parts[run.parts.length - 1]!)) {
+        run.parts.push(record);
         return;
       }
-      this.take(out);
+      this.end(run, record.file);
     }
     if (isDirectionOnly(record)) {
-      this.pending.push(record);
+      const started: Run = { parts: [record], open: true };
+      this.runs.set(record.file, started);
+      this.queue.push(started);
+    } else if (this.head === this.queue.length) {
+      out.push(record);
       return;
+    } else {
+      this.queue.push(record);
     }
-    out.push(record);
+    this.giveReady(out, record);
   }
 
-  /** A pending `writing...` record and its fragments, at the end of the input. */
+  /** The runs still open, at the end of the input. */
   flush(out: MivrRecord[]): void {
-    this.take(out);
+    for (const [file, run] of this.runs) this.end(run, file);
+    this.giveReady(out, undefined);
+  }
+
+  private end(run: Run, file: string): void {
+    run.open = false;
+    this.runs.delete(file);
+  }
+
+  /** Gives what is no longer waiting for a run; a run that waited too long (for `now`) ends. */
+  private giveReady(out: MivrRecord[], now: MivrRecord | undefined): void {
+    const q = this.queue;
+    while (this.head < q.length) {
+      const item = q[this.head]!;
+      if ('parts' in item) {
+        if (item.open) {
+          const last = item.parts[item.parts.length - 1]!;
+          const waited = now !== undefined && (q.length - this.head - 1 >= JOIN_WAIT_RECORDS || nanosBetween(last.timestamp, now.timestamp) > JOIN_WAIT_MS * 1e6);
+          if (!waited) break;
+          this.end(item, last.file);
+        }
+        out.push(item.parts.length === 1 ? item.parts[0]! : joined(item.parts));
+      } else {
+        out.push(item);
+      }
+      this.head++;
+    }
+    if (this.head === q.length) {
+      q.length = 0;
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > q.length) {
+      this.queue = q.slice(this.head);
+      this.head = 0;
+    }
   }
 }

@@ -21,7 +21,7 @@ export type {
 export { looksLikeMivrLog } from './detect.js';
 export { isGzipMagic } from './gzip.js';
 export { readMivrRecords } from './records.js';
-export { readMivrLogSet, orderPeeked, peekFirstRecord } from './rotated.js';
+export { readMivrLogSet, readPeekedMivrLogSet, orderPeeked, peekFirstRecord, peekMivrInputs, type PeekedMivrInput } from './rotated.js';
 export { fileChunks, mivrFileInputs } from './file-inputs.js';
 export { zoneOffsetMinutes, parseTzOption, knownZoneAbbreviations } from './timezones.js';
 export { formatUtc, compareUtc } from './utc.js';

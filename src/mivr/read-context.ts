@@ -36,6 +36,7 @@ export function newStats(): MivrReadStats {
     lines: 0,
     records: 0,
     recordsEmitted: 0,
+    recordsRepeated: 0,
     facilityCounts: new Map(),
     linesBeforeFirstRecord: 0,
     garbageLines: 0,

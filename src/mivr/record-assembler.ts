@@ -21,6 +21,7 @@ import { decodeLine, FieldStrings, latin1 } from './text-decode.js';
 import { zoneOffsetMinutes } from './timezones.js';
 import type { MivrDiagnostic, MivrRecord, UtcTime } from './types.js';
 import { localToUtc } from './utc.js';
+import type { YearTracker } from './year.js';
 
 interface OpenRecord {
   readonly seq: number;
@@ -79,9 +80,11 @@ export class RecordAssembler implements LineSink {
   /** Zone, product and mnemonic strings (a log repeats a handful of each). */
   private readonly fields = new FieldStrings();
 
+  /** `years`: the file's year tracker (the read's own, unless the file is read alongside others). */
   constructor(
     private readonly ctx: ReadContext,
     private readonly file: string,
+    private readonly years: YearTracker = ctx.years,
   ) {}
 
   /** Takes the completed records. */
@@ -149,12 +152,12 @@ export class RecordAssembler implements LineSink {
     ctx.stats.records++;
     this.recordsInFile++;
     this.state = 'record';
-    const year = ctx.years.next(h.month, h.day, h.year);
+    const year = this.years.next(h.month, h.day, h.year);
     if (!facility.keep) {
       this.current = undefined;
       return;
     }
-    if (ctx.years.source === 'now' && !ctx.notices.has('year')) {
+    if (this.years.source === 'now' && !ctx.notices.has('year')) {
       ctx.notices.add('year');
       this.diag('info', 'MIVR-YEAR-ASSUMED', `records carry no year; ${year} assumed from the current date (give year or mtime)`, lineNo);
     }

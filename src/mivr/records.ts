@@ -12,6 +12,7 @@ import { LineSplitter } from './line-splitter.js';
 import { createReadContext, type ReadContext } from './read-context.js';
 import { RecordAssembler } from './record-assembler.js';
 import type { MivrReadOptions, MivrReadStats, MivrRecord, MivrRecordStream } from './types.js';
+import type { YearTracker } from './year.js';
 
 /** A record stream that can be iterated once. */
 export class RecordStream implements MivrRecordStream {
@@ -51,11 +52,14 @@ export class RecordStream implements MivrRecordStream {
   }
 }
 
-/** Records of one file, a batch per chunk read, into a shared read context (single files and rotated sets). */
-export async function* readFileRecords(ctx: ReadContext, source: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<MivrRecord[]> {
+/**
+ * Records of one file, a batch per chunk read, into a shared read context (single files and
+ * rotated sets); `years`: the file's year tracker when it is not the read's own.
+ */
+export async function* readFileRecords(ctx: ReadContext, source: AsyncIterable<Uint8Array>, file: string, years?: YearTracker): AsyncGenerator<MivrRecord[]> {
   const stats = ctx.stats;
   stats.files.push(file);
-  const assembler = new RecordAssembler(ctx, file);
+  const assembler = new RecordAssembler(ctx, file, years);
   const splitter = new LineSplitter(assembler, ctx.maxLineBytes);
   const chunks = decompressIfGzip(source, {
     onRaw: (n) => {

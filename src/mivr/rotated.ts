@@ -1,25 +1,28 @@
 /**
  * Rotated MIVR log sets (MIVR01.log, MIVR02.log, ..., some possibly gzip): the files are put
- * in the order of their first records and read one after the other as one record stream, the
- * year carrying over from file to file.
+ * in the order of their first records and read as one record stream (set-merge.ts), the year
+ * carrying over from file to file.
  *
  * Order: each file's first record header is peeked (its sequence number and time). When every
  * file has a modification time, the first records get absolute times (year from that file's
  * mtime) and the files are sorted by (time, sequence number). Otherwise the times of year are
  * sorted on a circle and the circle is cut at the largest gap, so a set running from December
  * into January still starts in December; ties go by sequence number. Files without any record
- * header go last, by name. Rotated files do not overlap, so reading them in this order is the
- * merge; an overlap is reported (`MIVR-SET-OVERLAP`), not interleaved.
+ * header go last, by name. Rotated files do not overlap: they are read one after the other.
+ * Files that do overlap in time are merged by record time, a record given twice (a copy of a
+ * file, a concatenation of the others) read once (`MIVR-DUPLICATE-RECORDS`), records that
+ * differ all kept (`MIVR-SET-OVERLAP`).
  */
 import { decompressIfGzip } from './gzip.js';
 import { HEADER, HeaderScan, scanHeader } from './header.js';
 import { LineSplitter, type LineSink } from './line-splitter.js';
 import { createReadContext, type ReadContext } from './read-context.js';
-import { readFileRecords, RecordStream } from './records.js';
+import { RecordStream } from './records.js';
+import { mergeSetFiles, type SetMember } from './set-merge.js';
 import { zoneOffsetMinutes } from './timezones.js';
 import type { MivrInput, MivrReadOptions, MivrRecord, MivrRecordStream } from './types.js';
 import { yearBefore } from './year.js';
-import { compareUtc, localToUtc } from './utc.js';
+import { localToUtc } from './utc.js';
 
 /** The first record header of a file, as far as ordering needs it. */
 export interface FirstRecord {
@@ -35,10 +38,14 @@ export interface FirstRecord {
   readonly minute: number;
   readonly second: number;
   readonly nsec: number;
+  /** The header line as written (its first HEADER_BYTES bytes, Latin-1): files starting with the same line start with the same record. */
+  readonly header: string;
 }
 
 const PEEK_LIMIT_BYTES = 4 * 1024 * 1024;
 const YEAR_SECONDS = 366 * 86_400;
+/** Bytes of a first header line kept to tell whether two files start with the same record. */
+const HEADER_BYTES = 1024;
 
 class FirstHeaderSink implements LineSink {
   found: FirstRecord | undefined;
@@ -62,6 +69,7 @@ class FirstHeaderSink implements LineSink {
       minute: h.minute,
       second: h.second,
       nsec: h.nsec,
+      header: buf.toString('latin1', start, Math.min(end, start + HEADER_BYTES)),
     };
   }
 }
@@ -86,7 +94,8 @@ export async function peekFirstRecord(input: MivrInput, tzOverride?: number): Pr
   return sink.found;
 }
 
-interface Peeked {
+/** A file of a set with its first record header, peeked. */
+export interface PeekedMivrInput {
   readonly input: MivrInput;
   readonly first: FirstRecord | undefined;
 }
@@ -97,10 +106,10 @@ function absoluteSeconds(first: FirstRecord, mtime: Date): number {
 }
 
 /** Orders files by their first records (see the module comment). */
-export function orderPeeked(peeked: readonly Peeked[]): MivrInput[] {
-  const withRecords = peeked.filter((p): p is Peeked & { first: FirstRecord } => p.first !== undefined);
+export function orderPeeked(peeked: readonly PeekedMivrInput[]): MivrInput[] {
+  const withRecords = peeked.filter((p): p is PeekedMivrInput & { first: FirstRecord } => p.first !== undefined);
   const without = peeked.filter((p) => p.first === undefined).sort((a, b) => a.input.name.localeCompare(b.input.name));
-  let ordered: Array<Peeked & { first: FirstRecord }>;
+  let ordered: Array<PeekedMivrInput & { first: FirstRecord }>;
   if (withRecords.every((p) => p.input.mtime !== undefined)) {
     const key = new Map(withRecords.map((p) => [p, absoluteSeconds(p.first, p.input.mtime as Date)]));
     ordered = [...withRecords].sort((a, b) => (key.get(a) as number) - (key.get(b) as number) || a.first.seq - b.first.seq);
@@ -124,36 +133,43 @@ export function orderPeeked(peeked: readonly Peeked[]): MivrInput[] {
   return [...ordered.map((p) => p.input), ...without.map((p) => p.input)];
 }
 
-async function* readSet(ctx: ReadContext, inputs: readonly MivrInput[], options: MivrReadOptions): AsyncGenerator<MivrRecord[]> {
-  // A single input needs no ordering, and is opened once (so it may be a pipe).
-  let ordered: readonly MivrInput[] = inputs;
-  if (inputs.length > 1) {
-    const peeked: Peeked[] = [];
-    for (const input of inputs) peeked.push({ input, first: await peekFirstRecord(input, ctx.tzOverride) });
-    ordered = orderPeeked(peeked);
+/**
+ * The files in the set's order, each with its preference when two hold the same record: the
+ * file that starts later first (a rotated file before the concatenation that holds it too), of
+ * files starting with the same record (the same header line) the one given first.
+ */
+export function setMembers(peeked: readonly PeekedMivrInput[]): SetMember[] {
+  const ordered = orderPeeked(peeked);
+  const firstOf = new Map(peeked.map((p) => [p.input, p.first]));
+  // Files starting with the same record share a start: the position of the first of them.
+  const startOf = new Map<string, number>();
+  const starts = ordered.map((input, i) => {
+    const header = firstOf.get(input)?.header;
+    if (header === undefined) return i;
+    const known = startOf.get(header);
+    if (known !== undefined) return known;
+    startOf.set(header, i);
+    return i;
+  });
+  const byPreference = ordered.map((_, i) => i).sort((a, b) => starts[b]! - starts[a]! || a - b);
+  const preference = new Array<number>(ordered.length);
+  byPreference.forEach((i, rank) => (preference[i] = rank));
+  return ordered.map((input, i) => ({ input, first: firstOf.get(input), preference: preference[i]! }));
+}
+
+/** Peeks at the first record of each file (for the order of a set). */
+export async function peekMivrInputs(inputs: readonly MivrInput[], tzOverride?: number): Promise<PeekedMivrInput[]> {
+  const peeked: PeekedMivrInput[] = [];
+  for (const input of inputs) peeked.push({ input, first: await peekFirstRecord(input, tzOverride) });
+  return peeked;
+}
+
+async function* readSet(ctx: ReadContext, members: () => Promise<SetMember[]>, options: MivrReadOptions): AsyncGenerator<MivrRecord[]> {
+  const set = await members();
+  if (set.length > 0 && options.year === undefined) {
+    ctx.years.reanchor({ mtime: set[0]!.input.mtime ?? options.mtime, now: options.now });
   }
-  if (ordered.length > 0 && options.year === undefined) {
-    ctx.years.reanchor({ mtime: ordered[0].mtime ?? options.mtime, now: options.now });
-  }
-  let last: MivrRecord | undefined;
-  for (const input of ordered) {
-    let first = true;
-    for await (const batch of readFileRecords(ctx, input.open(), input.name)) {
-      const head = batch[0];
-      if (first && last && head && compareUtc(head.timestamp, last.timestamp) < 0) {
-        ctx.diagnostics.add({
-          severity: 'warning',
-          code: 'MIVR-SET-OVERLAP',
-          message: `first record of ${input.name} is older than the last record of ${last.file}: the files overlap`,
-          file: input.name,
-          line: head.line,
-        });
-      }
-      if (head) first = false;
-      last = batch[batch.length - 1] ?? last;
-      yield batch;
-    }
-  }
+  yield* mergeSetFiles(ctx, set);
 }
 
 /**
@@ -163,5 +179,14 @@ async function* readSet(ctx: ReadContext, inputs: readonly MivrInput[], options:
  */
 export function readMivrLogSet(inputs: readonly MivrInput[], options: MivrReadOptions = {}): MivrRecordStream {
   const ctx = createReadContext(options);
-  return new RecordStream(ctx.stats, () => readSet(ctx, inputs, options));
+  // A single input needs no ordering, and is opened once (so it may be a pipe).
+  const members = async (): Promise<SetMember[]> =>
+    inputs.length === 1 ? [{ input: inputs[0]!, first: undefined, preference: 0 }] : setMembers(await peekMivrInputs(inputs, ctx.tzOverride));
+  return new RecordStream(ctx.stats, () => readSet(ctx, members, options));
+}
+
+/** The same, of inputs peeked already (`peekMivrInputs`, with the same `tz`): each is opened once more. */
+export function readPeekedMivrLogSet(peeked: readonly PeekedMivrInput[], options: MivrReadOptions = {}): MivrRecordStream {
+  const ctx = createReadContext(options);
+  return new RecordStream(ctx.stats, () => readSet(ctx, () => Promise.resolve(setMembers(peeked)), options));
 }

@@ -94,6 +94,12 @@ export interface MivrReadStats {
   records: number;
   /** Records emitted (the selected facilities). */
   recordsEmitted: number;
+  /**
+   * Records of the selected facilities read a second time (the same record already read from
+   * this or another file of the set: mivr/repeated-records.ts) and skipped: counted in `records`,
+   * not in `recordsEmitted`.
+   */
+  recordsRepeated: number;
   /** Records per facility (all facilities, emitted or not: those asked for and the first 1024 others of a read with names of at most 64 characters). */
   readonly facilityCounts: Map<string, number>;
   /** Lines before the first record of a file. */

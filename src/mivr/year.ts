@@ -8,6 +8,10 @@
  * or more (December → January) starts the next year, a rise of seven or more (a January file
  * followed by a December one) goes back one. So times stay monotonic across the new year and
  * across rotated files, while small clock steps back (Dec 1 → Nov 30) keep the year.
+ *
+ * Files of a set read one after the other continue one tracker; a file read alongside others
+ * (they overlap in time: mivr/set-merge.ts) gets a tracker of its own, `fork`ed from where the
+ * set is when it opens.
  */
 
 const DAY_MS = 86_400_000;
@@ -37,6 +41,20 @@ export class YearTracker {
   /** Replaces the anchor while no record has been seen (rotated sets: the first file's mtime). */
   reanchor(anchor: YearAnchor): void {
     if (this.lastMonth < 0) this.anchor = anchor;
+  }
+
+  /** A tracker in this one's state, or, given a record's year and month, continuing from that record. */
+  fork(at?: { readonly year: number; readonly month: number }): YearTracker {
+    const t = new YearTracker(this.anchor);
+    t.source = this.source;
+    t.year = at?.year ?? this.year;
+    t.lastMonth = at?.month ?? this.lastMonth;
+    return t;
+  }
+
+  /** The year `next` would give, without taking the record in. */
+  peek(month: number, day: number, written = -1): number {
+    return this.fork().next(month, day, written);
   }
 
   /** The year of the next record (month 0–11); `written` is a year the header itself gives. */

@@ -1,6 +1,8 @@
 /**
  * MIVR logs → the timeline (issue 4). The logs of one directory form one rotated set
- * (mivr/rotated.ts). Every ICD_CTI record holding a message trace gives timeline messages:
+ * (mivr/rotated.ts), and directories holding the same server's logs one set
+ * (log/server-sets.ts): a record given twice is read once. Every ICD_CTI record holding a
+ * message trace gives timeline messages:
  *
  * - `at`: the record's time (`--year`, `--tz` as the MIVR reader applies them);
  * - `direction`: log/trace-direction.ts (`writing...` = server-to-client, `reading...` =
@@ -18,23 +20,33 @@
  */
 import { ctiTraceShape, fastParseCtiTraceText, loadReferenceParser, type ReferenceParser } from '../../grammar/cti-trace-fast.js';
 import { CTI_FACILITY, CtiRecordJoiner, ctiTraceRecord, type CtiTraceRecord } from '../mivr/cti-record-joiner.js';
-import { readMivrLogSet } from '../mivr/rotated.js';
-import type { MivrDiagnostic, MivrRecord } from '../mivr/types.js';
+import { readMivrLogSet, readPeekedMivrLogSet, type PeekedMivrInput } from '../mivr/rotated.js';
+import { parseTzOption } from '../mivr/timezones.js';
+import type { MivrDiagnostic, MivrReadOptions, MivrRecord } from '../mivr/types.js';
 import type { InputDiagnostic, SourceOptions, TimelineBatch, TimelineEvent, TimelineSource } from '../timeline/types.js';
 import { LevelPairer } from './log/level-pairing.js';
 import { toMivrInputs } from './log/log-inputs.js';
 import { announcesMissingTrace, MissingTraces } from './log/missing-traces.js';
+import { serverLogSets } from './log/server-sets.js';
 import { mivrInputDiagnostic, traceRecordEvents, type TraceCandidate } from './log/trace-messages.js';
 import type { OpenedInput } from './open-input.js';
 import { plural } from '../util/plural.js';
 
-export function logSource(inputs: readonly OpenedInput[], options: SourceOptions): TimelineSource {
+/** A source per server: the logs' sets (a directory's logs each), those of one server joined. */
+export async function logSources(sets: readonly (readonly OpenedInput[])[], options: SourceOptions): Promise<TimelineSource[]> {
+  const tzOverride = options.tz !== undefined ? parseTzOption(options.tz) : undefined;
+  return (await serverLogSets(sets, tzOverride)).map((set) => logSource(set.inputs, options, set.peeked));
+}
+
+/** One set's source; `peeked`: its files as MIVR inputs peeked already (log/server-sets.ts). */
+export function logSource(inputs: readonly OpenedInput[], options: SourceOptions, peeked?: readonly PeekedMivrInput[]): TimelineSource {
   const mivrDiagnostics: MivrDiagnostic[] = [];
-  const records = readMivrLogSet(toMivrInputs(inputs), {
+  const readOptions: MivrReadOptions = {
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.tz !== undefined ? { tz: options.tz } : {}),
     onDiagnostic: (d) => mivrDiagnostics.push(d),
-  });
+  };
+  const records = peeked !== undefined ? readPeekedMivrLogSet(peeked, readOptions) : readMivrLogSet(toMivrInputs(inputs), readOptions);
   const decodeOptions = { ...(options.protocolVersion !== undefined ? { version: options.protocolVersion } : {}), showSecrets: options.showSecrets };
   const pairer = new LevelPairer(options.protocolVersion);
   let ctiRecords = 0;
@@ -97,14 +109,16 @@ export function logSource(inputs: readonly OpenedInput[], options: SourceOptions
     const s = records.stats;
     const p = pairer.stats;
     const cti = s.facilityCounts.get('ICD_CTI') ?? 0;
+    // Records read twice (only ICD_CTI records are compared) are counted as read, once as skipped.
+    const repeated = s.recordsRepeated > 0 ? `, ${s.recordsRepeated} of them read before and skipped` : '';
     out.push({
       kind: 'diagnostic',
       severity: 'info',
       code: 'LOG_SUMMARY',
       message:
-        `${plural(s.files.length, 'log file')}, ${plural(s.records, 'record')} (${cti} ICD_CTI); ` +
+        `${plural(s.files.length, 'log file')}, ${plural(s.records, 'record')} (${cti} ICD_CTI${repeated}); ` +
         `${plural(p.high + p.low, 'message trace')} (${p.high} high-level, ${p.low} low-level), ${p.paired} logged at both levels and taken once; ` +
-        `${withoutMessage} ICD_CTI records with a trace too damaged to read, ${cti - ctiRecords} with no message trace; ` +
+        `${withoutMessage} ICD_CTI records with a trace too damaged to read, ${cti - s.recordsRepeated - ctiRecords} with no message trace; ` +
         `${plural(s.garbageLines, 'garbage line')}`,
       source: { file: s.files[0] ?? inputs[0]?.name ?? '-' },
     });

@@ -1,7 +1,8 @@
 /**
  * All inputs → one timeline: each capture is a source of its own — the files of a ring buffer
- * together one (pipeline/ring-set.ts) —, the logs of each directory one rotated set (a server's); the sources
- * are merged by time.
+ * together one (pipeline/ring-set.ts) —, the logs of each directory one rotated set (a server's;
+ * directories holding the same server's logs one set: log/server-sets.ts); the sources are
+ * merged by time.
  */
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -53,8 +54,8 @@ export async function openTimeline(specs: readonly string[], options: SourceOpti
   const sources: TimelineSource[] = [...captures];
   const logs = inputs.filter((i) => i.kind === 'log');
   if (logs.length > 0) {
-    const { logSource } = await import('./log-source.js');
-    for (const set of logSets(logs)) sources.push(logSource(set, options));
+    const { logSources } = await import('./log-source.js');
+    sources.push(...(await logSources(logSets(logs), options)));
   }
   return {
     inputs,

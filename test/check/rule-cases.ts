@@ -37,6 +37,13 @@ function logDamage(severity: 'warning' | 'info'): InputDiagnostic {
   return { kind: 'diagnostic', severity, code: severity === 'info' ? 'DUMP_GUTTER_MISMATCH' : 'LOG_DUMP_NOT_DECODED', message: 'low-level dump not decoded', source: { file: 'MIVR01.log', line: 1 } };
 }
 
+/** The log reader's note of records of MIVR02.log skipped (read before), or another note of the file. */
+function logRepeats(repeated: boolean): InputDiagnostic {
+  return repeated
+    ? { kind: 'diagnostic', severity: 'info', code: 'MIVR_DUPLICATE_RECORDS', message: '3 records repeat records already read from MIVR01.log (the same sequence number, time, facility and text): skipped, each record is read once (lines 1–9)', source: { file: 'MIVR02.log', line: 1 } }
+    : { kind: 'diagnostic', severity: 'info', code: 'MIVR_INVALID_UTF8', message: 'record text is not valid UTF-8; decoded as Latin-1', source: { file: 'MIVR02.log', line: 1 } };
+}
+
 /** A capture reader's diagnostic about test.pcap: a record cut short (damage), or an original length below the captured one (a note that loses nothing). */
 function captureFileDiagnostic(damaged: boolean): InputDiagnostic {
   return damaged
@@ -157,6 +164,10 @@ const SESSIONS: Record<string, RuleCase> = {
     // A log trace that could not be read, then a message of the same file; a note (info) is no damage.
     fires: () => scenario([logDamage('warning'), ...new Timeline(null).s('HEARTBEAT_CONF', { InvokeID: 3 }).events]),
     silent: () => scenario([logDamage('info'), ...new Timeline(null).s('HEARTBEAT_CONF', { InvokeID: 3 }).events]),
+  },
+  'LOG-RECORDS-REPEATED': {
+    fires: () => scenario([logRepeats(true), ...new Timeline(null).s('HEARTBEAT_CONF', { InvokeID: 3 }).events]),
+    silent: () => scenario([logRepeats(false), ...new Timeline(null).s('HEARTBEAT_CONF', { InvokeID: 3 }).events]),
   },
   'SESSION-OPEN-NOT-FIRST': {
     fires: () => scenario(new Timeline().c('HEARTBEAT_REQ', { InvokeID: 3 }).s('HEARTBEAT_CONF', { InvokeID: 3 }), [summaryWithSyn()]),

@@ -166,10 +166,13 @@ describe('ccxcti decode on MIVR logs', () => {
 
   it("two servers' logs (a directory each, the same file names) are two sets merged by time, not one set read one after the other", async () => {
     const nodes = ['node1', 'node2'].map((n) => join(dir, 'servers', n));
-    for (const n of nodes) {
+    // The same traffic, but each server numbers its own records (the same records in two
+    // directories would be one server's logs collected twice: test/logs/repeated-records.test.ts).
+    const log = readFileSync(QUEUED, 'latin1');
+    nodes.forEach((n, i) => {
       mkdirSync(n, { recursive: true });
-      writeFileSync(join(n, 'MIVR01.log'), readFileSync(QUEUED));
-    }
+      writeFileSync(join(n, 'MIVR01.log'), log.replace(/^(\d+): /gm, (_, seq: string) => `${Number(seq) + i * 5_000_000}: `), 'latin1');
+    });
     const once = await ccxcti(['decode', QUEUED, '--format', 'ndjson', '--year', '2015']);
     const n = once.stdout.trim().split('\n').length;
     const r = await ccxcti(['decode', ...nodes.map((d) => join(d, 'MIVR01.log')), '--format', 'ndjson', '--year', '2015']);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { CtiRecordJoiner, ctiTraceRecord } from '../../src/mivr/cti-record-joiner.js';
+import { CtiRecordJoiner, ctiTraceRecord, JOIN_WAIT_MS, JOIN_WAIT_RECORDS } from '../../src/mivr/cti-record-joiner.js';
 import { HEADER, HeaderScan, MALFORMED_HEADER, NOT_HEADER, scanHeader, type HeaderStatus } from '../../src/mivr/header.js';
 import { readCtiTraces, readMivrRecords, type MivrReadOptions, type MivrRecord } from '../../src/mivr/index.js';
 import { chunks, collect, enc, hdr } from './helpers.js';
@@ -467,6 +467,73 @@ describe('ICD_CTI record joiner', () => {
         [4, 4, 1, [['DUMP-NO-MHDR', 4]]],
       ]);
     }
+  });
+
+  describe('files read merged (a set whose files overlap in time: their records interleaved)', () => {
+    /** A record of `file` at `line`, `ms` after T. */
+    const rec = (file: string, line: number, seq: number, text: string, ms = 0): MivrRecord => ({
+      seq,
+      timestamp: { sec: 1_448_030_639 + Math.floor(ms / 1000), nsec: (ms % 1000) * 1e6 },
+      localTime: T,
+      tzAbbrev: 'EDT',
+      utcOffsetMinutes: -240,
+      product: 'MIVR',
+      facility: 'ICD_CTI',
+      level: 7,
+      mnemonic: 'UNK',
+      text,
+      file,
+      line,
+      lineCount: 1,
+    });
+    const through = (records: readonly MivrRecord[]): Array<[string, number, string]> => {
+      const joiner = new CtiRecordJoiner();
+      const out: MivrRecord[] = [];
+      for (const r of records) joiner.push(r, out);
+      joiner.flush(out);
+      return out.map((r) => [r.file, r.line, r.text]);
+    };
+
+    it("joins each file's dump lines, another file's records between them, and keeps the order", () => {
+      const out = through([
+        rec('a.log', 1, 1, 'writing...'),
+        rec('b.log', 1, 501, 'writing...'),
+        rec('a.log', 2, 2, MHDR),
+        rec('b.log', 2, 502, MHDR),
+        rec('b.log', 3, 503, MDATA),
+        rec('a.log', 3, 3, MDATA),
+        rec('a.log', 4, 4, '2006:agent ready'),
+        rec('b.log', 4, 504, 'b next'),
+      ]);
+      expect(out).toEqual([
+        ['a.log', 1, `writing...\n${MHDR}\n${MDATA}`],
+        ['b.log', 1, `writing...\n${MHDR}\n${MDATA}`],
+        ['a.log', 4, '2006:agent ready'],
+        ['b.log', 4, 'b next'],
+      ]);
+    });
+
+    it(`a run whose file has ended waits no longer than ${JOIN_WAIT_RECORDS} records or ${JOIN_WAIT_MS} ms of log time`, () => {
+      const others = (n: number, ms = 0) => Array.from({ length: n }, (_, i) => rec('b.log', i + 1, 500 + i, `b${i}`, ms));
+      const joiner = new CtiRecordJoiner();
+      const out: MivrRecord[] = [];
+      joiner.push(rec('a.log', 9, 9, 'writing...'), out);
+      for (const r of others(JOIN_WAIT_RECORDS - 1)) joiner.push(r, out);
+      expect(out).toEqual([]);
+      joiner.push(rec('b.log', 999, 999, 'the last one it waits for'), out);
+      expect(out.map((r) => r.line)).toEqual([9, ...others(JOIN_WAIT_RECORDS - 1).map((r) => r.line), 999]);
+      const late = new CtiRecordJoiner();
+      const out2: MivrRecord[] = [];
+      late.push(rec('a.log', 9, 9, 'writing...'), out2);
+      late.push(rec('b.log', 1, 500, 'b0', JOIN_WAIT_MS), out2);
+      expect(out2).toEqual([]);
+      late.push(rec('b.log', 2, 501, 'b1', JOIN_WAIT_MS + 1), out2);
+      expect(out2.map((r) => [r.file, r.line])).toEqual([
+        ['a.log', 9],
+        ['b.log', 1],
+        ['b.log', 2],
+      ]);
+    });
   });
 
   it('a parse result with findings and no trace is kept, its findings at file lines with their severity', async () => {

@@ -65,11 +65,11 @@ describe('rotated sets', () => {
     expect(records.map(iso)).toEqual(['2015-12-31T22:00:00.000Z', '2016-01-01T00:01:00.000Z']);
   });
 
-  it('reports overlapping files and puts files without records last', async () => {
+  it('merges overlapping files by time, reports them, and puts files without records last', async () => {
     const a = file(1, ['Nov 20 10:00:00.000', 'Nov 20 12:00:00.000']);
     const b = file(3, ['Nov 20 11:00:00.000']);
     const { records, stats } = await readSet([input('junk.log', 'no records here\n'), input('b.log', b), input('a.log', a)], { year: 2015 });
-    expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(records.map((r) => r.seq)).toEqual([1, 3, 2]);
     expect(stats.files).toEqual(['a.log', 'b.log', 'junk.log']);
     expect(stats.diagnostics.map((d) => [d.code, d.file])).toEqual([
       ['MIVR-SET-OVERLAP', 'b.log'],

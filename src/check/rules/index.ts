@@ -15,6 +15,7 @@ import {
   configUploadIncomplete,
 } from './configuration/exchange.js';
 import { captureFileDamaged, captureIncomplete, logIncomplete } from './framing/input-incomplete.js';
+import { logRecordsRepeated } from './framing/input-repeated.js';
 import { decoderDiagnostics } from './framing/decoder-diagnostics.js';
 import { msgWrongDirection } from './framing/direction.js';
 import { recordLimits } from './framing/limits.js';
@@ -40,6 +41,7 @@ export const RULE_IMPLS: readonly RuleImpl[] = [
   captureIncomplete,
   captureFileDamaged,
   logIncomplete,
+  logRecordsRepeated,
   sessionOpenNotFirst,
   sessionOpenRepeated,
   sessionVersion,

@@ -1,9 +1,10 @@
 /**
  * Opened inputs (already decompressed) → MIVR inputs. A rotated set is ordered by the first
- * record of each file, so with several files each is opened twice: first to peek at its head,
- * then to read it. A regular file is simply opened again (between the two, nothing of it stays
- * open or buffered, however many files the set has); from stdin or a pipe the head read by
- * the peek is kept and replayed, so it is read only once.
+ * record of each file, so with several files (or several sets: log/server-sets.ts) each is
+ * opened twice: first to peek at its head, then to read it. A regular file is simply opened
+ * again (between the two, nothing of it stays open or buffered, however many files the set
+ * has); from stdin or a pipe the head read by the peek is kept and replayed, so it is read only
+ * once.
  */
 import type { MivrInput } from '../../mivr/index.js';
 import type { OpenedInput } from '../open-input.js';
@@ -51,12 +52,16 @@ class ReplayableStream {
   }
 }
 
-/** The logs of one run as MIVR inputs (a single file is opened once: no peek, no replay). */
-export function toMivrInputs(inputs: readonly OpenedInput[]): MivrInput[] {
+/**
+ * The logs of a set as MIVR inputs. `peeked`: each will be peeked at before it is read (so
+ * opened twice); by default when there are several (a single file is opened once: no peek, no
+ * replay).
+ */
+export function toMivrInputs(inputs: readonly OpenedInput[], peeked = inputs.length > 1): MivrInput[] {
   return inputs.map((input) => {
     const base = { name: input.name, ...(input.mtime !== undefined ? { mtime: input.mtime } : {}) };
     if (input.rereadable) return { ...base, open: () => input.chunks };
-    if (inputs.length === 1) {
+    if (!peeked) {
       let used = false;
       return {
         ...base,
