@@ -10,7 +10,8 @@
  *
  * Only recent records are remembered (`RecentRecords`): the last RECENT_RECORDS read, and no
  * more of them than RECENT_TEXT_CHARS characters of text, so memory stays flat whatever the
- * input's size. The set reader merges its files by record time (mivr/set-merge.ts), which brings
+ * input's size; and only while files are read side by side (set-merge.ts): a record given out
+ * while its file is the only one open has no copy to come. The set reader merges its files by record time (mivr/set-merge.ts), which brings
  * the copies of a record next to each other; a copy further back than the window (a
  * concatenation whose files are not in time order) is not recognised, and is read again.
  */
@@ -58,8 +59,12 @@ export class RecentRecords {
     return this.size;
   }
 
-  /** The earlier copy of `record` among the recent records; without one, `record` is remembered. */
-  earlierCopy(record: MivrRecord): MivrRecord | undefined {
+  /**
+   * The earlier copy of `record` among the recent records; without one, `record` is remembered
+   * if `remember` (see set-merge.ts for when a record need not be).
+   */
+  earlierCopy(record: MivrRecord, remember = true): MivrRecord | undefined {
+    if (this.size === 0 && !remember) return undefined;
     const known = this.bySeq.get(record.seq);
     if (known !== undefined) {
       if (!Array.isArray(known)) {
@@ -68,7 +73,7 @@ export class RecentRecords {
         for (const k of known) if (sameRecord(k, record)) return k;
       }
     }
-    this.remember(record);
+    if (remember) this.remember(record);
     return undefined;
   }
 

@@ -136,9 +136,17 @@ export async function* mergeSetFiles(ctx: ReadContext, members: readonly SetMemb
     return { member, years, it, batch: [], pos: 0, done: false, gave: false, skipped: 0 };
   };
 
-  /** Gives `record` of `c` out, unless it was read before. */
+  /**
+   * Gives `record` of `c` out, unless it was read before. Records are remembered only while
+   * files are read side by side: a file opens before any record of the set at or after its
+   * first record is given out, so a record given while its file is the only one open has no
+   * copy in a file opened later (the files in time order, as the window assumes anyway). The
+   * records remembered are still looked up after (a file that ends first leaves copies of its
+   * last records to come). A plain rotated set, its files read one at a time, keeps none of its
+   * records: they die young, as before.
+   */
   const give = (record: MivrRecord, c: Cursor, out: MivrRecord[]): void => {
-    const earlier = recent.earlierCopy(record);
+    const earlier = recent.earlierCopy(record, live.length > 1);
     if (earlier !== undefined) {
       c.skipped++;
       repeats.add(record, earlier);

@@ -4,7 +4,7 @@
  * read once, said in one MIVR-DUPLICATE-RECORDS note per file; records that only look alike
  * (another sequence number, another text) are all kept.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readMivrLogSet, type MivrInput, type MivrReadOptions, type MivrRecord } from '../../src/mivr/index.js';
 import { RecentRecords, sameRecord } from '../../src/mivr/repeated-records.js';
 import { collect, hdr, input, iso } from './helpers.js';
@@ -23,22 +23,23 @@ function log(first: number, times: readonly string[], text = (seq: number) => `c
 const seqs = (records: readonly MivrRecord[]) => records.map((r) => r.seq);
 const codes = (stats: { diagnostics: ReadonlyArray<{ code: string }> }) => stats.diagnostics.map((d) => d.code);
 
+const base: MivrRecord = {
+  seq: 7,
+  timestamp: { sec: 1, nsec: 0 },
+  localTime: 'Nov 20 10:00:00.000',
+  tzAbbrev: 'EDT',
+  utcOffsetMinutes: -240,
+  product: 'MIVR',
+  facility: 'ICD_CTI',
+  level: 7,
+  mnemonic: 'UNK',
+  text: 'writing...',
+  file: 'a.log',
+  line: 1,
+  lineCount: 1,
+};
+
 describe('the same record', () => {
-  const base: MivrRecord = {
-    seq: 7,
-    timestamp: { sec: 1, nsec: 0 },
-    localTime: 'Nov 20 10:00:00.000',
-    tzAbbrev: 'EDT',
-    utcOffsetMinutes: -240,
-    product: 'MIVR',
-    facility: 'ICD_CTI',
-    level: 7,
-    mnemonic: 'UNK',
-    text: 'writing...',
-    file: 'a.log',
-    line: 1,
-    lineCount: 1,
-  };
 
   it('is the record but its file and line: any other difference makes another record', () => {
     expect(sameRecord(base, { ...base, file: 'b.log', line: 99, lineCount: 1 })).toBe(true);
@@ -74,6 +75,35 @@ describe('the same record', () => {
     expect(byChars.earlierCopy(r(6, 'cccc'))).toBeUndefined();
     expect(byChars.remembered).toBe(2);
     expect(byChars.earlierCopy(r(5, 'aaaa'))).toBeUndefined();
+  });
+});
+
+describe('what the window holds', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const f1 = log(100, ['Nov 20 10:00:00.000', 'Nov 20 10:00:01.000']);
+  const f2 = log(102, ['Nov 20 10:00:02.000', 'Nov 20 10:00:03.000']);
+
+  it('a rotated set read one file at a time remembers none of its records (they die young); files read side by side are remembered', async () => {
+    const calls = vi.spyOn(RecentRecords.prototype, 'earlierCopy');
+    const rotated = await readSet([input('MIVR01.log', f1), input('MIVR02.log', f2)]);
+    expect(seqs(rotated.records)).toEqual([100, 101, 102, 103]);
+    expect(calls.mock.calls.map((c) => c[1])).toEqual([false, false, false, false]);
+    calls.mockClear();
+    const copied = await readSet([input('MIVR01.log', f1), input('MIVR02.log', f2), input('all.log', f1 + f2)]);
+    expect(seqs(copied.records)).toEqual([100, 101, 102, 103]);
+    expect(copied.stats.recordsRepeated).toBe(4);
+    expect(calls.mock.calls.some((c) => c[1] === true)).toBe(true);
+  });
+
+  it('a record not to be remembered is still looked up among those remembered', () => {
+    const recent = new RecentRecords(10, 1000);
+    const r = (seq: number): MivrRecord => ({ ...base, seq, text: `t${seq}` });
+    expect(recent.earlierCopy(r(1), false)).toBeUndefined();
+    expect(recent.remembered).toBe(0);
+    expect(recent.earlierCopy(r(1))).toBeUndefined();
+    expect(recent.earlierCopy({ ...r(1), file: 'b.log' }, false)?.file).toBe('a.log');
+    expect(recent.earlierCopy(r(2), false)).toBeUndefined();
+    expect(recent.remembered).toBe(1);
   });
 });
 
