@@ -34,6 +34,28 @@ describe('what waits is counted', () => {
     expect(codes(out.take())).toEqual(['E1', 'E2', 'E3']);
   });
 
+  it('a place reserved counts as one item waiting, until released: places alone make their owner decide (2026-11-25)', () => {
+    const out = new OrderedOutput<number>(2);
+    const places: Array<Hold<number>> = [];
+    const o: HoldOwner & { forced: number } = {
+      forced: 0,
+      forceDecision(): void {
+        o.forced++;
+        for (const h of places.splice(0)) out.resolve(h, []);
+      },
+    };
+    places.push(out.reserve(o), out.reserve(o));
+    out.maintain();
+    expect(o.forced).toBe(0);
+    places.push(out.reserve(o));
+    out.maintain();
+    expect(o.forced).toBe(1);
+    // Released: no longer counted.
+    places.push(out.reserve(o), out.reserve(o));
+    out.maintain();
+    expect(o.forced).toBe(1);
+  });
+
   it('exactly maxWaiting items waiting is not too many; one more is', () => {
     const out = new OrderedOutput<number>(2);
     const o = owner(out);

@@ -29,7 +29,7 @@ const HEADER_PROBLEMS = new Set<string>([
 ]);
 
 export class CaptureTimeline {
-  private readonly output = new OrderedOutput<ParkedEvent>(MAX_WAITING_EVENTS);
+  private readonly output: OrderedOutput<ParkedEvent>;
   private readonly ctx: SessionContext;
   private readonly live = new Map<number, CtiSession>();
   private readonly done: Array<{ readonly id: number; readonly summary: SessionSummary }> = [];
@@ -53,9 +53,16 @@ export class CaptureTimeline {
    * `file`: the capture's (first) file; `sessionIds`: shared by the captures of one run, so that
    * captures of the same traffic do not give two sessions one id (see SessionIds);
    * `offsetsInFile`: the file is read as stored (not gzip-compressed), so its record offsets are
-   * places in it (FrameFiles.add).
+   * places in it (FrameFiles.add); `maxWaiting`: MAX_WAITING_EVENTS (tests make it small).
    */
-  constructor(file: string, options: Pick<SourceOptions, 'ports' | 'protocolVersion' | 'showSecrets'>, sessionIds: SessionIds = new SessionIds(), offsetsInFile = true) {
+  constructor(
+    file: string,
+    options: Pick<SourceOptions, 'ports' | 'protocolVersion' | 'showSecrets'>,
+    sessionIds: SessionIds = new SessionIds(),
+    offsetsInFile = true,
+    maxWaiting = MAX_WAITING_EVENTS,
+  ) {
+    this.output = new OrderedOutput<ParkedEvent>(maxWaiting);
     this.files = new FrameFiles(file, offsetsInFile);
     this.ctx = {
       files: this.files,

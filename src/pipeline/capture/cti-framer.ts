@@ -25,6 +25,15 @@
  *
  * Each push carries a tag (the caller's frame): a message is reported with the tag of the
  * push that brought its last byte, even when it is recognised later.
+ *
+ * A search may hold a whole message for as long as the next one takes to come (a session that
+ * sends one message and then nothing for minutes). decideHeld() makes it decide without waiting:
+ * a candidate whose message is whole is judged alone, as at the end of the stream; one not whole
+ * yet is given up when two clean messages in a row follow it in the bytes held (the search's
+ * own evidence), else waits for its bytes. Either way no message ending in the bytes held then
+ * is found afterwards (none is reported with the tag of a push older than that call, so the
+ * caller may stop keeping their places): should the candidate that waits prove no message, a
+ * whole message held after it that nothing confirmed then is part of the undecodable range.
  */
 import type { ByteRange, DecodedMessage } from '../../protocol/codec/decode.js';
 import { HEADER_LENGTH } from '../../protocol/codec/framing.js';
@@ -40,8 +49,8 @@ export interface FramerSink<T> {
    * message was decoded with the rest missing.
    */
   message(decoded: DecodedMessage, bytes: Uint8Array, streamOffset: number, tag: T, captured?: number): void;
-  /** A range of the stream that holds no message. */
-  undecodable(streamOffset: number, length: number, reason: string): void;
+  /** A range of the stream that holds no message; `tag`: of the push that brought its last byte (or, when no longer held, the first held). */
+  undecodable(streamOffset: number, length: number, reason: string, tag: T): void;
 }
 
 /** Decodes the bytes of one message (header included); `missing`: message-relative ranges not captured. */
@@ -78,6 +87,17 @@ export class CtiStreamFramer<T> {
    */
   private syncAt: number | undefined;
   private syncName = '';
+  /**
+   * decideHeld(): no message ending at or before this stream offset is found any more (its
+   * bytes were held when the framer was made to decide, and were not found a message then).
+   */
+  private decidedTo = 0;
+  /**
+   * decideHeld()'s look-ahead (confirmedAfter), for its scan: from buffer position aheadFrom on,
+   * the first candidate confirmed by the message after it is at aheadAt (-1: none).
+   */
+  private aheadFrom = Infinity;
+  private aheadAt = -1;
   /** The tag of the push being processed. */
   private tag: T;
   /** Messages framed so far. */
@@ -113,6 +133,23 @@ export class CtiStreamFramer<T> {
     return this.len;
   }
 
+  /** Stream offset of the first byte held (nextOffset when none is). */
+  get heldFrom(): number {
+    return this.bufOffset;
+  }
+
+  /**
+   * Decide now on every message whose last byte is held, without waiting for more bytes (see
+   * the file comment): a search's candidate that is whole is judged alone, as at the end of the
+   * stream; one whose bytes are not all here yet is given up when two clean messages in a row
+   * follow it, else waits on (it will end in a later push). Not from inside a sink callback.
+   */
+  decideHeld(): void {
+    this.aheadFrom = Infinity;
+    if (this.searchingFlag && !this.suspendedFlag && this.len > 0) this.scan(false, true);
+    this.decidedTo = this.nextOffset;
+  }
+
   /** The next in-order bytes of the stream, starting at `streamOffset` (= nextOffset). */
   push(bytes: Uint8Array, streamOffset: number, tag: T): void {
     this.tag = tag;
@@ -137,7 +174,7 @@ export class CtiStreamFramer<T> {
       const skip = Math.min(bytes.length, this.syncAt - streamOffset);
       this.bufOffset = streamOffset + skip;
       if (this.bufOffset < this.syncAt) return;
-      this.sink.undecodable(this.runStart, this.syncAt - this.runStart, this.runReason);
+      this.sink.undecodable(this.runStart, this.syncAt - this.runStart, this.runReason, this.tag);
       this.searchingFlag = false;
       this.syncAt = undefined;
       bytes = bytes.subarray(skip);
@@ -249,10 +286,10 @@ export class CtiStreamFramer<T> {
     if (this.searchingFlag && !this.suspendedFlag && this.len > 0) this.scan(true);
     if (!this.searchingFlag && this.len >= HEADER_LENGTH) this.emitPartial();
     else if (!this.searchingFlag && this.len > 0) {
-      this.sink.undecodable(this.bufOffset, this.len, `an incomplete message header (${this.len} of 8 bytes): the rest was not captured`);
+      this.sink.undecodable(this.bufOffset, this.len, `an incomplete message header (${this.len} of 8 bytes): the rest was not captured`, this.tagAt(this.bufOffset + this.len));
     } else if (this.searchingFlag) {
       const end = this.bufOffset + this.len;
-      if (end > this.runStart) this.sink.undecodable(this.runStart, end - this.runStart, this.runReason);
+      if (end > this.runStart) this.sink.undecodable(this.runStart, end - this.runStart, this.runReason, this.tagAt(end));
       this.runStart = end;
     }
     this.bufOffset += this.len;
@@ -324,9 +361,10 @@ export class CtiStreamFramer<T> {
 
   /**
    * Searches buf for the next message start (see the file comment). `final`: no more bytes
-   * will come (a gap or the end follows).
+   * will come (a gap or the end follows). `now`: whole candidates are judged alone, as when
+   * final, but more bytes will come (decideHeld()).
    */
-  private scan(final: boolean): void {
+  private scan(final: boolean, now = false): void {
     const b = this.buf;
     let p = 0;
     while (this.searchingFlag) {
@@ -340,7 +378,7 @@ export class CtiStreamFramer<T> {
           continue;
         }
         total = HEADER_LENGTH + bodyLength;
-        const verdict = this.candidate(p, total, final);
+        const verdict = this.candidate(p, total, final, now);
         if (verdict === WAIT) break;
         if (verdict === null) {
           p++;
@@ -351,7 +389,7 @@ export class CtiStreamFramer<T> {
       }
       if (found === null) break;
       const at = this.bufOffset + p;
-      if (at > this.runStart) this.sink.undecodable(this.runStart, at - this.runStart, this.runReason);
+      if (at > this.runStart) this.sink.undecodable(this.runStart, at - this.runStart, this.runReason, this.tagAt(at));
       this.searchingFlag = false;
       this.messages++;
       this.sink.message(found, b.subarray(p, p + total), at, this.tagAt(at + total));
@@ -373,25 +411,51 @@ export class CtiStreamFramer<T> {
     }
   }
 
-  /** The candidate message at p (strictly plausible header): accepted (decoded), rejected (null), or WAIT for more bytes. */
-  private candidate(p: number, total: number, final: boolean): DecodedMessage | null | typeof WAIT {
+  /**
+   * The candidate message at p (strictly plausible header): accepted (decoded), rejected (null),
+   * or WAIT for more bytes. `now`: judged alone rather than waiting for the message after it.
+   */
+  private candidate(p: number, total: number, final: boolean, now: boolean): DecodedMessage | null | typeof WAIT {
     const b = this.buf;
+    if (this.bufOffset + p + total <= this.decidedTo) return null; // held when made to decide, and not found a message then
     const after = this.len - p - total;
-    if (after < 0) return final ? null : WAIT;
+    if (after < 0) return final || (now && this.confirmedAfter(p)) ? null : WAIT;
     if (after < HEADER_LENGTH) {
       // Nothing (or not a whole header) follows yet: wait, unless the stream ends here —
       // then the candidate is judged alone (what follows it was cut by the gap or the end).
-      if (!final) return WAIT;
+      if (!final && !now) return WAIT;
     } else {
       const nextLength = u32(b, p + total);
       if (!strictHeaderPlausible(nextLength, u32(b, p + total + 4))) return null;
       const nextTotal = HEADER_LENGTH + nextLength;
       if (after < nextTotal) {
-        if (!final) return WAIT;
+        if (!final && !now) return WAIT;
       } else if (hasErrors(this.decode(b.subarray(p + total, p + total + nextTotal)))) return null;
     }
     const decoded = this.decode(b.subarray(p, p + total));
     return hasWarnings(decoded) ? null : decoded;
+  }
+
+  /**
+   * decideHeld(): whether a candidate confirmed by the message after it (whole and clean, as a
+   * search asks) starts after buffer position p — then the candidate at p, not whole, is not
+   * waited for: the messages after it are decided now, in their places.
+   */
+  private confirmedAfter(p: number): boolean {
+    if (this.aheadFrom <= p + 1 && (this.aheadAt < 0 || this.aheadAt > p)) return this.aheadAt >= 0;
+    const b = this.buf;
+    this.aheadFrom = p + 1;
+    this.aheadAt = -1;
+    for (let q = p + 1; this.len - q >= HEADER_LENGTH; q++) {
+      const bodyLength = u32(b, q);
+      if (!strictHeaderPlausible(bodyLength, u32(b, q + 4)) || q + HEADER_LENGTH + bodyLength > this.len) continue;
+      const verdict = this.candidate(q, HEADER_LENGTH + bodyLength, false, false);
+      if (verdict !== null && verdict !== WAIT) {
+        this.aheadAt = q;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The tag of the push that brought the byte before stream offset `end`. */

@@ -15,6 +15,15 @@
  * and sent ONE_WAY_LIMIT bytes while the other sent nothing. Until decided (and until the roles
  * are known) the session's events wait in holds that keep their place in the capture order.
  *
+ * Places: while a direction's framer searches with bytes held (a mid-stream start, after a gap
+ * or damage: a message found waits for the next to confirm it), each push whose bytes it holds
+ * keeps a place in the output, and a message it recognises later goes to the place of the push
+ * that brought its last byte (an undecodable range too, with that push's frame and time, or the
+ * place's first when that push's place was let go): every message comes out in capture order,
+ * whenever it is recognised. Made to decide (forceDecision: too much waits behind the session),
+ * the framer decides on the messages held (CtiStreamFramer.decideHeld) and the places are let go.
+ * Each place counts as one event waiting (OrderedOutput.reserve), so places too are bounded.
+ *
  * Version: OPEN_REQ's VersionNumber applies to it and to every later message of the
  * session; before (or without) it the assumed version (--protocol-version), else none (the
  * decoder infers each layout).
@@ -44,6 +53,15 @@ export const PROBE_WINDOW = 16 * 1024;
  * stream), not kept open for the other direction until the connection closes.
  */
 export const ONE_WAY_LIMIT = 64 * 1024;
+
+/** Where a direction's pushes whose bytes the framer holds keep their place in the output. */
+interface Place {
+  readonly hold: Hold<ParkedEvent>;
+  /** Stream offset after the last byte of the pushes it stands for (those after the previous place's). */
+  end: number;
+  /** The first of those pushes (nothing was output between them). */
+  readonly first: FrameTag;
+}
 
 /** An event of an undecided session, kept with its direction index until the roles are known. */
 export type ParkedEvent =
@@ -142,13 +160,11 @@ export class CtiSession implements HoldOwner {
   /** The hold park() appends to while it is the last thing in the output. */
   private lastHold: Hold<ParkedEvent> | null = null;
   /**
-   * Per direction: a place kept in the output while the framer holds bytes it may later
-   * recognise as messages (a search waiting for a second message): those messages, and the
-   * ranges skipped before them, go there, so the output keeps the capture order.
+   * Per direction, in stream order: the places kept in the output while the framer searches
+   * with bytes held that it may later recognise as messages (see the file comment). Each is
+   * let go once the framer holds none of its bytes.
    */
-  private readonly placeholders: [Hold<ParkedEvent> | null, Hold<ParkedEvent> | null] = [null, null];
-  /** During a push: events still belong to the placeholder (until a message of this push). */
-  private readonly late: [boolean, boolean] = [false, false];
+  private readonly places: [Place[], Place[]] = [[], []];
   /** The direction whose framer is running (its sink may be reporting a message), else -1. */
   private framing: -1 | 0 | 1 = -1;
   /**
@@ -158,7 +174,6 @@ export class CtiSession implements HoldOwner {
    * count the message's bytes in the undecodable run as well.
    */
   private readonly suspendDue: [boolean, boolean] = [false, false];
-  private readonly pushTag: [FrameTag | null, FrameTag | null] = [null, null];
   private readonly source: { file: string };
   /** Whether `id` was taken among the run's captures' (SessionIds), and so must be released. */
   private claimed = false;
@@ -195,8 +210,6 @@ export class CtiSession implements HoldOwner {
     const dir = e.dir;
     const framer = this.framers[dir] ?? this.startDirection(dir);
     const tag: FrameTag = { frame: e.frame, ts: e.ts, fileOffset: e.fileOffset, recordLength: e.recordLength };
-    this.pushTag[dir] = tag;
-    this.late[dir] = this.placeholders[dir] !== null;
     this.framing = dir;
     framer.push(e.bytes, e.streamOffset, tag);
     this.framed(dir);
@@ -205,18 +218,17 @@ export class CtiSession implements HoldOwner {
       this.dropConnection();
       return;
     }
-    this.keepPlace(dir);
+    this.keepPlace(dir, e.streamOffset + e.bytes.length, tag);
   }
 
   gap(e: TcpGapEvent): void {
     if (this.state === 'ignored') return;
     const dir = e.dir;
     const framer = this.framers[dir] ?? this.startDirection(dir);
-    this.late[dir] = this.placeholders[dir] !== null;
     this.framing = dir;
     framer.gap(e.streamOffset, e.length);
     this.framed(dir);
-    this.keepPlace(dir);
+    this.keepPlace(dir, -1, null);
     this.unaccounted[dir] += e.length;
     this.diagnostic(dir, 'warning', 'STREAM_GAP', `${e.length} byte${e.length === 1 ? '' : 's'} of the stream missing from the capture (${gapCause(e.cause)})`, e.frame, e.ts, e.streamOffset, e.length);
   }
@@ -230,11 +242,10 @@ export class CtiSession implements HoldOwner {
     for (const dir of [0, 1] as const) {
       const framer = this.framers[dir];
       if (framer === null) continue;
-      this.late[dir] = this.placeholders[dir] !== null;
       this.framing = dir;
       framer.end();
       this.framed(dir);
-      this.keepPlace(dir);
+      this.keepPlace(dir, -1, null);
     }
     if (this.state === 'probe') this.state = this.probe[0] === Probe.Pass || this.probe[1] === Probe.Pass ? 'cti' : 'ignored';
     if (this.state === 'cti' && this.clientDir === -1) this.guessRoles();
@@ -252,7 +263,6 @@ export class CtiSession implements HoldOwner {
 
   /** After a framer call: the suspension the probe asked for meanwhile. */
   private framed(dir: 0 | 1): void {
-    this.late[dir] = false;
     this.framing = -1;
     if (this.suspendDue[dir]) {
       this.suspendDue[dir] = false;
@@ -260,20 +270,42 @@ export class CtiSession implements HoldOwner {
     }
   }
 
-  /** After framing: keep a place in the output while the framer holds bytes that may become messages. */
-  private keepPlace(dir: 0 | 1): void {
+  /**
+   * After framing: the places of pushes the framer no longer holds bytes of are let go; while it
+   * searches with bytes held, the push just made (`tag`, its bytes ending at `pushEnd`; null: no
+   * push) keeps a place, the last one extended when nothing was output after it.
+   */
+  private keepPlace(dir: 0 | 1, pushEnd: number, tag: FrameTag | null): void {
     const framer = this.framers[dir]!;
+    const places = this.places[dir];
     const waiting = this.state !== 'ignored' && framer.searching && !framer.suspended && framer.heldBytes > 0;
-    if (waiting) {
-      if (this.placeholders[dir] === null) {
+    const heldFrom = waiting ? framer.heldFrom : Infinity;
+    let done = 0;
+    while (done < places.length && places[done]!.end <= heldFrom) done++;
+    if (done > 0) places.splice(0, done);
+    const last = places.length > 0 ? places[places.length - 1]! : null;
+    if (tag !== null && waiting && pushEnd > heldFrom && (last === null || pushEnd > last.end)) {
+      if (last !== null && this.ctx.output.isLast(last.hold)) last.end = pushEnd;
+      else {
         const hold = this.ctx.output.reserve(this);
         this.holds.push(hold);
-        this.placeholders[dir] = hold;
+        places.push({ hold, end: pushEnd, first: tag });
       }
-    } else if (this.placeholders[dir] !== null) {
-      this.placeholders[dir] = null;
-      this.settleHolds();
     }
+    if (done > 0) this.settleHolds();
+  }
+
+  /** The place of the push that brought the byte before stream offset `end`, if it keeps one. */
+  private placeOf(dir: 0 | 1, end: number): Place | null {
+    const places = this.places[dir];
+    for (let i = 0; i < places.length; i++) if (places[i]!.end >= end) return places[i]!;
+    return null;
+  }
+
+  /** Whether a hold is a place still kept for the framer's bytes. */
+  private isOpenPlace(h: Hold<ParkedEvent>): boolean {
+    for (const places of this.places) for (const p of places) if (p.hold === h) return true;
+    return false;
   }
 
   /** A diagnostic of the capture layer about this connection. */
@@ -289,12 +321,21 @@ export class CtiSession implements HoldOwner {
       this.dropConnection();
       return;
     }
+    // The messages held are decided now, into their places (none is found later in the bytes
+    // held now: the places can go).
+    for (const dir of [0, 1] as const) {
+      const framer = this.framers[dir];
+      if (framer === null || this.state === 'ignored') continue;
+      this.framing = dir;
+      framer.decideHeld();
+      this.framed(dir);
+    }
+    this.places[0] = [];
+    this.places[1] = [];
+    if (this.state === 'ignored') return; // (both directions failed the probe meanwhile: dropped, holds settled)
     if (this.state === 'probe') this.state = 'cti';
     if (this.state === 'cti' && this.clientDir === -1) this.guessRoles();
     this.claimId();
-    // Messages still to be recognised will take their place when they are.
-    this.placeholders[0] = null;
-    this.placeholders[1] = null;
     this.settleHolds();
   }
 
@@ -343,9 +384,18 @@ export class CtiSession implements HoldOwner {
   private sinkFor(dir: 0 | 1): FramerSink<FrameTag> {
     return {
       message: (decoded, bytes, streamOffset, tag, captured) => this.onMessage(dir, decoded, bytes, streamOffset, tag, captured),
-      undecodable: (streamOffset, length, reason) => {
+      undecodable: (streamOffset, length, reason, tag) => {
         this.unaccounted[dir] += length;
-        this.diagnostic(dir, 'warning', 'STREAM_UNDECODABLE', `${length} byte${length === 1 ? '' : 's'} not decodable as CTI messages: ${reason}`, this.ctx.frame, this.ctx.ts, streamOffset, length);
+        if (this.state === 'ignored') return;
+        // Found after the push that brought its last byte (kept bytes): in that push's place, with
+        // its frame — or, that push's place let go (forceDecision), the next place's first frame.
+        const place = this.places[dir].length > 0 ? this.placeOf(dir, streamOffset + length) : null;
+        const text = `${length} byte${length === 1 ? '' : 's'} not decodable as CTI messages: ${reason}`;
+        if (place === null) this.diagnostic(dir, 'warning', 'STREAM_UNDECODABLE', text, this.ctx.frame, this.ctx.ts, streamOffset, length);
+        else {
+          const at = tag.frame >= place.first.frame ? tag : place.first;
+          this.ctx.output.addTo(place.hold, { k: 'diagnostic', dir, severity: 'warning', code: 'STREAM_UNDECODABLE', message: text, frame: at.frame, ts: at.ts, streamOffset, length });
+        }
       },
     };
   }
@@ -356,13 +406,16 @@ export class CtiSession implements HoldOwner {
     if (this.state === 'probe') this.probeMessage(dir, m, streamOffset);
     if (this.clientDir === -1) this.rolesFromMessage(dir, m);
     const version = this.version;
-    if (this.late[dir] && tag === this.pushTag[dir]) this.late[dir] = false; // from here on: this push's own messages
     if (this.state === 'ignored') return;
-    if (!this.late[dir] && this.clientDir !== -1 && this.state === 'cti' && this.holds.length === 0) {
+    // Recognised after the push that brought its last byte (kept bytes): into that push's place.
+    const place = this.places[dir].length > 0 ? this.placeOf(dir, streamOffset + (captured ?? bytes.length)) : null;
+    if (place === null && this.clientDir !== -1 && this.state === 'cti' && this.holds.length === 0) {
       this.ctx.output.push(this.messageEvent(dir, m, streamOffset, tag, version, captured));
-    } else {
-      this.route(dir, { k: 'message', dir, decoded: m, streamOffset, frame: tag.frame, ts: tag.ts, fileOffset: tag.fileOffset, recordLength: tag.recordLength, version, captured });
+      return;
     }
+    const item: ParkedEvent = { k: 'message', dir, decoded: m, streamOffset, frame: tag.frame, ts: tag.ts, fileOffset: tag.fileOffset, recordLength: tag.recordLength, version, captured };
+    if (place !== null) this.ctx.output.addTo(place.hold, item);
+    else this.route(item);
   }
 
   /** OPEN_REQ: the session's version from now on (the message itself decoded with it), its mode. */
@@ -410,8 +463,8 @@ export class CtiSession implements HoldOwner {
   private dropConnection(): void {
     this.state = 'ignored';
     this.releaseId();
-    this.placeholders[0] = null;
-    this.placeholders[1] = null;
+    this.places[0] = [];
+    this.places[1] = [];
     this.settleHolds();
     this.ctx.ignore(this.conn);
   }
@@ -480,14 +533,12 @@ export class CtiSession implements HoldOwner {
     length: number | undefined,
   ): void {
     if (this.state === 'ignored') return;
-    this.route(dir, { k: 'diagnostic', dir, severity, code, message, frame, ts, streamOffset, length });
+    this.route({ k: 'diagnostic', dir, severity, code, message, frame, ts, streamOffset, length });
   }
 
-  /** Out now, into the direction's placeholder (late events), or parked until the session is decided. */
-  private route(dir: 0 | 1 | null, item: ParkedEvent): void {
-    const placeholder = dir === null ? null : this.placeholders[dir];
-    if (dir !== null && this.late[dir] && placeholder !== null) this.ctx.output.addTo(placeholder, item);
-    else if (this.clientDir !== -1 && this.state === 'cti' && this.holds.length === 0) this.ctx.output.push(this.materialize(item));
+  /** Out now, or parked until the session is decided (and its earlier events are out). */
+  private route(item: ParkedEvent): void {
+    if (this.clientDir !== -1 && this.state === 'cti' && this.holds.length === 0) this.ctx.output.push(this.materialize(item));
     else this.park(item);
   }
 
@@ -499,19 +550,25 @@ export class CtiSession implements HoldOwner {
     }
   }
 
-  /** Once decided (CTI with roles, or dropped): every hold but the open placeholders gets its events. */
+  /**
+   * Once decided (CTI with roles, or dropped): the holds get their events, in output order, up
+   * to the first place still kept (so events are made in the order they are output).
+   */
   private settleHolds(): void {
     if (this.holds.length === 0) return;
     if (this.state === 'ignored') {
-      this.placeholders[0] = null;
-      this.placeholders[1] = null;
+      this.places[0] = [];
+      this.places[1] = [];
     } else if (this.state !== 'cti' || this.clientDir === -1) return;
     const holds = this.holds;
-    this.holds = [];
-    this.lastHold = null;
-    for (const h of holds) {
-      if (h === this.placeholders[0] || h === this.placeholders[1]) this.holds.push(h);
-      else this.ctx.output.resolve(h, this.state === 'ignored' ? [] : h.items.map((p) => this.materialize(p)));
+    let n = 0;
+    while (n < holds.length && !this.isOpenPlace(holds[n]!)) n++;
+    if (n === 0) return;
+    this.holds = n === holds.length ? [] : holds.slice(n);
+    if (this.holds.length === 0) this.lastHold = null;
+    for (let i = 0; i < n; i++) {
+      const h = holds[i]!;
+      this.ctx.output.resolve(h, this.state === 'ignored' ? [] : h.items.map((p) => this.materialize(p)));
     }
   }
 

@@ -11,7 +11,14 @@ export class Hold<P> {
   readonly items: P[] = [];
   /** Set when resolved: the events to emit in its place (empty when the session was dropped). */
   events: readonly TimelineEvent[] | null = null;
-  constructor(readonly owner: HoldOwner) {}
+  /**
+   * @param reserved opened empty, as a place kept for events to come (reserve()): counted as
+   * one item waiting itself, so that places cannot pile up unbounded either.
+   */
+  constructor(
+    readonly owner: HoldOwner,
+    readonly reserved = false,
+  ) {}
 }
 
 export interface HoldOwner {
@@ -48,11 +55,17 @@ export class OrderedOutput<P> {
     return hold;
   }
 
-  /** Opens a new, empty hold at the current end of the output (a place kept for events to come). */
+  /** Opens a new, empty hold at the current end of the output (a place kept for events to come; it counts as one item waiting). */
   reserve(owner: HoldOwner): Hold<P> {
-    const hold = new Hold<P>(owner);
+    const hold = new Hold<P>(owner, true);
     this.queue.push(hold);
+    this.waiting++;
     return hold;
+  }
+
+  /** Whether this unresolved hold is the last thing queued (what is added to it now is where it would be if queued now). */
+  isLast(hold: Hold<P>): boolean {
+    return hold.events === null && this.queue[this.queue.length - 1] === hold;
   }
 
   /** Adds an item to a hold wherever it is. */
@@ -88,7 +101,7 @@ export class OrderedOutput<P> {
       } else if (item instanceof Hold) {
         if (item.events === null) break;
         for (const e of item.events) this.ready.push(e);
-        this.waiting -= item.items.length;
+        this.waiting -= item.items.length + (item.reserved ? 1 : 0);
       } else {
         this.ready.push(item);
         this.waiting--;
