@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/check/findings.js';
 import type { MessageRef } from '../../src/check/rule.js';
+import { FINGERPRINT_KEY, findingFingerprints } from '../../src/check/report/fingerprint.js';
 import { fileUri, MAX_SARIF_RESULTS, sarifLog } from '../../src/check/report/sarif.js';
 import { ctxOf, grouped } from './report-cases.js';
 import { SARIF_SCHEMA_PRESENT, sarifErrors, schemaErrors } from '../../scripts/schemas.js';
@@ -193,6 +194,10 @@ describe('SARIF: at most 25,000 results in a run (GitHub code scanning rejects m
     // The infos left out are the latest ones.
     expect(indices.slice(0, 18_000)).toEqual([...Array(18_000).keys()]);
     expect(run.properties.notListed).toBe(2_000);
+    // A listed result's fingerprint counts the findings left out too (all 27,000 alike but for their index).
+    const fingerprints = findingFingerprints(findings);
+    const listed = log.runs[0]!.results as unknown as Array<{ partialFingerprints: Record<string, string>; properties: { index: number } }>;
+    expect(listed.every((r) => r.partialFingerprints[FINGERPRINT_KEY] === fingerprints.get(findings[r.properties.index]!))).toBe(true);
     expect(run.properties.errors).toBe(6_000);
     expect(run.invocations[0]!.executionSuccessful).toBe(true);
     expect(run.invocations[0]!.toolExecutionNotifications).toEqual([expect.objectContaining({ level: 'warning', message: { text: expect.stringMatching(/^2000 findings not listed/) } })]);

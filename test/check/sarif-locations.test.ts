@@ -160,6 +160,31 @@ describe('SARIF region of a capture result: the byte range of its frame’s pack
     expect(used.size).toBeGreaterThanOrEqual(2);
   });
 
+  it('a ring set with a gzip-compressed file: no region in that file, regions in the others', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const { writeFileSync } = await import('node:fs');
+    const ringDir = join(dir, 'ring-gz');
+    const cuts = [Math.floor(packets.length / 3), Math.floor((2 * packets.length) / 3)];
+    const files = writeRing(ringDir, packets, cuts);
+    // The first file compressed under its own name (told by its magic bytes), so that the set stays one.
+    const gzName = files[0]!.path.split('/').pop()!;
+    writeFileSync(files[0]!.path, gzipSync(readFileSync(files[0]!.path)));
+    const results = (await sarifResults([ringDir])).filter((r) => r.properties.frame !== undefined);
+    const inFile = (r: SarifResult): string => r.locations[0]!.physicalLocation.artifactLocation.uri.split('/').pop()!;
+    const gzResults = results.filter((r) => inFile(r) === gzName);
+    const plain = results.filter((r) => inFile(r) !== gzName);
+    expect(gzResults.length).toBeGreaterThan(0);
+    expect(plain.length).toBeGreaterThan(0);
+    for (const r of gzResults) expect(region(r)).toBeUndefined();
+    for (const r of plain) {
+      const file = files.find((f) => f.path.endsWith(`/${inFile(r)}`))!;
+      const { byteOffset, byteLength } = region(r)!;
+      const record = recordAt(readFileSync(file.path), byteOffset!);
+      expect(byteLength).toBe(record.length);
+      expect(record.packet).toEqual(packets[file.base + r.properties.frame! - 1]!.data);
+    }
+  });
+
   it('a gzip-compressed capture: no region (the reader’s offsets are the decompressed bytes’), the same fingerprints', async () => {
     const { gzipSync } = await import('node:zlib');
     const gz = writeTemp(dir, 'findings.pcap.gz', gzipSync(readFileSync(pcapPath)));

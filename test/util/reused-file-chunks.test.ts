@@ -106,3 +106,17 @@ describe('openInput reads an uncompressed capture into reused buffers', () => {
     expect(buffers.size).toBe(parts.length);
   });
 });
+
+describe('openInput reads a MIVR log by a stream (the log reader keeps views of a chunk)', () => {
+  it('a log of several MiB: each chunk its own, still as it was after the next ones are read', async () => {
+    const line = (i: number) => `${i}: Nov 20 10:43:59.${String(i % 1000).padStart(3, '0')} EDT %MIVR-SS_TEL-7-UNK:record ${i} ${'x'.repeat(60)}\n`;
+    const log = Buffer.from(Array.from({ length: 40_000 }, (_, i) => line(i + 1)).join(''));
+    expect(log.length).toBeGreaterThan(3 << 20);
+    const input = await openInput(file(log), new PassThrough());
+    expect(input.kind).toBe('log');
+    const kept: Uint8Array[] = [];
+    for await (const c of input.chunks) kept.push(c); // views kept, not copied
+    expect(kept.length).toBeGreaterThan(2);
+    expect(Buffer.concat(kept).equals(log)).toBe(true);
+  });
+});
