@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { CtiRecordJoiner, ctiTraceRecord, JOIN_WAIT_MS, JOIN_WAIT_RECORDS } from '../../src/mivr/cti-record-joiner.js';
 import { HEADER, HeaderScan, MALFORMED_HEADER, NOT_HEADER, scanHeader, type HeaderStatus } from '../../src/mivr/header.js';
 import { readCtiTraces, readMivrRecords, type MivrReadOptions, type MivrRecord } from '../../src/mivr/index.js';
-import { chunks, collect, enc, hdr } from './helpers.js';
+import { chunks, collect, ctiRecordAt, enc, hdr } from './helpers.js';
 
 const T = 'Nov 20 10:43:59.435';
 
@@ -471,21 +471,7 @@ describe('ICD_CTI record joiner', () => {
 
   describe('files read merged (a set whose files overlap in time: their records interleaved)', () => {
     /** A record of `file` at `line`, `ms` after T. */
-    const rec = (file: string, line: number, seq: number, text: string, ms = 0): MivrRecord => ({
-      seq,
-      timestamp: { sec: 1_448_030_639 + Math.floor(ms / 1000), nsec: (ms % 1000) * 1e6 },
-      localTime: T,
-      tzAbbrev: 'EDT',
-      utcOffsetMinutes: -240,
-      product: 'MIVR',
-      facility: 'ICD_CTI',
-      level: 7,
-      mnemonic: 'UNK',
-      text,
-      file,
-      line,
-      lineCount: 1,
-    });
+    const rec = (file: string, line: number, seq: number, text: string, ms = 0): MivrRecord => ctiRecordAt(file, line, seq, text, ms, T);
     const through = (records: readonly MivrRecord[]): Array<[string, number, string]> => {
       const joiner = new CtiRecordJoiner();
       const out: MivrRecord[] = [];

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readMivrLogSet, type MivrInput, type MivrReadOptions, type MivrRecord } from '../../src/mivr/index.js';
 import { RecentRecords, sameRecord } from '../../src/mivr/repeated-records.js';
-import { collect, hdr, input, iso } from './helpers.js';
+import { collect, ctiRecord, hdr, input, iso } from './helpers.js';
 
 async function readSet(inputs: MivrInput[], opts: MivrReadOptions = { year: 2015 }) {
   const stream = readMivrLogSet(inputs, opts);
@@ -23,21 +23,7 @@ function log(first: number, times: readonly string[], text = (seq: number) => `c
 const seqs = (records: readonly MivrRecord[]) => records.map((r) => r.seq);
 const codes = (stats: { diagnostics: ReadonlyArray<{ code: string }> }) => stats.diagnostics.map((d) => d.code);
 
-const base: MivrRecord = {
-  seq: 7,
-  timestamp: { sec: 1, nsec: 0 },
-  localTime: 'Nov 20 10:00:00.000',
-  tzAbbrev: 'EDT',
-  utcOffsetMinutes: -240,
-  product: 'MIVR',
-  facility: 'ICD_CTI',
-  level: 7,
-  mnemonic: 'UNK',
-  text: 'writing...',
-  file: 'a.log',
-  line: 1,
-  lineCount: 1,
-};
+const base: MivrRecord = ctiRecord();
 
 describe('the same record', () => {
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readMivrLogSet, type MivrInput, type MivrRecord } from '../../src/mivr/index.js';
 import { RecentRecords } from '../../src/mivr/repeated-records.js';
 import { CtiRecordJoiner } from '../../src/mivr/cti-record-joiner.js';
-import { collect, hdr, input } from './helpers.js';
+import { collect, ctiRecord, ctiRecordAt, hdr, input } from './helpers.js';
 
 async function readSet(inputs: MivrInput[]) {
   const stream = readMivrLogSet(inputs, { year: 2015 });
@@ -94,21 +94,7 @@ describe('the note of records skipped', () => {
 });
 
 describe('the window of recent records', () => {
-  const base: MivrRecord = {
-    seq: 1,
-    timestamp: { sec: 1, nsec: 0 },
-    localTime: 'Nov 20 10:00:00.000',
-    tzAbbrev: 'EDT',
-    utcOffsetMinutes: -240,
-    product: 'MIVR',
-    facility: 'ICD_CTI',
-    level: 7,
-    mnemonic: 'UNK',
-    text: 'x',
-    file: 'a.log',
-    line: 1,
-    lineCount: 1,
-  };
+  const base: MivrRecord = ctiRecord({ seq: 1, text: 'x' });
   const r = (seq: number, text = 'x'): MivrRecord => ({ ...base, seq, text });
   const copy = (seq: number, text = 'x'): MivrRecord => ({ ...r(seq, text), file: 'b.log' });
 
@@ -138,21 +124,7 @@ describe('the window of recent records', () => {
 });
 
 describe('a dump run waiting for its file (files read merged)', () => {
-  const rec = (file: string, line: number, seq: number, text: string, ms = 0): MivrRecord => ({
-    seq,
-    timestamp: { sec: 1_448_030_639 + Math.floor(ms / 1000), nsec: (ms % 1000) * 1e6 },
-    localTime: 'Nov 20 10:43:59.000',
-    tzAbbrev: 'EDT',
-    utcOffsetMinutes: -240,
-    product: 'MIVR',
-    facility: 'ICD_CTI',
-    level: 7,
-    mnemonic: 'UNK',
-    text,
-    file,
-    line,
-    lineCount: 1,
-  });
+  const rec = ctiRecordAt;
 
   it('waits for 256 records of other files or 1 s of log time, as documented (spec-notes 7.14)', () => {
     const joiner = new CtiRecordJoiner();
