@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { writeTimeline } from '../../src/pipeline/timeline-writer.js';
-import { CaptureTimeline } from '../../src/pipeline/capture/capture-timeline.js';
+import { CaptureTimeline, MAX_WAITING_EVENTS } from '../../src/pipeline/capture/capture-timeline.js';
 import { know, knownString, knownStringCount } from '../../src/pipeline/json-bytes.js';
 import { OutputSink } from '../../src/pipeline/output-sink.js';
 import { keyCacheSizes, keyRoot, successor } from '../../src/pipeline/json-keys.js';
@@ -72,7 +72,7 @@ describe('events queued behind a trace waiting for its twin: 4096 (level-pairing
   });
 });
 
-describe('events waiting behind an undecided session: 10,000 (capture-timeline.ts MAX_WAITING_EVENTS)', () => {
+describe('events waiting behind an undecided session: 2,000 (capture-timeline.ts MAX_WAITING_EVENTS)', () => {
   const heartbeat = encode({ type: 'HEARTBEAT_REQ', fields: { InvokeID: 1 } });
   const segment = (src: Endpoint, dst: Endpoint, seq: number, flags: number, payload: Uint8Array = new Uint8Array(0)): FedSegment => ({
     src: src.addr,
@@ -102,9 +102,10 @@ describe('events waiting behind an undecided session: 10,000 (capture-timeline.t
     return timeline.sessions().map((x) => `${x.client.port}-${x.server.port}`);
   }
 
-  it('with 9999 messages behind it (10,000 events waiting) the session still waits, and is dropped as not CTI; one more and it is made to decide (CTI)', () => {
-    expect(sessionsAfter(9999)).toEqual(['40001-42027']);
-    expect(sessionsAfter(10_000)).toEqual(['5000-6000', '40001-42027']);
+  it('with 1,999 messages behind it (2,000 events waiting) the session still waits, and is dropped as not CTI; one more and it is made to decide (CTI)', () => {
+    expect(MAX_WAITING_EVENTS).toBe(2_000);
+    expect(sessionsAfter(MAX_WAITING_EVENTS - 1)).toEqual(['40001-42027']);
+    expect(sessionsAfter(MAX_WAITING_EVENTS)).toEqual(['5000-6000', '40001-42027']);
   });
 });
 

@@ -82,7 +82,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   sessions: fc.array(sessionArb, { minLength: 1, maxLength: 5 }),
   picks: fc.array(fc.nat(), { minLength: 1, maxLength: 60 }),
   steps: fc.array(fc.constantFrom(0, 1_000, 1_000_000, 40_000_000_000), { minLength: 1, maxLength: 20 }),
-  maxWaiting: fc.constantFrom(1, 2, 3, 5, 10, 100, 10_000),
+  maxWaiting: fc.constantFrom(1, 2, 3, 5, 10, 100, 2_000, 10_000),
 });
 
 const SERVER = { addr: '10.0.0.1', port: 42027 };

@@ -3,7 +3,7 @@
  * limit and the holds that keep an undecided session's place in the output.
  */
 import { describe, expect, it } from 'vitest';
-import { CaptureTimeline } from '../../src/pipeline/capture/capture-timeline.js';
+import { CaptureTimeline, MAX_WAITING_EVENTS } from '../../src/pipeline/capture/capture-timeline.js';
 import { ONE_WAY_LIMIT, PROBE_WINDOW } from '../../src/pipeline/capture/cti-session.js';
 import { encode } from '../../src/protocol/codec/encode.js';
 import type { TimelineEvent } from '../../src/timeline/types.js';
@@ -47,7 +47,7 @@ describe('the one-way limit', () => {
   });
 });
 
-describe('a session made to decide (10,000 events waiting behind it: MAX_WAITING_EVENTS)', () => {
+describe('a session made to decide (MAX_WAITING_EVENTS events waiting behind it)', () => {
   it('is CTI for good: a direction that failed the probe before is not given up on at the one-way limit afterwards', () => {
     const [a, b] = [{ addr: '10.1.1.1', port: 5000 }, { addr: '10.1.1.2', port: 6000 }];
     const [c, s] = [{ addr: '10.1.1.3', port: 40001 }, { addr: '10.1.1.2', port: 42027 }];
@@ -56,13 +56,13 @@ describe('a session made to decide (10,000 events waiting behind it: MAX_WAITING
     // One clean message, then bytes that are not CTI: the direction fails the probe, undecided.
     const segs: FedSegment[] = [segment(a, b, 100, SYN), segment(b, a, 200, SYN | ACK), segment(a, b, 101, PSH | ACK, hb), segment(a, b, 101 + hb.length, PSH | ACK, junk)];
     segs.push(segment(c, s, 300, SYN), segment(s, c, 400, SYN | ACK));
-    for (let i = 0; i < 10_001; i++) segs.push(segment(c, s, 301 + i * hb.length, PSH | ACK, hb));
+    for (let i = 0; i <= MAX_WAITING_EVENTS; i++) segs.push(segment(c, s, 301 + i * hb.length, PSH | ACK, hb));
     // Made to decide (one clean message: CTI); then more than ONE_WAY_LIMIT bytes one way.
     const chunks = ONE_WAY_LIMIT / junk.length + 2;
     for (let i = 1; i <= chunks; i++) segs.push(segment(a, b, 101 + hb.length + i * junk.length, PSH | ACK, junk));
     const { said, timeline } = run(segs);
     expect(said).toEqual([]);
-    expect(timeline.sessions().map((x) => `${x.client.port}-${x.server.port}:${x.messages}`)).toEqual(['5000-6000:1', '40001-42027:10001']);
+    expect(timeline.sessions().map((x) => `${x.client.port}-${x.server.port}:${x.messages}`)).toEqual(['5000-6000:1', `40001-42027:${MAX_WAITING_EVENTS + 1}`]);
   });
 });
 
@@ -74,12 +74,12 @@ describe('a session made to decide without a clean message', () => {
     // No SYN: the capture starts mid-stream (an info waits in a hold), no message found yet.
     const segs: FedSegment[] = [segment(a, b, 101, PSH | ACK, new Uint8Array(64).fill(0xee))];
     segs.push(segment(c, s, 300, SYN), segment(s, c, 400, SYN | ACK));
-    for (let i = 0; i < 10_001; i++) segs.push(segment(c, s, 301 + i * hb.length, PSH | ACK, hb));
+    for (let i = 0; i <= MAX_WAITING_EVENTS; i++) segs.push(segment(c, s, 301 + i * hb.length, PSH | ACK, hb));
     const { said, events, timeline } = run(segs);
     expect(said).toEqual([0]);
     expect(timeline.sessions().map((x) => `${x.client.port}-${x.server.port}`)).toEqual(['40001-42027']);
     expect(events.filter((e) => e.session?.includes('10.1.1.1:') === true)).toEqual([]);
-    expect(events).toHaveLength(10_001);
+    expect(events).toHaveLength(MAX_WAITING_EVENTS + 1);
   });
 });
 
@@ -91,10 +91,10 @@ describe('a session made to decide while its framer waits to confirm a message (
     // A CTI session (its port) captured mid-stream: one message found by the search, waiting for a second to confirm it.
     const segs: FedSegment[] = [segment(a, b, 101, PSH | ACK, hb)];
     segs.push(segment(c, s, 300, SYN), segment(s, c, 400, SYN | ACK));
-    for (let i = 0; i < 10_001; i++) segs.push(segment(c, s, 301 + i * hb.length, PSH | ACK, hb));
+    for (let i = 0; i <= MAX_WAITING_EVENTS; i++) segs.push(segment(c, s, 301 + i * hb.length, PSH | ACK, hb));
     const { beforeClose, events } = run(segs);
-    expect(beforeClose).toBeGreaterThanOrEqual(10_000);
-    expect(events.filter((e) => e.kind === 'message')).toHaveLength(10_002);
+    expect(beforeClose).toBeGreaterThanOrEqual(MAX_WAITING_EVENTS);
+    expect(events.filter((e) => e.kind === 'message')).toHaveLength(MAX_WAITING_EVENTS + 2);
   });
 });
 
