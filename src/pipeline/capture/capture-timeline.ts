@@ -13,11 +13,10 @@ import { OrderedOutput } from './ordered-output.js';
 import { SessionIds } from './session-ids.js';
 
 /**
- * Events that may wait behind an undecided session before it is forced to decide. Each waits
- * as objects that outlive a young-generation collection: with 10,000 (before 2026-11-25) a
- * capture starting mid-stream kept the queue near full, and its peak RSS was 204–244 MiB on
- * 300 MB against 125 MiB for the same traffic with its SYNs; 2,000 gives the same output there
- * and on the bench captures (docs/captures.md, "Order").
+ * Events that may wait behind an undecided session before it is forced to decide. Each waits as
+ * objects that outlive a young-generation collection, so a capture starting mid-stream (every
+ * session undecided at first) costs memory in proportion: why 2,000 and not the 10,000 of
+ * before, measured in docs/captures.md ("Order").
  */
 export const MAX_WAITING_EVENTS = 2_000;
 
