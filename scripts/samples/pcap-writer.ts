@@ -239,6 +239,12 @@ export class TcpConversationWriter {
     this.w.tcp(sec, nsec, a.addr, b.addr, a.port, b.port, a.seq, b.seq, ACK, EMPTY);
   }
 
+  /** A RST from `from`: the connection is reset (chapter 3: the client resets it on CLOSE_CONF). */
+  reset(sec: number, nsec: number, from: 'client' | 'server' = 'client'): void {
+    const [a, b] = this.side(from);
+    this.w.tcp(sec, nsec, a.addr, b.addr, a.port, b.port, a.seq, b.seq, RST | ACK, EMPTY);
+  }
+
   fin(sec: number, nsec: number, first: 'client' | 'server' = 'client'): void {
     const [a, b] = this.side(first);
     this.w.tcp(sec, nsec, a.addr, b.addr, a.port, b.port, a.seq, b.seq, FIN | ACK, EMPTY);
