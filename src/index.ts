@@ -1,6 +1,10 @@
 /**
  * ccx-cti-analyzer as a library: the message table, the codec, the readers and the checker.
+ * Its declarations use Node's types (Buffer, Readable): the directive below keeps the reference
+ * to them in index.d.ts, so a program compiled without them in its `types` still finds them
+ * (@types/node is a dependency of the package for that reason).
  */
+/// <reference types="node" preserve="true" />
 export { decode, fastPathTakes, type DecodeOptions, type DecodedMessage, type FieldRecord, type FieldValue, type NamedArrayValue, type NamedVariableValue, type ExtraField, type ByteRange } from './protocol/codec/decode.js';
 export { encode, EncodeError, type EncodableMessage } from './protocol/codec/encode.js';
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './protocol/codec/diagnostics.js';
@@ -28,6 +32,7 @@ export type { Finding } from './check/findings.js';
 export type { FindingPlace, InputPlace, MessageRef, RuleCategory, RuleMeta } from './check/rule.js';
 export type { RuleLevel } from './check/severity.js';
 export { resolveLevels, parseRuleOption, settingsFromJson, SettingsError, type RuleSetting, type CheckSettings } from './check/settings.js';
+export type { ReportContext } from './check/report/context.js';
 export { checkReportJson } from './check/report/json.js';
 export { sarifLog } from './check/report/sarif.js';
 export { writeHtmlReport } from './check/report/html.js';
