@@ -4,7 +4,7 @@
  * path then gives up and the reference decoder decodes the message instead.
  */
 import type { NamedArrayValue, NamedVariableValue } from './decode.js';
-import { enumStatus, int64Label, maskLabel, primaryActual, timeLabel, type Label } from './labels.js';
+import { int64Label, maskLabel, primaryActual, timeLabel, type Label } from './labels.js';
 import type { LabelTable } from './plan.js';
 import { readUtf8 } from './wire.js';
 import { latin1Slice } from '../../util/latin1.js';
@@ -26,8 +26,7 @@ export { REDACTED } from './framing.js';
  * `str` cuts every ASCII string field with `substring` (no per-field native call).
  */
 export function latin1(b: Uint8Array, end: number): string {
-  const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  return latin1Slice(buf, 0, end);
+  return latin1Slice(b, 0, end);
 }
 
 /**
@@ -106,7 +105,11 @@ export function pathAt(paths: readonly string[], i: number, key: string, suffix:
 export function enumName(table: LabelTable, value: number): string | null | undefined {
   const name = value < table.small.length ? table.small[value] : table.names.get(value);
   if (name !== undefined) return name;
-  return enumStatus(table, value) === 'open' ? null : undefined;
+  // Not named (`small` holds every name below its length): enumStatus's other cases, without
+  // its second lookup of the value among the names.
+  const reserved = table.table.reserved;
+  if (reserved) for (const [lo, hi] of reserved) if (value >= lo && value <= hi) return undefined;
+  return table.table.closed ? undefined : null;
 }
 
 /** Mask names, or `undefined` when a closed table would diagnose unknown bits. */
@@ -143,6 +146,30 @@ export function sameText(value: string, documented: string): boolean {
 
 /** The keys of the items with a non-zero sequence number, in sequence order. */
 export function wireOrder(sequence: readonly number[], keys: readonly string[]): string[] {
+  // The fast decoders number the items present 1, 2, 3… as they first come: each number is a
+  // place in the result, no sort needed. Any other numbering is sorted as before.
+  let count = 0;
+  let top = 0;
+  for (let i = 0; i < sequence.length; i++) {
+    const n = sequence[i]!;
+    if (n > 0) {
+      count++;
+      if (n > top) top = n;
+    }
+  }
+  if (top !== count) return sortedOrder(sequence, keys);
+  const out = new Array<string>(count);
+  for (let i = 0; i < sequence.length; i++) {
+    const n = sequence[i]!;
+    if (n > 0) {
+      if (out[n - 1] !== undefined) return sortedOrder(sequence, keys);
+      out[n - 1] = keys[i]!;
+    }
+  }
+  return out;
+}
+
+function sortedOrder(sequence: readonly number[], keys: readonly string[]): string[] {
   return keys
     .map((key, i) => [sequence[i]!, key] as const)
     .filter(([n]) => n > 0)
