@@ -19,6 +19,8 @@ export class DeliveredBytesLog {
   private readonly blocks: Uint8Array[] = [];
   /** Bytes written since the start (the log position of the next byte). */
   written = 0;
+  /** `written % capacity`, kept as it grows (no division per write). */
+  private head = 0;
   readonly capacity: number;
 
   constructor(capacity: number) {
@@ -31,11 +33,17 @@ export class DeliveredBytesLog {
     const at = this.written;
     this.written += len;
     if (cap === 0) return at;
-    if (len > cap) {
+    let idx = this.head;
+    if (len < cap) {
+      const head = idx + len;
+      this.head = head >= cap ? head - cap : head;
+    } else {
+      // Only the last `cap` bytes stay: they start where the head is once the rest went by.
+      idx = (idx + (len - cap)) % cap;
+      this.head = idx;
       off += len - cap;
       len = cap;
     }
-    let idx = (this.written - len) % cap;
     while (len > 0) {
       const k = idx >>> BLOCK_BITS;
       const block = this.blocks[k] ?? this.allocate(k);

@@ -9,7 +9,9 @@
  */
 import type { DeliveredBytesLog } from './delivered-bytes-log.js';
 
+/** A power of two: ring indexes wrap with a mask. */
 const MAX_ENTRIES = 128;
+const ENTRY_MASK = MAX_ENTRIES - 1;
 
 export class RecentBytesWindow {
   /** Stream offset, log position and length of each entry (a ring of MAX_ENTRIES). */
@@ -42,7 +44,7 @@ export class RecentBytesWindow {
     const pos = this.log.write(src, off, len);
     const streamOffset = this.endOffset - len;
     if (this.count > 0) {
-      const last = (this.first + this.count - 1) % MAX_ENTRIES;
+      const last = (this.first + this.count - 1) & ENTRY_MASK;
       if (this.entryOffset[last] + this.entryLen[last] === streamOffset && this.entryPos[last] + this.entryLen[last] === pos) {
         this.entryLen[last] += len;
         this.heldBytes += len;
@@ -51,7 +53,7 @@ export class RecentBytesWindow {
       }
     }
     if (this.count === MAX_ENTRIES) this.dropFirst();
-    const idx = (this.first + this.count) % MAX_ENTRIES;
+    const idx = (this.first + this.count) & ENTRY_MASK;
     this.entryOffset[idx] = streamOffset;
     this.entryPos[idx] = pos;
     this.entryLen[idx] = len;
@@ -88,7 +90,7 @@ export class RecentBytesWindow {
     let lastDiff = -1;
     const end = streamOffset + len;
     for (let k = 0; k < this.count; k++) {
-      const idx = (this.first + k) % MAX_ENTRIES;
+      const idx = (this.first + k) & ENTRY_MASK;
       const eOff = this.entryOffset[idx];
       const eLen = this.entryLen[idx];
       const from = Math.max(streamOffset, eOff);
@@ -124,7 +126,7 @@ export class RecentBytesWindow {
 
   private dropFirst(): void {
     this.heldBytes -= this.entryLen[this.first];
-    this.first = (this.first + 1) % MAX_ENTRIES;
+    this.first = (this.first + 1) & ENTRY_MASK;
     this.count--;
   }
 }

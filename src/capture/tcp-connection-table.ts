@@ -1,6 +1,9 @@
 /**
  * The table of tracked TCP connections, keyed by the 4-tuple in either direction without
  * building strings: a 32-bit symmetric hash → chain of connections, compared word by word.
+ * The chains hang from an array of buckets indexed by the hash's low bits (a power of two
+ * at least twice the entries, doubled as they grow): no `Map` lookup per packet, whose
+ * int32 keys beyond the small-integer range were boxed numbers.
  * Connections also form a least-recently-used list so that the oldest idle one can be evicted.
  */
 import type { TcpSegmentView } from './tcp-segment.js';
@@ -41,8 +44,12 @@ export function connectionHash(seg: TcpSegmentView): number {
   );
 }
 
+/** Buckets of a new table. */
+const MIN_BUCKETS = 1024;
+
 export class TcpConnectionTable<T extends TableEntry> {
-  private readonly buckets = new Map<number, T>();
+  private buckets: Array<T | null> = new Array<T | null>(MIN_BUCKETS).fill(null);
+  private mask = MIN_BUCKETS - 1;
   private lruOldest: T | null = null;
   private lruNewest: T | null = null;
   size = 0;
@@ -51,7 +58,7 @@ export class TcpConnectionTable<T extends TableEntry> {
 
   /** The connection the segment belongs to (any direction), or null. */
   find(seg: TcpSegmentView, hash: number): T | null {
-    let e = this.buckets.get(hash) ?? null;
+    let e = this.buckets[hash & this.mask] as T | null;
     while (e !== null) {
       if (e.ipVersion === seg.ipVersion) {
         if (
@@ -91,9 +98,10 @@ export class TcpConnectionTable<T extends TableEntry> {
   }
 
   add(entry: T): void {
-    const head = this.buckets.get(entry.hash) ?? null;
-    entry.bucketNext = head;
-    this.buckets.set(entry.hash, entry);
+    if (this.size * 2 >= this.buckets.length) this.grow();
+    const i = entry.hash & this.mask;
+    entry.bucketNext = this.buckets[i] as T | null;
+    this.buckets[i] = entry;
     entry.lruPrev = this.lruNewest;
     entry.lruNext = null;
     if (this.lruNewest !== null) this.lruNewest.lruNext = entry;
@@ -103,7 +111,8 @@ export class TcpConnectionTable<T extends TableEntry> {
   }
 
   remove(entry: T): void {
-    let e = this.buckets.get(entry.hash) ?? null;
+    const i = entry.hash & this.mask;
+    let e = this.buckets[i] as T | null;
     let prev: TableEntry | null = null;
     while (e !== null && e !== entry) {
       prev = e;
@@ -111,8 +120,7 @@ export class TcpConnectionTable<T extends TableEntry> {
     }
     if (e === null) return;
     if (prev === null) {
-      if (entry.bucketNext === null) this.buckets.delete(entry.hash);
-      else this.buckets.set(entry.hash, entry.bucketNext as T);
+      this.buckets[i] = entry.bucketNext as T | null;
     } else {
       prev.bucketNext = entry.bucketNext;
     }
@@ -145,6 +153,26 @@ export class TcpConnectionTable<T extends TableEntry> {
       yield e;
       e = next;
     }
+  }
+
+  /** Twice the buckets, every chain rebuilt (in its order) from the entries' hashes. */
+  private grow(): void {
+    const old = this.buckets;
+    const buckets = new Array<T | null>(old.length * 2).fill(null);
+    const mask = buckets.length - 1;
+    for (let b = 0; b < old.length; b++) {
+      // Walked from the tail so each new chain keeps the old chain's order.
+      const chain: T[] = [];
+      for (let e = old[b] as T | null; e !== null; e = e.bucketNext as T | null) chain.push(e);
+      for (let k = chain.length - 1; k >= 0; k--) {
+        const e = chain[k]!;
+        const i = e.hash & mask;
+        e.bucketNext = buckets[i] as T | null;
+        buckets[i] = e;
+      }
+    }
+    this.buckets = buckets;
+    this.mask = mask;
   }
 
   private unlinkLru(entry: TableEntry): void {

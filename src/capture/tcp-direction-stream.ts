@@ -177,7 +177,9 @@ export class TcpDirectionStream {
 
   /** Stream offset of a sequence number, unwrapped around the next expected offset. */
   offsetOf(seq: number): number {
-    const nextSeq = (this.baseSeq + (this.next % TWO_32)) >>> 0;
+    const next = this.next;
+    // (A floating-point remainder is a call out of the compiled code: only past 4 GiB.)
+    const nextSeq = (this.baseSeq + (next < TWO_32 ? next : next % TWO_32)) >>> 0;
     return this.next + ((seq - nextSeq) | 0);
   }
 

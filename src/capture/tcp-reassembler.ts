@@ -303,11 +303,15 @@ export class TcpReassembler implements DirectionEventSink {
       if (isFin) d.fin(start + len + missing);
     }
     const other = conn.dirs[dir === 0 ? 1 : 0];
-    const at = seg.tsSec + seg.tsNsec / 1e9;
-    if (isAck && other.initialized) other.acknowledged(other.offsetOf(seg.ack), at);
-    const { acknowledgedHoleGraceSeconds: ackGrace, holeTimeoutSeconds: timeout } = this.options;
-    other.gapStaleHoles(at, ackGrace, timeout);
-    d.gapStaleHoles(at, ackGrace, timeout);
+    // Acknowledgements and stale holes only matter to a direction holding bytes out of order
+    // (both calls do nothing otherwise): the usual segment skips them.
+    if (other.pendingCount > 0 || d.pendingCount > 0) {
+      const at = seg.tsSec + seg.tsNsec / 1e9;
+      if (isAck && other.initialized) other.acknowledged(other.offsetOf(seg.ack), at);
+      const { acknowledgedHoleGraceSeconds: ackGrace, holeTimeoutSeconds: timeout } = this.options;
+      other.gapStaleHoles(at, ackGrace, timeout);
+      d.gapStaleHoles(at, ackGrace, timeout);
+    }
     if ((flags & TcpFlag.RST) !== 0) {
       this.close(conn, 'rst', 'closed');
       return;
