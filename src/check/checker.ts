@@ -11,7 +11,7 @@ import { FindingStore, type Finding, type FindingCounts } from './findings.js';
 import { BoundedMap } from './model/bounded-map.js';
 import { ClientHistory } from './model/clients.js';
 import { losesFileRecords } from '../capture/diagnostics.js';
-import { callIdOf } from './model/calls.js';
+import { CallModelPool, callIdOf } from './model/calls.js';
 import { messageKey } from './message-key.js';
 import { LOG_SCOPE, Scope } from './model/scope.js';
 import { SessionModel, type ResetDue } from './model/session.js';
@@ -119,9 +119,14 @@ export class Checker {
   /** Sessions ended while a reset was due: why, should the client speak again on them. */
   private readonly resetEnded = new BoundedMap<string, ResetDue>(MAX_SCOPES);
   private readonly clients = new ClientHistory();
+  /** Models of calls dropped by every scope, reused for new calls. */
+  private readonly callPool = new CallModelPool();
   private readonly ctx: RuleContext;
   private messages = 0;
-  private nowMs: number | undefined;
+  /** The view of the message being checked (see `message`). */
+  private view: { -readonly [K in keyof MessageView]: MessageView[K] } | undefined;
+  /** The latest message time (NaN: none yet; numbers only, see Scope.lastMs). */
+  private nowMs = NaN;
   private finished = false;
 
   constructor(options: CheckerOptions = {}) {
@@ -159,7 +164,7 @@ export class Checker {
       report: (rule: RuleMeta, at: FindingPlace, message: string, call?: number) => {
         const severity = this.severity.get(rule.id);
         if (severity === undefined) return;
-        this.store.add({ rule: rule.id, severity, message, spec: rule.spec, at, ...(call !== undefined ? { call } : {}) });
+        this.store.add(rule.id, severity, rule.spec, at, message, call);
       },
     };
   }
@@ -238,23 +243,23 @@ export class Checker {
     const scope = this.scopeOf(tm, ref);
     const def = messageDefByName(type);
     const callId = def?.class === 'call-event' ? callIdOf(tm.message.fields) : undefined;
-    const view: { -readonly [K in keyof MessageView]: MessageView[K] } = {
-      index,
-      type,
-      def,
-      message: tm.message,
-      fields: tm.message.fields,
-      timeMs,
-      direction: tm.direction,
-      scope,
-      session: scope.session,
-      ref,
-      callId,
-      call: callId === undefined ? undefined : scope.calls.get(callId),
-      duplicate: false,
-      cutShort: tm.capturedLength !== undefined,
-      fromTraceText: tm.fromTraceText === true,
-    };
+    // One view, filled in for each message in turn (MessageView).
+    const view = (this.view ??= { index, type, def, message: tm.message, fields: tm.message.fields, timeMs, direction: tm.direction, scope, session: scope.session, ref, callId, call: undefined, duplicate: false, cutShort: false, fromTraceText: false });
+    view.index = index;
+    view.type = type;
+    view.def = def;
+    view.message = tm.message;
+    view.fields = tm.message.fields;
+    view.timeMs = timeMs;
+    view.direction = tm.direction;
+    view.scope = scope;
+    view.session = scope.session;
+    view.ref = ref;
+    view.callId = callId;
+    view.call = callId === undefined ? undefined : scope.calls.get(callId);
+    view.duplicate = false;
+    view.cutShort = tm.capturedLength !== undefined;
+    view.fromTraceText = tm.fromTraceText === true;
     if (!scope.session && callId !== undefined) {
       view.duplicate = scope.isRepeat(view);
       view.call = scope.calls.get(callId);
@@ -317,7 +322,7 @@ export class Checker {
       this.sessionIds.add(tm.session);
       if (firstSeen && !session.fromStart) this.notOpenedFirst.set(tm.session, ref);
     }
-    const scope = new Scope(key, session);
+    const scope = new Scope(key, session, this.callPool);
     this.scopes.set(key, scope);
     if (this.scopes.size > MAX_SCOPES) {
       const oldest = this.scopes.keys().next().value;
@@ -328,7 +333,7 @@ export class Checker {
 
   /** Ends sessions silent for IDLE_SESSION_MS of timeline time or longer (RESET_SESSION_MS when a reset is due). */
   private sweep(): void {
-    if (this.nowMs === undefined) return;
+    if (Number.isNaN(this.nowMs)) return;
     const limit = this.nowMs - IDLE_SESSION_MS;
     const resetLimit = this.nowMs - RESET_SESSION_MS;
     for (const [key, scope] of this.scopes) {
@@ -354,10 +359,11 @@ export class Checker {
       for (const p of s.provisional) if (!s.damagedAfter(p.unlessDamagedAfter)) this.ctx.report(p.rule, p.at, p.message, p.call);
     }
     for (const impl of this.enders) impl.scopeEnd?.(scope, this.ctx);
+    scope.calls.release();
   }
 
-  /** What the model holds now (to watch memory): scopes, live and ended calls, agents, outstanding requests. */
-  footprint(): { scopes: number; liveCalls: number; endedCalls: number; agents: number; pendingRequests: number } {
+  /** What the model holds now (to watch memory): scopes, live and ended calls, agents, outstanding requests, models of dropped calls kept for reuse. */
+  footprint(): { scopes: number; liveCalls: number; endedCalls: number; agents: number; pendingRequests: number; spareCalls: number } {
     let liveCalls = 0;
     let endedCalls = 0;
     let agents = 0;
@@ -368,7 +374,7 @@ export class Checker {
       agents += scope.agents.agents.size;
       pendingRequests += scope.session?.requests.pending.size ?? 0;
     }
-    return { scopes: this.scopes.size, liveCalls, endedCalls, agents, pendingRequests };
+    return { scopes: this.scopes.size, liveCalls, endedCalls, agents, pendingRequests, spareCalls: this.callPool.size };
   }
 
   /** Ends every scope and returns the findings. `summaries`: the sessions of the captures. */

@@ -1,4 +1,9 @@
-/** One timeline message as rules see it: the decoded message plus where it sits. */
+/**
+ * One timeline message as rules see it: the decoded message plus where it sits. Valid while the
+ * message is checked and applied: the checker fills one view in for each message in turn (a
+ * new object per message was a fifth of what it allocated), so rules and models keep what it
+ * holds (its ref, index, time), never the view itself.
+ */
 import type { DecodedMessage, FieldRecord } from '../protocol/codec/decode.js';
 import type { MessageDef } from '../protocol/types.js';
 import type { Direction } from '../timeline/types.js';

@@ -10,13 +10,11 @@ const MAX_AGENTS = 20_000;
 /** An agent-mode client is sent the state of its own agent: a few agents at most. */
 export const MAX_AGENTS_AGENT_MODE = 8;
 
+/** An agent's last state; the table updates it in place (rules read it before the message is applied). */
 export interface AgentRecord {
-  readonly state: number;
+  state: number;
   /** Index of the message that reported the state (only the index: a scope remembers many agents). */
-  readonly index: number;
-  readonly sinceMs: number | undefined;
-  /** State changes seen for the agent. */
-  readonly changes: number;
+  index: number;
 }
 
 /** How an agent is named in a message: AgentID, else the extension. */
@@ -40,7 +38,13 @@ export class AgentTable {
     const state = num(m.fields, 'AgentState');
     if (key === undefined || state === undefined) return;
     const before = this.agents.get(key);
-    if (before && before.state === state) return;
-    this.agents.set(key, { state, index: m.index, sinceMs: m.timeMs, changes: (before?.changes ?? 0) + 1 });
+    if (!before) {
+      this.agents.set(key, { state, index: m.index });
+    } else if (before.state !== state) {
+      // Updated in place, and set again to make it the most recently used.
+      before.state = state;
+      before.index = m.index;
+      this.agents.set(key, before);
+    }
   }
 }

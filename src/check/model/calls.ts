@@ -7,7 +7,7 @@
 import { isRealCallId, namedVariable, nonEmpty, num, records } from '../fields.js';
 import type { FieldRecord } from '../../protocol/codec/decode.js';
 import type { MessageView } from '../view.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedNumberMap } from './bounded-map.js';
 
 /** LocalConnectionState values (Table 190). */
 export const LCS = { NULL: 0, INITIATE: 1, ALERTING: 2, CONNECT: 3, HOLD: 4, QUEUED: 5, FAIL: 6, NONE: 0xffff } as const;
@@ -34,20 +34,58 @@ const IDLE_CALL_MS = 60 * 60 * 1000;
 /** How often (in call events of the scope) idle calls are looked for. */
 const SWEEP_EVERY = 4096;
 const MAX_SIGNATURES = 64;
+/** Models of dropped calls kept for the next calls (of any scope: see CallModelPool). */
+const MAX_SPARE_CALLS = 1024;
+/** Connections of cleared calls kept for the next connections. */
+const MAX_SPARE_CONNECTIONS = 4096;
+
+/**
+ * Models of calls dropped — evicted, forgotten, ended, or left by a session that ended — kept
+ * to be reset for the next new calls of any scope (a new session fills its table with the
+ * models its predecessors left). One per checker; nothing else holds a call's model once it is
+ * dropped: rules read the model before the message is applied, and keep only indices.
+ */
+export class CallModelPool {
+  private readonly spares: CallModel[] = [];
+  private readonly connections: Connection[] = [];
+
+  get size(): number {
+    return this.spares.length;
+  }
+
+  give(c: CallModel): void {
+    if (this.spares.length < MAX_SPARE_CALLS) this.spares.push(c);
+  }
+
+  /** A model for a new call `id`: a spare one, reset, else a new one. */
+  take(id: number): CallModel {
+    const spare = this.spares.pop();
+    return spare ? spare.reset(id) : new CallModel(id, this);
+  }
+
+  /** Connections of calls cleared (or reset): they go, so that the calls a table keeps after their clearing hold none. */
+  giveConnection(c: Connection): void {
+    if (this.connections.length < MAX_SPARE_CONNECTIONS) this.connections.push(c);
+  }
+
+  takeConnection(): Connection | undefined {
+    return this.connections.pop();
+  }
+}
 
 export interface Connection {
-  readonly device: string;
+  device: string;
   lcs: number;
   /**
    * The device is monitored: it had an event of its own (delivered at it, service initiated,
    * originated, held, retrieved). Unmonitored parties (an outside caller, a far end) can have
    * a connection by CALL_ESTABLISHED_EVENT but never get CALL_CONNECTION_CLEARED_EVENT.
    */
-  monitored?: boolean;
+  monitored: boolean | undefined;
   /** Index of the CALL_DELIVERED_EVENT at this connection (since it was last cleared). */
-  delivered?: number;
+  delivered: number | undefined;
   /** Index of the CALL_ESTABLISHED_EVENT at this connection (since it was last cleared). */
-  established?: number;
+  established: number | undefined;
 }
 
 /** A message the model remembers of a call: its index and type (small, unlike a MessageRef). */
@@ -56,24 +94,33 @@ export interface EventMark {
   readonly type: string;
 }
 
-const mark = (m: MessageView): EventMark => ({ index: m.index, type: m.type });
-
+/**
+ * One call. Models of dropped calls are reset for new ones (CallModelPool), and the connections
+ * of a cleared call go back to the pool: an agent-mode session keeps its last 32 calls, each
+ * long enough to outlive V8's young generation, and a new model and new connections per call
+ * made garbage of the old generation at the rate calls came.
+ */
 export class CallModel {
   /** BEGIN_CALL_EVENT announced the call. */
   began = false;
-  /** The first event of the call other than BEGIN_CALL_EVENT and CALL_DATA_UPDATE_EVENT. */
-  firstEvent: EventMark | undefined;
+  /** The first event of the call other than BEGIN_CALL_EVENT and CALL_DATA_UPDATE_EVENT (its index; -1: none yet). */
+  private firstIndex = -1;
+  private firstType = '';
   /**
-   * Connections, one per ConnectionDeviceID (allocated with the first one). A call has a few:
-   * an array searched in order costs less memory than a Map, and the checker holds many calls.
+   * Connections, one per ConnectionDeviceID, in the order they were made: the first
+   * `connCount` of `conns` (those after it dropped one by one, kept to be reused; a cleared
+   * call's all go back to the pool). A call has a
+   * few: an array searched in order costs less memory than a Map, and the checker holds many calls.
    */
   private conns: Connection[] | undefined;
-  /** Time of the call's last event. */
-  lastMs: number | undefined;
+  private connCount = 0;
+  /** Time of the call's last event (NaN: none; a number field, updated in place: see Scope.lastMs). */
+  lastMs = NaN;
   callType: number | undefined;
   baStatus: string | undefined;
-  /** The CALL_TRANSFERRED_EVENT / CALL_CONFERENCED_EVENT that merged this secondary call. */
-  mergedBy: EventMark | undefined;
+  /** The CALL_TRANSFERRED_EVENT / CALL_CONFERENCED_EVENT that merged this secondary call (its index; -1: none). */
+  private mergedIndex = -1;
+  private mergedType = '';
   /** CALL_CLEARED_EVENT came for the call. */
   cleared = false;
   /** A connection of the call was cleared (CALL_CONNECTION_CLEARED_EVENT or CALL_CLEARED_EVENT). */
@@ -81,24 +128,75 @@ export class CallModel {
   /** Log scope: what was seen of the call, to recognise the copies a MIVR log writes per client. */
   signatures: Set<string> | undefined;
 
-  constructor(public id: number) {}
+  constructor(
+    public id: number,
+    /** Where the call's connections go when it is cleared, and new ones come from. */
+    private readonly pool?: CallModelPool,
+  ) {}
+
+  /** Makes this the model of a new call `id`, as `new CallModel(id)` would be (its objects kept for reuse). */
+  reset(id: number): this {
+    this.id = id;
+    this.began = false;
+    this.firstIndex = -1;
+    this.firstType = '';
+    this.releaseConnections();
+    this.lastMs = NaN;
+    this.callType = undefined;
+    this.baStatus = undefined;
+    this.mergedIndex = -1;
+    this.mergedType = '';
+    this.cleared = false;
+    this.connectionCleared = false;
+    this.signatures = undefined;
+    return this;
+  }
+
+  /** The first event of the call other than BEGIN_CALL_EVENT and CALL_DATA_UPDATE_EVENT. */
+  get firstEvent(): EventMark | undefined {
+    return this.firstIndex < 0 ? undefined : { index: this.firstIndex, type: this.firstType };
+  }
+
+  /** Notes the call's first event, unless it has one. */
+  noteFirstEvent(m: MessageView): void {
+    if (this.firstIndex >= 0) return;
+    this.firstIndex = m.index;
+    this.firstType = m.type;
+  }
+
+  /** The CALL_TRANSFERRED_EVENT / CALL_CONFERENCED_EVENT that merged this secondary call. */
+  get mergedBy(): EventMark | undefined {
+    return this.mergedIndex < 0 ? undefined : { index: this.mergedIndex, type: this.mergedType };
+  }
+
+  noteMergedBy(m: MessageView): void {
+    this.mergedIndex = m.index;
+    this.mergedType = m.type;
+  }
 
   /** The connection at a device, if the call has one there. */
   connectionOf(device: string): Connection | undefined {
     const conns = this.conns;
-    if (conns) for (let i = 0; i < conns.length; i++) if (conns[i]!.device === device) return conns[i];
+    if (conns) for (let i = 0; i < this.connCount; i++) if (conns[i]!.device === device) return conns[i];
     return undefined;
   }
 
   /** The connection at a device, created when new (up to 32 per call). */
   connection(device: string): Connection | undefined {
     let c = this.connectionOf(device);
-    if (!c) {
-      this.conns ??= [];
-      if (this.conns.length < MAX_CONNECTIONS) {
-        c = { device, lcs: LCS.NONE };
-        this.conns.push(c);
+    if (!c && this.connCount < MAX_CONNECTIONS) {
+      const conns = (this.conns ??= []);
+      c = conns[this.connCount] ?? this.pool?.takeConnection();
+      if (c) {
+        c.device = device;
+        c.lcs = LCS.NONE;
+        c.monitored = undefined;
+        c.delivered = undefined;
+        c.established = undefined;
+      } else {
+        c = { device, lcs: LCS.NONE, monitored: undefined, delivered: undefined, established: undefined };
       }
+      conns[this.connCount++] = c;
     }
     return c;
   }
@@ -106,24 +204,55 @@ export class CallModel {
   dropConnection(device: string): void {
     const conns = this.conns;
     if (!conns) return;
-    const i = conns.findIndex((c) => c.device === device);
-    if (i >= 0) conns.splice(i, 1);
+    for (let i = 0; i < this.connCount; i++) {
+      if (conns[i]!.device !== device) continue;
+      // The ones after it move up; it goes after the last, to be reused.
+      const dropped = conns[i]!;
+      for (let j = i + 1; j < this.connCount; j++) conns[j - 1] = conns[j]!;
+      conns[--this.connCount] = dropped;
+      return;
+    }
   }
 
   dropConnections(): void {
-    this.conns = undefined;
+    this.releaseConnections();
+  }
+
+  /** Every connection goes, the objects back to the pool (a cleared call stays in its table with none). */
+  private releaseConnections(): void {
+    const conns = this.conns;
+    if (!conns) return;
+    if (this.pool) for (let i = 0; i < conns.length; i++) this.pool.giveConnection(conns[i]!);
+    conns.length = 0;
+    this.connCount = 0;
   }
 
   /** Connections of monitored devices still taking part in the call (not NULL, not failed). */
   liveConnections(): string[] {
     const out: string[] = [];
-    if (this.conns) for (const c of this.conns) if (c.monitored && c.lcs !== LCS.NULL && c.lcs !== LCS.FAIL) out.push(c.device);
+    const conns = this.conns;
+    if (conns) {
+      for (let i = 0; i < this.connCount; i++) {
+        const c = conns[i]!;
+        if (c.monitored && c.lcs !== LCS.NULL && c.lcs !== LCS.FAIL) out.push(c.device);
+      }
+    }
     return out;
   }
 
-  /** Keeps only the connections at `devices` (the ConnectedParties of a transfer or conference). */
+  /** Keeps only the connections at `devices` (the ConnectedParties of a transfer or conference), in their order. */
   keepOnly(devices: ReadonlySet<string>): void {
-    if (this.conns) this.conns = this.conns.filter((c) => devices.has(c.device));
+    const conns = this.conns;
+    if (!conns) return;
+    let kept = 0;
+    for (let i = 0; i < this.connCount; i++) {
+      const c = conns[i]!;
+      if (!devices.has(c.device)) continue;
+      // Swapped with the first not kept: the kept keep their order, the dropped go after them.
+      conns[i] = conns[kept]!;
+      conns[kept++] = c;
+    }
+    this.connCount = kept;
   }
 
   isReservation(): boolean {
@@ -152,14 +281,23 @@ export function isCallEvent(m: MessageView): boolean {
  * then treated as a call first seen in the middle).
  */
 export class CallTable {
-  readonly live: BoundedMap<number, CallModel>;
+  readonly live: BoundedNumberMap<CallModel>;
   /** The index of the END_CALL_EVENT by CallID, until a BEGIN_CALL_EVENT reuses the ID. */
-  readonly ended: BoundedMap<number, number>;
+  readonly ended: BoundedNumberMap<number>;
   private events = 0;
 
-  constructor(kind: 'session' | 'log') {
-    this.live = new BoundedMap(MAX_LIVE_CALLS[kind]);
-    this.ended = new BoundedMap(MAX_ENDED_CALLS[kind]);
+  constructor(
+    kind: 'session' | 'log',
+    /** Where models of dropped calls go, and new calls take theirs from. */
+    private readonly pool: CallModelPool = new CallModelPool(),
+  ) {
+    this.live = new BoundedNumberMap(MAX_LIVE_CALLS[kind], (_, c) => pool.give(c));
+    this.ended = new BoundedNumberMap(MAX_ENDED_CALLS[kind]);
+  }
+
+  /** The scope is over: its calls' models go to the pool (the table is not used again). */
+  release(): void {
+    for (const c of this.live.values()) this.pool.give(c);
   }
 
   get(id: number): CallModel | undefined {
@@ -169,7 +307,7 @@ export class CallTable {
   private call(id: number): CallModel {
     let c = this.live.get(id);
     if (!c) {
-      c = new CallModel(id);
+      c = this.pool.take(id);
       this.live.set(id, c);
     }
     return c;
@@ -205,7 +343,13 @@ export class CallTable {
 
   /** Forgets calls without events since `beforeMs`. */
   private forgetIdle(beforeMs: number): void {
-    for (const [id, c] of this.live.entries()) if (c.lastMs !== undefined && c.lastMs < beforeMs) this.live.delete(id);
+    for (const [id, c] of this.live.entries()) {
+      // A call without a time (NaN) is never idle.
+      if (c.lastMs < beforeMs) {
+        this.live.delete(id);
+        this.pool.give(c);
+      }
+    }
   }
 
   private applyEvent(m: MessageView, id: number): void {
@@ -213,18 +357,26 @@ export class CallTable {
     switch (m.type) {
       case 'BEGIN_CALL_EVENT': {
         this.ended.delete(id);
-        const c = new CallModel(id);
+        // A new call: the model of the one this ID named before (its signatures kept), else a fresh one.
+        const before = this.live.get(id);
+        const signatures = before?.signatures;
+        const c = before ? before.reset(id) : this.pool.take(id);
         c.began = true;
-        c.signatures = this.live.get(id)?.signatures;
+        c.signatures = signatures;
         c.callType = num(f, 'CallType');
         this.live.set(id, c);
         noteOutbound(c, m);
         return;
       }
-      case 'END_CALL_EVENT':
-        this.live.delete(id);
+      case 'END_CALL_EVENT': {
+        const ended = this.live.get(id);
+        if (ended) {
+          this.live.delete(id);
+          this.pool.give(ended);
+        }
         this.ended.set(id, m.index);
         return;
+      }
       case 'CALL_DATA_UPDATE_EVENT': {
         const c = this.call(id);
         c.callType = num(f, 'CallType') ?? c.callType;
@@ -240,14 +392,14 @@ export class CallTable {
       case 'CALL_TRANSFERRED_EVENT':
       case 'CALL_CONFERENCED_EVENT': {
         const secondary = num(f, 'SecondaryCallID');
-        if (isRealCallId(secondary) && secondary !== id) this.call(secondary).mergedBy = mark(m);
-        this.call(id).firstEvent ??= mark(m);
+        if (isRealCallId(secondary) && secondary !== id) this.call(secondary).noteMergedBy(m);
+        this.call(id).noteFirstEvent(m);
         this.keepParties(m);
         return;
       }
     }
     const c = this.call(id);
-    c.firstEvent ??= mark(m);
+    c.noteFirstEvent(m);
     noteOutbound(c, m);
     const device = nonEmpty(f, 'ConnectionDeviceID');
     const lcs = num(f, 'LocalConnectionState');

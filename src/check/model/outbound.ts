@@ -107,11 +107,12 @@ export class OutboundTracker {
       // The server refused the answer: the reservation stays, nothing is cleared.
       const invokeId = num(m.fields, 'InvokeID');
       if (invokeId !== undefined) for (const p of this.byCall.values()) if (p.invokeId === invokeId) this.byCall.delete(p.callId);
-      return;
-    }
-    if (m.type === 'CALL_CONNECTION_CLEARED_EVENT' || m.type === 'CALL_CLEARED_EVENT' || m.type === 'END_CALL_EVENT') {
+    } else if (m.type === 'CALL_CONNECTION_CLEARED_EVENT' || m.type === 'CALL_CLEARED_EVENT' || m.type === 'END_CALL_EVENT') {
       const callId = num(m.fields, 'CallID');
       if (callId !== undefined) this.byCall.delete(callId);
     }
+    // Nothing pending: the queue holds only stale entries, which no one takes once nothing is
+    // pending (they stayed, with their messages' refs, until 2048 of them were filtered out).
+    if (this.byCall.size === 0) this.queue.length = 0;
   }
 }

@@ -7,7 +7,7 @@ import { MESSAGE_DEFS, messageDefByName } from '../../protocol/messages/index.js
 import { num } from '../fields.js';
 import type { MessageRef } from '../rule.js';
 import type { MessageView } from '../view.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedNumberMap } from './bounded-map.js';
 
 /**
  * Outstanding requests kept per session; beyond it the oldest are dropped (counted in
@@ -29,11 +29,12 @@ export interface PendingRequest {
   readonly timeMs: number | undefined;
 }
 
+/** A request answered: the tracker reuses the record of the one it forgets for the next (rules read it before the message is applied). */
 export interface AnsweredRequest {
-  readonly type: string;
-  readonly answeredBy: string;
+  type: string;
+  answeredBy: string;
   /** Index of the confirmation (only the index: a session remembers many of them). */
-  readonly index: number;
+  index: number;
 }
 
 /** Message types that are requests, confirmations, or sent by clients (to route rules). */
@@ -73,9 +74,9 @@ export function isTrackedConfirmation(m: MessageView): boolean {
  * request it answers is taken as answered.
  */
 export class RequestTracker {
-  readonly pending = new BoundedMap<number, PendingRequest>(MAX_PENDING_REQUESTS);
-  readonly answered = new BoundedMap<number, AnsweredRequest>(RECENTLY_ANSWERED);
-  readonly orphans = new BoundedMap<number, { readonly type: string; readonly ref: MessageRef }>(MAX_ORPHANS);
+  readonly pending = new BoundedNumberMap<PendingRequest>(MAX_PENDING_REQUESTS);
+  readonly answered = new BoundedNumberMap<AnsweredRequest>(RECENTLY_ANSWERED);
+  readonly orphans = new BoundedNumberMap<{ readonly type: string; readonly ref: MessageRef }>(MAX_ORPHANS);
 
   apply(m: MessageView): void {
     const invokeId = num(m.fields, 'InvokeID');
@@ -85,7 +86,7 @@ export class RequestTracker {
       const orphan = this.orphans.get(invokeId);
       if (orphan && answersOf(m.type).has(orphan.type)) {
         this.orphans.delete(invokeId);
-        this.answered.set(invokeId, { type: m.type, answeredBy: orphan.type, index: orphan.ref.index });
+        this.answer(invokeId, m.type, orphan.type, orphan.ref.index);
         return;
       }
       this.pending.set(invokeId, { type: m.type, invokeId, ref: m.ref, timeMs: m.timeMs });
@@ -93,10 +94,25 @@ export class RequestTracker {
       const req = this.pending.get(invokeId);
       if (req && answersOf(req.type).has(m.type)) {
         this.pending.delete(invokeId);
-        this.answered.set(invokeId, { type: req.type, answeredBy: m.type, index: m.index });
+        this.answer(invokeId, req.type, m.type, m.index);
       } else if (!req) {
         this.orphans.set(invokeId, { type: m.type, ref: m.ref });
       }
     }
+  }
+
+  /** Remembers an answered request, in the record of the one it forgets when the table is full. */
+  private answer(invokeId: number, type: string, answeredBy: string, index: number): void {
+    let record = this.answered.get(invokeId);
+    if (!record && this.answered.size >= RECENTLY_ANSWERED) {
+      const [oldest, reused] = this.answered.oldest()!;
+      this.answered.delete(oldest);
+      record = reused;
+    }
+    if (!record) record = { type, answeredBy, index };
+    record.type = type;
+    record.answeredBy = answeredBy;
+    record.index = index;
+    this.answered.set(invokeId, record);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { MessageView } from '../view.js';
 import { AgentTable, MAX_AGENTS_AGENT_MODE } from './agents.js';
-import { CallTable, MAX_ENDED_CALLS_AGENT_MODE, MAX_LIVE_CALLS_AGENT_MODE } from './calls.js';
+import { CallTable, MAX_ENDED_CALLS_AGENT_MODE, MAX_LIVE_CALLS_AGENT_MODE, type CallModelPool } from './calls.js';
 import { OutboundTracker } from './outbound.js';
 import type { SessionModel } from './session.js';
 
@@ -16,13 +16,26 @@ export class Scope {
   readonly calls: CallTable;
   readonly agents = new AgentTable();
   readonly outbound = new OutboundTracker();
-  lastMs: number | undefined;
+  /** Time of the scope's last message (NaN: none yet): see `lastMs`. */
+  private lastTime = NaN;
 
   constructor(
     readonly key: string,
     readonly session: SessionModel | undefined,
+    /** Models of dropped calls, shared by the scopes of one checker (calls.ts). */
+    pool?: CallModelPool,
   ) {
-    this.calls = new CallTable(session ? 'session' : 'log');
+    this.calls = new CallTable(session ? 'session' : 'log', pool);
+  }
+
+  /**
+   * Time of the scope's last message. Kept in a field that only ever holds numbers, which V8
+   * updates in place; a field that may hold `undefined` points at each message's time, a young
+   * object that the long-lived scope keeps alive until its next message, and that V8 copies
+   * at every young collection meanwhile, then promotes to the old generation.
+   */
+  get lastMs(): number | undefined {
+    return Number.isNaN(this.lastTime) ? undefined : this.lastTime;
   }
 
   /** Log scope: the message repeats one already seen (a copy the log wrote for another client). */
@@ -31,7 +44,7 @@ export class Scope {
   }
 
   apply(m: MessageView): void {
-    if (m.timeMs !== undefined) this.lastMs = m.timeMs;
+    if (m.timeMs !== undefined) this.lastTime = m.timeMs;
     this.session?.apply(m);
     if (m.type === 'OPEN_REQ' && this.session?.mode() === 'agent') {
       this.calls.live.setCap(MAX_LIVE_CALLS_AGENT_MODE);

@@ -76,8 +76,9 @@ export class SessionModel {
   closedAtMs: number | undefined;
   resetDue: ResetDue | undefined;
   resetReported = false;
-  lastMs: number | undefined;
-  lastClientMs: number | undefined;
+  /** Times of the session's last message and last client message (NaN: none yet; numbers only, see Scope.lastMs). */
+  private lastTime = NaN;
+  private lastClientTime = NaN;
   /**
    * The input lost part of this session's streams (a gap, an undecodable range): the index
    * the next message had when the latest such damage was reported.
@@ -96,6 +97,14 @@ export class SessionModel {
   ) {
     this.fromStart = first.type === 'OPEN_REQ';
     this.config = new ConfigState(this.fromStart);
+  }
+
+  get lastMs(): number | undefined {
+    return Number.isNaN(this.lastTime) ? undefined : this.lastTime;
+  }
+
+  get lastClientMs(): number | undefined {
+    return Number.isNaN(this.lastClientTime) ? undefined : this.lastClientTime;
   }
 
   /** Holds a finding until the session ends (see ProvisionalFinding). */
@@ -130,9 +139,9 @@ export class SessionModel {
 
   apply(m: MessageView): void {
     this.messages++;
-    if (m.timeMs !== undefined) this.lastMs = m.timeMs;
+    if (m.timeMs !== undefined) this.lastTime = m.timeMs;
     if (m.direction === 'client-to-server') {
-      if (m.timeMs !== undefined) this.lastClientMs = m.timeMs;
+      if (m.timeMs !== undefined) this.lastClientTime = m.timeMs;
       this.lastClientIndex = m.index;
     }
     this.requests.apply(m);
