@@ -4,7 +4,7 @@
  * path then gives up and the reference decoder decodes the message instead.
  */
 import type { NamedArrayValue, NamedVariableValue } from './decode.js';
-import { int64Label, maskLabel, primaryActual, timeLabel, type Label } from './labels.js';
+import { int64Label, maskLabel, primaryActual, timeLabel, unnamedStatus, type Label } from './labels.js';
 import type { LabelTable } from './plan.js';
 import { readUtf8 } from './wire.js';
 import { latin1Slice } from '../../util/latin1.js';
@@ -105,11 +105,8 @@ export function pathAt(paths: readonly string[], i: number, key: string, suffix:
 export function enumName(table: LabelTable, value: number): string | null | undefined {
   const name = value < table.small.length ? table.small[value] : table.names.get(value);
   if (name !== undefined) return name;
-  // Not named (`small` holds every name below its length): enumStatus's other cases, without
-  // its second lookup of the value among the names.
-  const reserved = table.table.reserved;
-  if (reserved) for (const [lo, hi] of reserved) if (value >= lo && value <= hi) return undefined;
-  return table.table.closed ? undefined : null;
+  // Not named (`small` holds every name below its length): no second lookup among the names.
+  return unnamedStatus(table, value) === 'open' ? null : undefined;
 }
 
 /** Mask names, or `undefined` when a closed table would diagnose unknown bits. */

@@ -13,7 +13,11 @@ export type ValueStatus = 'named' | 'reserved' | 'unlisted' | 'open';
 
 /** How a coded value stands against its table. */
 export function enumStatus(table: LabelTable, value: number): ValueStatus {
-  if (table.names.has(value)) return 'named';
+  return table.names.has(value) ? 'named' : unnamedStatus(table, value);
+}
+
+/** enumStatus of a value already known to have no name (no lookup of it among the names). */
+export function unnamedStatus(table: LabelTable, value: number): Exclude<ValueStatus, 'named'> {
   const reserved = table.table.reserved;
   if (reserved) for (const [lo, hi] of reserved) if (value >= lo && value <= hi) return 'reserved';
   return table.table.closed ? 'unlisted' : 'open';
